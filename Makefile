@@ -1,0 +1,36 @@
+# discordant — `make demo` to see an answer, `make test` to run everything CI runs.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS_DIR ?= ../shared/corpus
+QUESTION ?= how many officers died
+# pip here prints a warning for every missing local index folder; keep the log readable.
+QUIET_PIP := 2> >(grep -v "^WARNING: Location" >&2)
+
+.PHONY: demo test lint run bench clean
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing CPU torch, then discordant with its dev extras into $(VENV) ..."
+	$(BIN)/pip install -q --disable-pip-version-check torch==2.13.0 $(QUIET_PIP)
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]' $(QUIET_PIP)
+	@touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/discordant index --corpus "$(CORPUS_DIR)"
+	$(BIN)/discordant ask "$(QUESTION)"
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/hadolint Dockerfile
+
+test: $(BIN)/.installed lint
+	$(BIN)/python -m pytest -q
+
+run: $(BIN)/.installed
+	$(BIN)/discordant run
+
+clean:
+	rm -rf $(VENV) .discordant .pytest_cache .ruff_cache

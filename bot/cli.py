@@ -1,0 +1,29 @@
+"""The `discordant` console script: the corpus commands plus `run`, which starts the bot.
+
+The corpus commands live in `index.cli` and work without Discord; `run` imports the bot
+only when asked for, so `discordant ask` never loads discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from index.cli import build_parser, configure_logging, run_command
+from index.settings import read_environment
+
+
+def add_run_command(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="start the Discord bot (settings from the environment/.env)")
+    run.add_argument("--sync-global", action="store_true",
+                     help="sync slash commands globally (can take up to an hour to show)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser(add_run_command).parse_args(argv)
+    configure_logging(args.verbose or args.command == "run")
+    env = read_environment()
+    if args.command == "run":
+        from bot.app import run
+
+        return run(env, sync_global=args.sync_global)
+    return run_command(args, env)

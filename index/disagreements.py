@@ -1,0 +1,120 @@
+"""Slots, Figures and how they relate: the disagreement engine.
+
+A slot is an event plus who is counted ("security officers killed"). Claims in a slot are
+grouped by base figure into Figures ("at least eight" and "Eight" are one Figure, 8, with
+every outlet and authority behind it). Each pair of Figures is typed:
+
+- bound: their intervals overlap ("at least 8" and 12 can both be true);
+- conflict: they cannot both be true (12 and 13);
+- update: a later report, or one that says "rose to", revises the other;
+- scope: they count different kinds of people (officers vs. people in general).
+
+A slot whose Figures all share one base figure is an agreement; otherwise its kind is the
+strongest relation among its pairs (conflict > update > scope > bound).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from . import lexicon
+from .questions import Query
+from .records import Claim, Figure, Relation, Slot
+
+STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1}
+
+
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.lower() not in seen:
+            seen[value.lower()] = value
+    return tuple(seen.values())
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _hedge(claims: Sequence[Claim]) -> str | None:
+    """The hedge most sources use; on a tie the exact figure ("13" over "at least 13")."""
+    counts = Counter(c.qualifier for c in claims)
+    return max(counts, key=lambda q: (counts[q], q is None))
+
+
+def figure_of(claims: Sequence[Claim]) -> Figure:
+    """One Figure from Claims that share a base value."""
+    # Quote a claim that names its authority when one does: it shows where the figure is from.
+    quoted = next((c for c in claims if c.authority), claims[0])
+    return Figure(
+        value=claims[0].value, qualifier=_hedge(claims),
+        counted=_most_common(c.counted for c in claims if c.counted) or "",
+        docs=_unique(c.doc_id for c in claims), sources=_unique(c.source for c in claims),
+        authorities=_unique(c.authority for c in claims), quote=quoted.quote,
+        quote_doc=quoted.doc_id, claims=tuple(claims),
+    )
+
+
+def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
+    """The same figure in the same sentence of the same Article counts once."""
+    seen: dict[tuple, Claim] = {}
+    for claim in claims:
+        seen.setdefault((claim.doc_id, claim.quote, claim.figure), claim)
+    return list(seen.values())
+
+
+def relation(a: Figure, b: Figure) -> str:
+    """How two Figures of one slot relate (see the module docstring)."""
+    if not {c.kind for c in a.claims} & {c.kind for c in b.claims}:
+        return "scope"
+    if any(c.revision for c in (*a.claims, *b.claims)):
+        return "update"
+    dates_a = {c.date for c in a.claims if c.date}
+    dates_b = {c.date for c in b.claims if c.date}
+    if dates_a and dates_b and (max(dates_a) < min(dates_b) or max(dates_b) < min(dates_a)):
+        return "update"
+    low = max(min(c.low for c in a.claims), min(c.low for c in b.claims))
+    high = min(max(c.high for c in a.claims), max(c.high for c in b.claims))
+    return "bound" if low <= high else "conflict"
+
+
+def build_slot(about: str, event: str, claims: Iterable[Claim]) -> Slot | None:
+    """A Slot from the Claims about one thing, or None when there are none."""
+    groups: dict[float, list[Claim]] = {}
+    for claim in _dedupe(claims):
+        groups.setdefault(claim.value, []).append(claim)
+    if not groups:
+        return None
+    figures = sorted((figure_of(g) for g in groups.values()),
+                     key=lambda f: (-len(f.sources), -len(f.claims), f.value))
+    relations = tuple(Relation(i, j, relation(figures[i], figures[j]))
+                      for i in range(len(figures)) for j in range(i + 1, len(figures)))
+    kind = max((r.kind for r in relations), key=STRENGTH.__getitem__, default="agree")
+    return Slot(about=about, event=event, kind=kind, figures=tuple(figures),
+                relations=relations)
+
+
+def answers_query(claim: Claim, query: Query) -> bool:
+    return claim.event == query.event and lexicon.compatible(query.kind, claim.kind)
+
+
+def slot_for(query: Query, claims: Iterable[Claim]) -> Slot | None:
+    """The Slot a figure question asks about, from every Claim in the corpus."""
+    return build_slot(query.about, query.event, (c for c in claims if answers_query(c, query)))
+
+
+def corpus_disputes(claims: Iterable[Claim]) -> list[Slot]:
+    """Every slot (event + kind counted) where at least two outlets report different figures."""
+    by_slot: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        by_slot.setdefault((claim.event, claim.kind), []).append(claim)
+    disputes = []
+    for (event, kind), members in sorted(by_slot.items()):
+        counted = _most_common(c.counted for c in members if c.counted) or kind
+        about = "population" if event == "population" else f"{counted} {event}"
+        slot = build_slot(about, event, members)
+        if slot and slot.disputed and len({c.source for c in members}) >= 2:
+            disputes.append(slot)
+    return sorted(disputes, key=lambda s: -len({d for f in s.figures for d in f.docs}))

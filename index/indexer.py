@@ -1,0 +1,161 @@
+"""Building an index generation from a corpus folder.
+
+Chunk ids derive from the Article and the Chunk text, so a re-index of an unchanged corpus
+finds every Chunk of the active generation already embedded and copies it (vector and
+claims) instead of embedding it again; only new or changed text reaches the model. The
+new generation becomes active only once it is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .articles import load_corpus
+from .chunking import chunk_article
+from .claims import ClaimExtractor
+from .embedding import Embedder
+from .records import Article, Chunk, Claim, IndexReport, Skipped
+from .store import Store, chunk_metadata
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What the active generation already holds: reusable vectors and the Articles' hashes."""
+
+    vectors: dict[str, tuple[list[float], dict[str, Any]]]
+    by_text: dict[str, list[float]]
+    article_hashes: dict[str, str]
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:20]
+
+
+def read_previous(store: Store, rebuild: bool) -> Previous:
+    """Vectors and metadata of the active generation (nothing when rebuilding)."""
+    vectors: dict[str, tuple[list[float], dict[str, Any]]] = {}
+    by_text: dict[str, list[float]] = {}
+    hashes: dict[str, str] = {}
+    if not rebuild and store.active_name():
+        for cid, _, meta, vector in store.records(include_embeddings=True):
+            vectors[cid] = (vector or [], meta)
+            by_text.setdefault(meta.get("text_hash", ""), vector or [])
+            hashes[meta["doc_id"]] = meta.get("article_hash", "")
+    return Previous(vectors, by_text, hashes)
+
+
+def attach_claims(chunks: list[Chunk], claims: list[Claim]) -> list[Chunk]:
+    """Give each Claim to the first Chunk that holds its sentence (overlaps repeat it)."""
+    by_chunk: dict[int, list[Claim]] = {}
+    for claim in claims:
+        for i, chunk in enumerate(chunks):
+            if claim.quote in chunk.text:
+                by_chunk.setdefault(i, []).append(claim)
+                break
+    return [replace(c, claims=tuple(by_chunk.get(i, ()))) for i, c in enumerate(chunks)]
+
+
+def load(corpus_dir: Path, progress: Progress | None):
+    """Articles, skipped files and warnings of a corpus folder."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    for item in load_corpus(corpus_dir):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            warnings.append(item)
+        if progress and not isinstance(item, str):
+            progress("load", len(articles) + len(skipped), 0)
+    return articles, skipped, warnings
+
+
+def plan_rows(articles: list[Article], previous: Previous, extractor: ClaimExtractor):
+    """(ids, texts, metadatas, vectors-or-None) for the new generation.
+
+    An unchanged Article's Chunks keep their stored metadata (claims included), so neither
+    the model nor the claim extractor runs for it.
+    """
+    ids, texts, metas, vectors = [], [], [], []
+    seen: set[str] = set()
+    for article in articles:
+        chunks = chunk_article(article)
+        unchanged = previous.article_hashes.get(article.doc_id) == article.content_hash
+        if not (unchanged and all(c.chunk_id in previous.vectors for c in chunks)):
+            chunks = attach_claims(chunks, extractor.extract(article))
+            unchanged = False
+        for chunk in chunks:
+            if chunk.chunk_id in seen:
+                continue
+            seen.add(chunk.chunk_id)
+            old = previous.vectors.get(chunk.chunk_id)
+            text_hash = _text_hash(chunk.text)
+            meta = old[1] if unchanged and old else chunk_metadata(chunk, article.content_hash,
+                                                                   text_hash)
+            vector = old[0] if old else previous.by_text.get(text_hash)
+            ids.append(chunk.chunk_id)
+            texts.append(chunk.text)
+            metas.append(meta)
+            vectors.append(vector or None)
+    return ids, texts, metas, vectors
+
+
+def _diff(articles: list[Article], previous: Previous):
+    now = {a.doc_id: a.content_hash for a in articles}
+    before = previous.article_hashes
+    added = tuple(sorted(d for d in now if d not in before))
+    changed = tuple(sorted(d for d in now if d in before and before[d] != now[d]))
+    removed = tuple(sorted(d for d in before if d not in now))
+    return added, changed, removed
+
+
+def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
+                     corpus_dir: Path, progress: Progress | None = None,
+                     rebuild: bool = False) -> IndexReport:
+    """Index a corpus folder into a new generation and make it the active one."""
+    started = time.perf_counter()
+    articles, skipped, warnings = load(corpus_dir, progress)
+    if not rebuild:
+        store.check_model(embedder.name)
+    previous = read_previous(store, rebuild)
+    ids, texts, metas, vectors = plan_rows(articles, previous, extractor)
+    todo = [i for i, v in enumerate(vectors) if v is None]
+    log.info("indexing %d articles: %d chunks, %d to embed", len(articles), len(ids), len(todo))
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("embed", done, len(todo))
+
+    fresh = embedder.embed_documents([texts[i] for i in todo], progress=step)
+    for i, vector in zip(todo, fresh, strict=True):
+        vectors[i] = vector
+    active = store.active_name()
+    store.drop_stale(keep=[active] if active else [])
+    generation = store.new_generation(embedder.name)
+    if progress:
+        progress("store", 0, len(ids))
+    store.add(generation, ids, texts, metas, vectors)
+    store.activate(generation)
+    # The generation just replaced stays one run longer for questions already under way.
+    store.drop_stale(keep=[generation.name] + ([active] if active else []))
+    added, changed, removed = _diff(articles, previous)
+    return IndexReport(articles=len(articles), chunks=len(ids), embedded=len(todo),
+                       reused=len(ids) - len(todo), added=added, changed=changed,
+                       removed=removed, skipped=tuple(skipped),
+                       seconds=time.perf_counter() - started, warnings=tuple(warnings))
+

@@ -1,0 +1,83 @@
+"""Words that name events and the people counted in news figures.
+
+Kept small and general: casualty, detention, displacement and population vocabulary that
+recurs across news of every kind. A verb outside the lexicon still makes an event (its
+lemma), so a figure about "homes destroyed" forms its own slot without an entry here.
+"""
+
+from __future__ import annotations
+
+# canonical event -> lemmas (and multi-word phrases) that express it
+EVENTS: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "die", "dead", "death", "deaths", "slay", "perish", "fatality",
+               "fatalities", "liquidate", "eliminate", "murder", "execute", "toll",
+               "lose their lives", "lost their lives", "shoot dead"),
+    "injured": ("injure", "wound", "hurt", "injury", "injuries", "wounded", "injured"),
+    "arrested": ("arrest", "detain", "apprehend", "custody", "jail", "imprison", "detention",
+                 "round up", "rounded up", "held"),
+    "hospitalized": ("hospitalize", "hospitalise", "hospitalized", "hospitalised",
+                     "admitted to hospital", "in hospital", "hospital"),
+    "intensive care": ("intensive care", "critical condition", "icu", "intensive-care"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("displace", "evacuate", "flee", "homeless", "evacuation", "refugee"),
+    "rescued": ("rescue",),
+    "population": ("population", "inhabitant", "inhabitants", "resident", "residents",
+                   "populous"),
+    "infected": ("infect", "infection", "case", "cases"),
+}
+EVENT_PHRASES = sorted(
+    ((p, e) for e, ps in EVENTS.items() for p in ps if " " in p),
+    key=lambda pe: -len(pe[0]),
+)
+EVENT_WORDS = {p: e for e, ps in EVENTS.items() for p in ps if " " not in p}
+# "a nation of 19 million": a figure after one of these nouns and "of" is a population.
+PLACES = {"nation", "country", "city", "state", "region", "province", "town", "republic",
+          "island", "capital", "metropolis", "territory"}
+
+# kind of who is counted -> head words (lemmas or plurals)
+KINDS: dict[str, tuple[str, ...]] = {
+    "security": ("officer", "police", "policeman", "policemen", "policewoman", "trooper",
+                 "troop", "soldier", "serviceman", "servicemen", "personnel", "guard",
+                 "guardsman", "law enforcement", "security", "military", "army", "gendarme",
+                 "peacekeeper", "marine", "sailor", "airman", "militiaman", "force"),
+    "protesters": ("protester", "protestor", "demonstrator", "rioter", "assailant",
+                   "attacker", "militant", "insurgent", "extremist", "terrorist", "looter",
+                   "gunman", "gunmen", "rebel", "fighter", "mob"),
+    "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
+                  "bystander", "passenger", "worker", "journalist", "patient", "migrant"),
+    "people": ("people", "person", "individual", "human", "victim", "casualty", "casualties",
+               "member", "man", "men"),
+}
+PERSON_KINDS = {"security", "protesters", "civilians", "people"}
+# Reporting verbs whose subject is the authority a figure is attributed to.
+REPORTING = {"say", "report", "tell", "announce", "state", "confirm", "claim", "add",
+             "estimate", "put", "quote", "cite", "according", "show", "indicate", "write",
+             "declare", "publish", "note", "count", "record", "warn", "accord"}
+REVISION = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to",
+            "revised", "updated", "now stands at", "has reached", "reached", "grew to")
+
+
+def kind_of(words: list[str]) -> str:
+    """The kind of who is counted, from the words of the counted phrase (lemmas, lowercase).
+
+    The most specific kind wins: "members of the security forces" is security, not people.
+    """
+    text = " ".join(words)
+    for kind in ("security", "protesters", "civilians"):
+        for word in KINDS[kind]:
+            if word in words or (" " in word and word in text):
+                return kind
+    if not words or any(w in KINDS["people"] for w in words):
+        return "people"
+    return words[-1]
+
+
+def compatible(asked: str, reported: str) -> bool:
+    """Whether a figure about `reported` answers a question about `asked`.
+
+    "people" covers every kind of person (a question about people injured takes officers
+    and protesters in); a specific kind takes only itself.
+    """
+    if asked == reported:
+        return True
+    return asked == "people" and reported in PERSON_KINDS

@@ -1,0 +1,414 @@
+"""Find the figures stated in an English news sentence, with the hedge around each.
+
+`find_quantities("More than 1,000 homes and nearly 19 million dollars")` returns one
+Quantity per figure. Standard library only: it runs on every sentence at index time.
+
+Interval convention. `value` is the base figure as written; `[low, high]` is the closed
+interval the hedge allows, `math.inf` standing for "no upper bound":
+
+    "8"                 value 8    [8, 8]        qualifier None (exact)
+    "a dozen"           value 12   [12, 12]      "a" (article-led: treated as exact)
+    "at least 8"        value 8    [8, inf]      "at least"   ("8 or more", "8-plus", "8+")
+    "more than 8"       value 8    [9, inf]      "more than"
+    "nearly 8"          value 8    [7.2, 8]      "nearly"
+    "about 8"           value 8    [7.2, 8.8]    "about"
+    "up to 8"           value 8    [0, 8]        "up to"
+    "fewer than 8"      value 8    [0, 7]        "fewer than"
+    "at most 8"         value 8    [0, 8]        "at most"
+    "200-300"           value 200  [200, 300]    "range"      (value is the low end)
+    "dozens"            value 24   [24, 99]      "vague"      (value is the low end)
+
+"more than"/"fewer than" move the bound by one only for whole head-counts (unit None), so
+for them `low` may exceed `value` (or `high` fall below it). Vague words take no hedge.
+
+Figures that are not head-counts are still returned but carry a `unit`: "%", "currency",
+"distance", "duration", "age". Years, dates, clock times, ordinals, phone numbers and
+numbers inside names or codes (COVID-19, F-16, No.1) are not returned at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MULTIPLIERS = {**_SCALES, "dozen": 12.0}
+_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+_NEEDS_CURRENCY = frozenset({"k", "m", "b"})  # "2m" alone may be metres; "$2m" is money
+# Vague words: conventional [low, high]; value is the low end.
+_VAGUE_FIXED = {
+    "dozens": (24.0, 99.0), "several dozen": (24.0, 99.0), "scores": (40.0, 99.0),
+    "tens": (20.0, 99.0), "a handful": (3.0, 5.0),
+}  # fmt: skip
+_VAGUE_BASE = {
+    "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+}  # fmt: skip
+
+_WORD = "(?:" + "|".join(sorted([*_SMALL, *_MULTIPLIERS], key=len, reverse=True)) + r")\b"
+# "and" joins number words only after a scale word: "one hundred and five", not "two and three".
+_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|\s+|-)"
+_WORDS = (
+    r"(?<!\w)(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"{_WORD}(?:{_JOIN}{_WORD})*"
+)
+_VAGUE = (
+    r"(?<!\w)(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    r"|several\s+(?:dozen|hundred(?:\s+thousand)?|thousand|million|billion)"
+    r"|a\s+handful|dozens|hundreds|thousands|millions|billions|(?:scores|tens)(?=\s+of\b))\b"
+)
+# Digits must stand alone: not inside "G7", "1.2.3", "10:30", "5/1", "#4" or "1,2,3".
+_DIGITS = (
+    r"(?P<digits>(?<![\w.,/#:])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    r"(?![.,:/]?[0-9]))(?:(?P<suffix>bn|mn|tn|[kmb])(?!\w)|\s+(?P<scale>"
+    r"(?:hundred|thousand|million|billion|trillion|dozen)(?:\s+(?:thousand|million|billion))?)\b)?"
+)
+_CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
+_HINT = re.compile(
+    r"[0-9]|\b(?:" + "|".join([*_SMALL, *_MULTIPLIERS, "score", "handful"]) + ")", re.I
+)
+_TOKENS = re.compile(r"[\s-]+")
+_ARTICLE = re.compile(r"an?\s", re.I)
+
+_HEDGE_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?P<at_least>at\s+least|not?\s+(?:fewer|less)\s+than|a\s+minimum\s+of)"
+    r"|(?P<at_most>at\s+most|not?\s+more\s+than|a\s+maximum\s+of)"
+    r"|(?P<more_than>more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding)"
+    r"|(?P<nearly>nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)|approaching)"
+    r"|(?P<about>about|around|approximately|approx\.|roughly|some|an?\s+estimated|estimated)"
+    r"|(?P<up_to>up\s+to|as\s+many\s+as|as\s+much\s+as)"
+    r"|(?P<fewer_than>fewer\s+than|less\s+than|under|below))\s+$",
+    re.I,
+)
+_HEDGE_AFTER = re.compile(
+    r"(?P<at_least>\s+or\s+more\b|-plus\b|\+(?![\w+]))|(?P<about>\s+or\s+so\b|-odd\b)"
+    r"|(?P<at_most>\s+or\s+(?:fewer|less)\b)",
+    re.I,
+)
+_RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)
+_RANGE_SEP = re.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[$€£¥]?", re.I)
+_CURRENCY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?:US|A|C|HK|NZ)?[$€£¥₹]|(?:USD|EUR|GBP|KZT|Rs\.?)\s?)$"
+)
+_UNIT_AFTER = re.compile(
+    r"(?P<age>[\s-]years?[\s-]old\b)"
+    r"|(?P<percent>\s?%|\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b)"
+    r"|(?P<currency>(?:\s+of)?\s+(?:US\s+)?(?:dollars?|euros?|pounds?|tenge|r[ou]?ubles?|yuan"
+    r"|yen|rupees?|francs?|pesos?|lira|dirhams?|riyals?|USD|EUR|GBP|KZT)\b)"
+    r"|(?P<distance>(?:\s+of)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|feet|foot|ft"
+    r"|yards?)\b)"
+    r"|(?P<duration>(?:\s+of)?(?:\s+|-)(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?"
+    r"|years?|decades?|centur(?:y|ies))\b)",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    r"(?<!\w)(?:aged|age(?:\s+of)?|ages|who\s+(?:is|was|turns|turned))\s+$", re.I
+)
+_NAME_COMMA = re.compile(r"(?<!\w)[A-Z][a-z]+,\s+$")  # "Ivanov, 81, said" -> an age
+_ID_BEFORE = re.compile(
+    r"(?<!\w)(?:No|Nos|Number|Article|Section|Chapter|Resolution|Flight|Route|Page|Level|Phase)"
+    r"\.?\s*$",
+    re.I,
+)
+_PHONE = re.compile(  # "+7 727 123 4567", "2020-01-05", "555-1234" (but "500-1000" is a range)
+    r"\(?[0-9]{1,4}\)?(?:[ .-]\(?[0-9]{2,4}\)?){2,}(?![0-9])|[0-9]{3}-[0-9]{4}(?![0-9])(?<!00)"
+)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"(?:st|nd|rd|th|'?s)\b"  # ordinals and decades: 2nd, 19th, 1990s
+    r"|\s*[ap]\.?m\.?(?!\w)|\s*(?:GMT|UTC)\b"  # clock times: 10am, 10 p.m.
+    r"|[-\u2013][0-9]"  # scores and codes: 3-2, 24-7
+    r"|\s+in\s+(?:[0-9]{1,3}(?![0-9,])|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s+(?:days|weeks|months|years|hours))"  # ratios: "one in five", not "3 in 10 days"
+    r"|-?[^\W\d_]",  # words glued on: 3D, one-third, three-judge, twenty-first
+    re.I,
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+# Case-sensitive on purpose: "may" and "march" are verbs.
+_MONTH_BEFORE = re.compile(rf"(?<!\w){_MONTHS}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
+_YEARISH = re.compile(r"[0-9]{4}(?:\s*(?:[-\u2013]|to|and)\s*[0-9]{4})?", re.I)
+_YEAR_LEAD = re.compile(r"(?:(?<!\w)(?:in|since|until|till|during|fiscal)\s+|[0-9],\s*)$", re.I)
+_COUNTED_NOUN = re.compile(
+    r"\s+(?:[a-z]+-)?(?!(?:was|is|has|as|its|this|thus|his|does|always|says)\b)"
+    r"(?:[a-z]+s|people|police|personnel|staff|children|men|women|cattle|livestock)\b"
+)
+_ONE_BEFORE = re.compile(r"(?<!\w)(?:no|any|every|each|the|this|that|which|such)\s+$", re.I)
+_ONE_AFTER = re.compile(
+    r"\s*(?:[^\w\s]|$)|\s+(?:of|another|day|time|way|thing|side|hand|point|who|that|which|can"
+    r"|could|may|might|must|should|would|will|has|had|is|was|does|did|and|or|in|on|at|by|for"
+    r"|to|with|from|as|but)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure found in a sentence; see the module docstring for the interval convention."""
+
+    start: int
+    end: int
+    text: str
+    number_text: str
+    value: float
+    low: float
+    high: float
+    qualifier: str | None
+    unit: str | None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A Quantity being assembled: mutable on purpose, it never leaves this module."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    kind: str  # "digits" | "words" | "vague"
+    mult: float = 1.0  # the trailing scale ("million" in "3 million"), for "2-3 million"
+    low: float | None = None  # set only by ranges and vague words
+    high: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+
+
+def may_hold_figure(sentence: str) -> bool:
+    """Cheap pre-check: False means find_quantities(sentence) is certainly empty."""
+    return _HINT.search(sentence) is not None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number as written ("1,000", "2.5", "forty-two", "19 million"), or None.
+
+    Vague words ("dozens") and anything that is not exactly one number give None.
+    """
+    m = _CORE.fullmatch(text.strip())
+    if m is None or m["vague"]:
+        return None
+    parsed = _value_of(m)
+    return parsed[0] if parsed is not None and math.isfinite(parsed[0]) else None
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every figure in `sentence`, left to right and non-overlapping."""
+    found: list[Quantity] = []
+    if not may_hold_figure(sentence):
+        return found
+    pos = 0
+    while (m := _CORE.search(sentence, pos)) is not None:
+        quantity, resume = _quantity_at(sentence, m, pos)
+        if quantity is not None:
+            found.append(quantity)
+        pos = max(resume, m.end())  # always moves on, and never reuses text already taken
+    return found
+
+
+def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity | None, int]:
+    """The Quantity whose figure `m` matched (or None), and where scanning resumes.
+
+    Text left of `floor` belongs to an earlier figure, so hedges are looked for after it.
+    """
+    if m["digits"] and (phone := _PHONE.match(sentence, m.start())):
+        return None, phone.end()
+    d = _read(m)
+    lo = max(floor, m.start() - 40)
+    if d is None or _glued(sentence, d.start) or _ID_BEFORE.search(sentence, lo, d.start):
+        return None, m.end()
+    if symbol := _CURRENCY_BEFORE.search(sentence, lo, d.start):
+        d.start, d.unit = symbol.start(), "currency"
+    if m["suffix"] and m["suffix"].casefold() in _NEEDS_CURRENCY and d.unit != "currency":
+        return None, m.end()
+    if d.kind != "vague" and not _extend_range(sentence, d, lo):
+        _extend_hedges(sentence, d, lo)
+    if _is_pronoun_one(sentence, d, lo):
+        return None, d.end
+    d.unit = d.unit or _unit(sentence, d, lo)
+    if d.unit is None and (skip_to := _not_a_count_end(sentence, d, lo)) is not None:
+        return None, skip_to
+    if d.low is None or d.high is None:
+        d.low, d.high = _interval(d.qualifier, d.value, d.unit is None)
+    text, number_text = sentence[d.start : d.end], sentence[d.num_start : d.num_end]
+    quantity = Quantity(d.start, d.end, text, number_text, d.value, d.low, d.high, d.qualifier,
+                        d.unit)  # fmt: skip
+    return quantity, d.end
+
+
+def _read(m: re.Match[str]) -> _Draft | None:
+    """A draft for the figure `m` matched, before any context is looked at."""
+    if m["vague"]:
+        low, high = _vague_interval(m["vague"])
+        return _Draft(m.start(), m.end(), m.start(), m.end(), low, "vague", low=low, high=high,
+                      qualifier="vague")  # fmt: skip
+    parsed = _value_of(m)
+    if parsed is None or not math.isfinite(parsed[0]):
+        return None
+    kind = "words" if m["words"] else "digits"
+    qualifier = "a" if kind == "words" and _ARTICLE.match(m["words"]) else None
+    return _Draft(m.start(), m.end(), m.start(), m.end(), parsed[0], kind, parsed[1],
+                  qualifier=qualifier)  # fmt: skip
+
+
+def _value_of(m: re.Match[str]) -> tuple[float, float] | None:
+    """(value, trailing scale) of a digits-or-words match; NaN if a scale word is unknown."""
+    if m["words"]:
+        return _words_value(m["words"])
+    mult = 1.0
+    if m["suffix"]:
+        mult = _SUFFIXES.get(m["suffix"].casefold(), math.nan)
+    elif m["scale"]:
+        for word in m["scale"].split():
+            mult *= _MULTIPLIERS.get(word.casefold(), math.nan)
+    return float(m["digits"].replace(",", "")) * mult, mult
+
+
+def _words_value(text: str) -> tuple[float, float] | None:
+    """(value, trailing scale) of "two hundred and five", "a dozen", "half a million".
+
+    None for sequences that are not one number, such as "two three".
+    """
+    total, current, mult = 0.0, 0.0, 1.0
+    for token in _TOKENS.split(text.casefold()):
+        if token in ("a", "an"):
+            current = current or 1.0  # keeps the 0.5 of "half a million"
+        elif token == "half":
+            current = 0.5
+        elif token in _SMALL:
+            small = _SMALL[token]
+            hundreds_free = current % 100 == 0  # "hundred and five", "thousand two"
+            tens_then_unit = current % 100 >= 20 and current % 10 == 0 and small < 10
+            if current and not (hundreds_free or tens_then_unit):
+                return None
+            current, mult = current + small, 1.0
+        elif token in ("hundred", "dozen"):
+            mult = _MULTIPLIERS[token]
+            current = (current or 1.0) * mult
+        elif token in _SCALES:
+            mult = _SCALES[token]
+            total, current = total + (current or 1.0) * mult, 0.0
+        elif token != "and":
+            return None  # a Unicode look-alike that matched case-insensitively
+    return total + current, mult
+
+
+def _vague_interval(text: str) -> tuple[float, float]:
+    """[low, high] of a vague figure: "hundreds" is 200..999, "tens of thousands" 2e4..99999."""
+    words = text.casefold().split()
+    fixed = _VAGUE_FIXED.get(" ".join(words))
+    if fixed is not None:
+        return fixed
+    base = math.prod(_VAGUE_BASE.get(word, 1.0) for word in words)
+    return 2 * base, 10 * base - 1
+
+
+def _glued(sentence: str, start: int) -> bool:
+    """True for figures hyphenated onto a word or code: COVID-19, F-16, Kazakhstan-2050."""
+    return start >= 2 and sentence[start - 1] in "-\u2013" and sentence[start - 2].isalnum()
+
+
+def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
+    """Turn `d` into a range if a second figure follows ("200-300", "between 2 and 3 million")."""
+    lead = _RANGE_LEAD.search(sentence, lo, d.start)
+    sep = _RANGE_SEP.match(sentence, d.num_end)
+    between = lead is not None and lead["lead"].casefold() == "between"
+    if sep is None or (not between and (sep["word"] or "").casefold() == "and"):
+        return False
+    second = _CORE.match(sentence, sep.end())
+    parsed = None if second is None or second["vague"] else _value_of(second)
+    if second is None or parsed is None:
+        return False
+    low, (high, high_mult) = d.value, parsed
+    if d.mult == 1 and high_mult > 1 and low < high / high_mult:
+        low *= high_mult  # the scale word is shared: "2-3 million" starts at 2 million
+    if not (low < high and math.isfinite(high)):
+        return False  # "3-2" is a score, not a range
+    d.value, d.low, d.high, d.qualifier = low, low, high, "range"
+    d.num_end = d.end = second.end()
+    d.start = lead.start() if lead else d.start
+    return True
+
+
+def _extend_hedges(sentence: str, d: _Draft, lo: int) -> None:
+    """Take in a hedge after ("20 or more") and before ("at least 20"); the one before wins."""
+    if after := _HEDGE_AFTER.match(sentence, d.num_end):
+        d.qualifier, d.end = str(after.lastgroup).replace("_", " "), after.end()
+    if before := _HEDGE_BEFORE.search(sentence, lo, d.start):
+        d.qualifier, d.start = str(before.lastgroup).replace("_", " "), before.start()
+
+
+def _unit(sentence: str, d: _Draft, lo: int) -> str | None:
+    """The unit that makes `d` something other than a head-count, if any."""
+    for pos in (d.num_end, d.end):  # "30-plus years": the unit may follow the hedge
+        if unit := _UNIT_AFTER.match(sentence, pos):
+            return "%" if unit.lastgroup == "percent" else unit.lastgroup
+    if _AGE_BEFORE.search(sentence, lo, d.start):
+        return "age"
+    named = _NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
+    return "age" if named and d.kind == "digits" and d.value <= 120 else None
+
+
+def _is_pronoun_one(sentence: str, d: _Draft, lo: int) -> bool:
+    """True for "one" that is not a count: "one of the", "no one", "one another", "one day"."""
+    if d.qualifier is not None or sentence[d.num_start : d.num_end].casefold() != "one":
+        return False
+    return bool(_ONE_BEFORE.search(sentence, lo, d.start) or _ONE_AFTER.match(sentence, d.end))
+
+
+def _not_a_count_end(sentence: str, d: _Draft, lo: int) -> int | None:
+    """Where an ordinal, time, date, year or ratio at `d` ends; None if `d` is a count.
+
+    Scanning resumes there, so the "five" of "one in five" is not read on its own.
+    """
+    if d.kind == "vague":
+        return None
+    after = _NOT_A_COUNT_AFTER.match(sentence, d.end) or _MONTH_AFTER.match(sentence, d.num_end)
+    if after:
+        return after.end()
+    if _MONTH_BEFORE.search(sentence, lo, d.start) or (
+        d.kind == "digits" and _looks_like_year(sentence, d, lo)
+    ):
+        return d.end
+    return None
+
+
+def _looks_like_year(sentence: str, d: _Draft, lo: int) -> bool:
+    """A bare 4-digit figure in 1800..2100 is a year unless a plural noun follows it.
+
+    "in 2019", "a 2020 law", "January 5, 2022" are years; "2000 protesters" is a count.
+    """
+    if not (_YEARISH.fullmatch(sentence, d.num_start, d.num_end) and 1800 <= d.value <= 2100):
+        return False
+    if _YEAR_LEAD.search(sentence, lo, d.start):
+        return True
+    return d.qualifier in (None, "range") and not _COUNTED_NOUN.match(sentence, d.end)
+
+
+def _interval(qualifier: str | None, n: float, headcount: bool) -> tuple[float, float]:
+    """[low, high] allowed by `qualifier` around the written figure `n`."""
+    step = 1.0 if headcount and n.is_integer() else 0.0  # "more than 8" people is 9 or more
+    match qualifier:
+        case "at least":
+            return n, math.inf
+        case "more than":
+            return n + step, math.inf
+        case "nearly":
+            return 0.9 * n, n
+        case "about":
+            return 0.9 * n, 1.1 * n
+        case "up to" | "at most":
+            return 0.0, n
+        case "fewer than":
+            return 0.0, max(0.0, n - step)
+        case _:
+            return n, n

@@ -1,0 +1,80 @@
+"""Typed settings, read once at the entry point from the environment and `.env`.
+
+Nothing here reads the environment at import time: `Settings.from_env` is called by the
+CLI or the bot's composition root and the result is passed down.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from .errors import SettingsError
+
+DEFAULT_CORPUS_DIR = "../shared/corpus"
+DEFAULT_CHROMA_PATH = ".discordant/chroma"
+DEFAULT_COLLECTION = "discordant"
+
+
+def read_environment(dotenv_path: str | os.PathLike[str] | None = ".env") -> dict[str, str]:
+    """The process environment over the values of `.env` (the environment wins)."""
+    values: dict[str, str] = {}
+    if dotenv_path and Path(dotenv_path).is_file():
+        values.update({k: v for k, v in dotenv_values(dotenv_path).items() if v is not None})
+    values.update(os.environ)
+    return values
+
+
+def _int(env: Mapping[str, str], name: str, default: int | None) -> int | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}: fix it in .env") from None
+
+
+def _float(env: Mapping[str, str], name: str) -> float | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}: fix it in .env") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the corpus and the index live, and which model embeds."""
+
+    corpus_dir: Path = Path(DEFAULT_CORPUS_DIR)
+    chroma_path: Path = Path(DEFAULT_CHROMA_PATH)
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = DEFAULT_COLLECTION
+    embedding_model: str | None = None
+    top_k: int = 5
+    min_score: float | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Build settings from a mapping such as `read_environment()`."""
+        top_k = _int(env, "TOP_K", 5) or 5
+        if not 1 <= top_k <= 25:
+            raise SettingsError(f"TOP_K must be between 1 and 25, not {top_k}: fix it in .env")
+        return cls(
+            corpus_dir=Path(env.get("CORPUS_DIR") or DEFAULT_CORPUS_DIR),
+            chroma_path=Path(env.get("CHROMA_PATH") or DEFAULT_CHROMA_PATH),
+            chroma_host=(env.get("CHROMA_HOST") or "").strip() or None,
+            chroma_port=_int(env, "CHROMA_PORT", 8000) or 8000,
+            collection=(env.get("CHROMA_COLLECTION") or DEFAULT_COLLECTION).strip(),
+            embedding_model=(env.get("EMBEDDING_MODEL") or "").strip() or None,
+            top_k=top_k,
+            min_score=_float(env, "MIN_SCORE"),
+        )

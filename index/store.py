@@ -1,0 +1,257 @@
+"""The one module that talks to Chroma.
+
+Layout: a small meta collection `<name>-meta` whose metadata names the active generation,
+and one collection per generation `<name>-g<millis>` holding the Chunks. An index run
+writes a whole new generation beside the active one and then flips the pointer, so a
+reader never sees a half-built index and an interrupted run leaves the last complete one
+in place. The previous generation is kept until the next run, so a question that started
+just before the swap still finds its collection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import IndexMismatchError, IndexUnavailableError
+from .records import Chunk, Claim, SourceSummary
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+PAGE = 5000
+REBUILD_HINT = "run `discordant index --rebuild`"
+
+
+@contextlib.contextmanager
+def _chroma_errors(where: str) -> Iterator[None]:
+    """Turn Chroma's and the network's failures into one error that names the fix."""
+    try:
+        yield
+    except (IndexMismatchError, IndexUnavailableError):
+        raise
+    except Exception as exc:
+        raise IndexUnavailableError(
+            f"The index at {where} cannot be used ({type(exc).__name__}: {exc}). If it is a "
+            f"server, check that it is running; if it is a folder, {REBUILD_HINT}."
+        ) from exc
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
+                                   settings=chroma_settings)
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def chunk_metadata(chunk: Chunk, article_hash: str, text_hash: str) -> dict[str, Any]:
+    """A Chunk as Chroma metadata (Chroma stores no None, so absent values are "")."""
+    return {
+        "doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title or "",
+        "date": chunk.date or "", "position": chunk.position, "article_hash": article_hash,
+        "text_hash": text_hash,
+        "claims": json.dumps([claim_to_dict(c) for c in chunk.claims], ensure_ascii=False),
+    }
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    out = dict(claim.__dict__)
+    for key in ("low", "high"):  # JSON has no infinity
+        if out[key] in (float("inf"), float("-inf")):
+            out[key] = None
+    return out
+
+
+def claim_from_dict(raw: dict[str, Any]) -> Claim:
+    raw = dict(raw)
+    raw["low"] = float("-inf") if raw.get("low") is None else raw["low"]
+    raw["high"] = float("inf") if raw.get("high") is None else raw["high"]
+    return Claim(**raw)
+
+
+def chunk_from_record(text: str, meta: dict[str, Any], chunk_id: str = "") -> Chunk:
+    claims = tuple(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
+    return Chunk(chunk_id=chunk_id, doc_id=meta["doc_id"], source=meta["source"],
+                 title=meta.get("title") or None, date=meta.get("date") or None,
+                 position=int(meta.get("position", 0)), text=text, claims=claims)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the Chunk and its cosine similarity to the question."""
+
+    chunk: Chunk
+    score: float
+
+
+class Store:
+    """Chroma behind the engine's words: generations of Chunks, search, sources."""
+
+    def __init__(self, client, settings: Settings) -> None:
+        self._client = client
+        self._prefix = settings.collection
+        self._where = (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
+                       else str(settings.chroma_path))
+        self._handles: dict[str, Any] = {}
+        self._summaries: tuple[str, list[SourceSummary]] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings) -> Store:
+        where = settings.chroma_host or str(settings.chroma_path)
+        with _chroma_errors(where):
+            return cls(_client(settings), settings)
+
+    # -- the active generation ----------------------------------------------------------
+    def _meta(self):
+        with _chroma_errors(self._where):
+            return self._client.get_or_create_collection(f"{self._prefix}-meta",
+                                                         embedding_function=None)
+
+    def active_name(self) -> str | None:
+        """The name of the complete generation readers use, or None when nothing is built."""
+        with _chroma_errors(self._where):
+            meta = self._meta().metadata or {}
+        if meta.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+            raise IndexMismatchError(
+                f"The index at {self._where} has format {meta.get('format')}, this version "
+                f"reads format {FORMAT_VERSION}: {REBUILD_HINT}."
+            )
+        return meta.get("active") or None
+
+    def _collection(self, name: str):
+        with self._lock:
+            if name not in self._handles:
+                with _chroma_errors(self._where):
+                    self._handles[name] = self._client.get_collection(name,
+                                                                      embedding_function=None)
+            return self._handles[name]
+
+    def active(self):
+        name = self.active_name()
+        return self._collection(name) if name else None
+
+    def check_model(self, model_name: str) -> None:
+        """Refuse to search an index that another embedding model built."""
+        collection = self.active()
+        if collection is None:
+            return
+        built_with = (collection.metadata or {}).get("embedding_model")
+        if built_with and built_with != model_name:
+            raise IndexMismatchError(
+                f"The index at {self._where} was built with the model {built_with!r} but "
+                f"EMBEDDING_MODEL is {model_name!r}: set EMBEDDING_MODEL={built_with} or "
+                f"{REBUILD_HINT}."
+            )
+
+    # -- reading ------------------------------------------------------------------------
+    def query(self, vector: Sequence[float], n: int) -> list[Hit]:
+        """The n nearest Chunks of the active generation, best first."""
+        collection = self.active()
+        if collection is None:
+            return []
+        with _chroma_errors(self._where):
+            count = collection.count()
+            if count == 0:
+                return []
+            found = collection.query(query_embeddings=[list(vector)], n_results=min(n, count),
+                                     include=["documents", "metadatas", "distances"])
+        rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
+                   found["distances"][0], strict=True)
+        # Cosine space: distance = 1 - cosine similarity.
+        return [Hit(chunk_from_record(doc, meta, cid), 1.0 - dist)
+                for cid, doc, meta, dist in rows]
+
+    def records(self, name: str | None = None, include_embeddings: bool = False,
+                ) -> Iterator[tuple[str, str, dict[str, Any], list[float] | None]]:
+        """Every (id, text, metadata, embedding) of a generation (default: active), paged."""
+        name = name or self.active_name()
+        if not name:
+            return
+        collection = self._collection(name)
+        include = ["documents", "metadatas"] + (["embeddings"] if include_embeddings else [])
+        offset = 0
+        while True:
+            with _chroma_errors(self._where):
+                page = collection.get(include=include, limit=PAGE, offset=offset)
+            embeddings = page.get("embeddings") if include_embeddings else None
+            for i, cid in enumerate(page["ids"]):
+                vector = None if embeddings is None else list(embeddings[i])
+                yield cid, page["documents"][i], page["metadatas"][i], vector
+            if len(page["ids"]) < PAGE:
+                return
+            offset += PAGE
+
+    def all_claims(self) -> list[Claim]:
+        """Every Claim of the active generation."""
+        claims: list[Claim] = []
+        for _, _, meta, _ in self.records():
+            claims.extend(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
+        return claims
+
+    def sources(self) -> list[SourceSummary]:
+        """One line per indexed Article, cached per generation."""
+        name = self.active_name() or ""
+        cached = self._summaries
+        if cached is not None and cached[0] == name:
+            return cached[1]
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for _, _, meta, _ in self.records(name or None):
+            by_doc.setdefault(meta["doc_id"], []).append(meta)
+        summaries = [SourceSummary(doc_id=d, source=m[0]["source"], title=m[0]["title"] or None,
+                                   date=m[0]["date"] or None, passages=len(m))
+                     for d, m in sorted(by_doc.items())]
+        self._summaries = (name, summaries)
+        return summaries
+
+    # -- writing ------------------------------------------------------------------------
+    def new_generation(self, model_name: str):
+        """Create an empty generation for an index run; it is not visible until activated."""
+        name = f"{self._prefix}-g{time.time_ns() // 1_000_000}"
+        with _chroma_errors(self._where):
+            return self._client.create_collection(
+                name, embedding_function=None,
+                metadata={"embedding_model": model_name, "format": FORMAT_VERSION},
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+
+    def add(self, collection, ids: Sequence[str], texts: Sequence[str],
+            metadatas: Sequence[dict[str, Any]], vectors: Sequence[Sequence[float]]) -> None:
+        batch = max(1, min(PAGE, self._client.get_max_batch_size()))
+        for start in range(0, len(ids), batch):
+            end = start + batch
+            with _chroma_errors(self._where):
+                collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
+                               metadatas=list(metadatas[start:end]),
+                               embeddings=[list(v) for v in vectors[start:end]])
+
+    def activate(self, collection) -> None:
+        """Make a complete generation the one readers use."""
+        with _chroma_errors(self._where):
+            self._meta().modify(metadata={"active": collection.name, "format": FORMAT_VERSION})
+        log.info("index generation %s is now active", collection.name)
+
+    def drop_stale(self, keep: Iterable[str]) -> list[str]:
+        """Delete generations other than `keep` (left by earlier or interrupted runs)."""
+        keep = set(keep)
+        dropped = []
+        with _chroma_errors(self._where):
+            for col in self._client.list_collections():
+                name = col if isinstance(col, str) else col.name
+                if name.startswith(f"{self._prefix}-g") and name not in keep:
+                    self._client.delete_collection(name)
+                    self._handles.pop(name, None)
+                    dropped.append(name)
+        return dropped

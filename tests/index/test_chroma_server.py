@@ -1,0 +1,75 @@
+"""The HttpClient path against a real `chroma run` server on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from index.engine import Engine
+from index.errors import IndexUnavailableError
+from index.settings import Settings
+
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"chroma exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError("chroma server did not answer its heartbeat")
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """A real Chroma server on loopback, stopped by its PID at the end."""
+    port = free_port()
+    log = (tmp_path / "chroma.log").open("w")
+    process = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1",
+         "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_ready(port, process)
+        yield port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_index_and_ask_through_a_chroma_server(chroma_server, sample_corpus, real_embedder,
+                                               tmp_path):
+    settings = Settings(chroma_host="127.0.0.1", chroma_port=chroma_server,
+                        corpus_dir=sample_corpus, chroma_path=tmp_path / "unused")
+    engine = Engine(settings, embedder=real_embedder)
+    report = engine.index()
+    assert report.articles == 5 and report.embedded == report.chunks
+    assert engine.index().embedded == 0
+    answer = engine.ask("how many officers died")
+    assert any("Twelve security officers have been killed" in p.text for p in answer.passages)
+    assert not (tmp_path / "unused").exists(), "server mode must not write a local index"
+
+
+def test_a_server_that_is_not_running_gives_an_error_naming_the_fix(tmp_path):
+    settings = Settings(chroma_host="127.0.0.1", chroma_port=free_port())
+    with pytest.raises(IndexUnavailableError, match="check that it is running"):
+        Engine(settings).sources()
