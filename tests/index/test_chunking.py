@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from index.chunking import MAX_CHARS, chunk_article, chunk_texts, split_sentences
@@ -36,7 +37,7 @@ def test_chunks_are_short_enough_to_quote_and_hold_whole_sentences():
 
 def test_consecutive_chunks_share_their_boundary_sentence():
     chunks = chunk_texts(TEXT)
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         last = split_sentences(before)[-1].text
         assert after.startswith(last)
 

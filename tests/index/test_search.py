@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.search import MIN_SCORE, collapse, shingles, similarity
 from index.records import Chunk
+from index.search import MIN_SCORE, collapse, shingles, similarity
 from index.store import Hit
 
 ANSWERS = [
