@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .disagreements import answers_query, slot_for
+from .disagreements import ClaimIndex, answers_query
 from .questions import Query
 from .records import Answer, Claim, Passage
 
@@ -53,16 +53,13 @@ def choose_passages(candidates: Sequence[Passage], query: Query | None,
 
 
 def compose_answer(question: str, query: Query | None, candidates: Sequence[Passage],
-                   corpus_claims: Sequence[Claim], article_count: int, top_k: int) -> Answer:
+                   claims: ClaimIndex, article_count: int, top_k: int) -> Answer:
     """The Answer for one question from its candidate passages and the corpus's Claims."""
     if not candidates:
         return Answer(question=question, passages=(), article_count=article_count,
                       notice=f"None of the {article_count} articles reports this.")
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in corpus_claims:
-        by_doc.setdefault(claim.doc_id, []).append(claim)
-    candidates = [replace(p, claims=passage_claims(p, by_doc)) for p in candidates]
-    slot = slot_for(query, corpus_claims) if query else None
+    candidates = [replace(p, claims=passage_claims(p, claims.by_doc)) for p in candidates]
+    slot = claims.slot_for(query) if query else None
     passages = choose_passages(candidates, query, top_k)
     disputed = (slot,) if slot and slot.disputed else ()
     agreed = (slot,) if slot and not slot.disputed else ()

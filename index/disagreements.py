@@ -105,6 +105,25 @@ def slot_for(query: Query, claims: Iterable[Claim]) -> Slot | None:
     return build_slot(query.about, query.event, (c for c in claims if answers_query(c, query)))
 
 
+class ClaimIndex:
+    """Every Claim of one index generation, looked up by Article and by event.
+
+    Built once per generation so that a question touches only the Claims of its event and
+    of its passages' Articles, not the whole corpus.
+    """
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.claims = tuple(claims)
+        self.by_doc: dict[str, list[Claim]] = {}
+        self.by_event: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            self.by_doc.setdefault(claim.doc_id, []).append(claim)
+            self.by_event.setdefault(claim.event, []).append(claim)
+
+    def slot_for(self, query: Query) -> Slot | None:
+        return slot_for(query, self.by_event.get(query.event, ()))
+
+
 def corpus_disputes(claims: Iterable[Claim]) -> list[Slot]:
     """Every slot (event + kind counted) where at least two outlets report different figures."""
     by_slot: dict[tuple[str, str], list[Claim]] = {}

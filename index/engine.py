@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .answers import compose_answer
 from .claims import ClaimExtractor
-from .disagreements import corpus_disputes
+from .disagreements import ClaimIndex, corpus_disputes
 from .embedding import Embedder
 from .errors import IndexBusyError, IndexUnavailableError, QuestionError
 from .indexer import build_generation
@@ -66,7 +66,7 @@ class Engine:
         self._extractor: ClaimExtractor | None = None
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        self._claims_cache: tuple[str, tuple[Claim, ...]] | None = None
+        self._claims_cache: tuple[str, ClaimIndex] | None = None
 
     # -- lazily built parts: nothing heavy happens before the first real use --------------
     @property
@@ -106,14 +106,17 @@ class Engine:
     def sources(self) -> list[SourceSummary]:
         return self.store.sources()
 
-    def corpus_claims(self) -> tuple[Claim, ...]:
+    def claim_index(self) -> ClaimIndex:
         """Every Claim in the active index, loaded once per index generation."""
         name = self.store.active_name() or ""
         cached = self._claims_cache
         if cached is None or cached[0] != name:
-            cached = (name, tuple(self.store.all_claims()))
+            cached = (name, ClaimIndex(self.store.all_claims()))
             self._claims_cache = cached
         return cached[1]
+
+    def corpus_claims(self) -> tuple[Claim, ...]:
+        return self.claim_index().claims
 
     def disputes(self) -> list[Slot]:
         """Every slot in the corpus where sources report different figures."""
@@ -129,7 +132,7 @@ class Engine:
         vector = self.embedder.embed_query(text)
         candidates = search_passages(self.store, vector, min_score=self.settings.min_score)
         query = parse_question(text, self.extractor.nlp())
-        answer = compose_answer(text, query, candidates, self.corpus_claims(),
+        answer = compose_answer(text, query, candidates, self.claim_index(),
                                 self.article_count(), top_k or self.settings.top_k)
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
