@@ -9,6 +9,7 @@ see a complete index. Every method blocks (model, Chroma); async callers use
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -153,8 +154,16 @@ class Engine:
         if not self._index_lock.acquire(blocking=False):
             raise IndexBusyError("A re-index is already running; wait for it to finish.")
         try:
-            return build_generation(self.store, self.embedder, self.extractor,
-                                    Path(corpus_dir or self.settings.corpus_dir),
-                                    progress=progress, rebuild=rebuild)
+            aside = None
+            if rebuild:
+                with self._open_lock:
+                    self._store, aside = Store.open_for_rebuild(self.settings)
+            report = build_generation(self.store, self.embedder, self.extractor,
+                                      Path(corpus_dir or self.settings.corpus_dir),
+                                      progress=progress, rebuild=rebuild)
+            if aside:
+                note = f"the unreadable index was moved aside to {aside}"
+                report = dataclasses.replace(report, warnings=(*report.warnings, note))
+            return report
         finally:
             self._index_lock.release()

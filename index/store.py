@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .errors import IndexMismatchError, IndexUnavailableError
@@ -113,6 +114,28 @@ class Store:
         where = settings.chroma_host or str(settings.chroma_path)
         with _chroma_errors(where):
             return cls(_client(settings), settings)
+
+    @classmethod
+    def open_for_rebuild(cls, settings: Settings) -> tuple[Store, Path | None]:
+        """Open the index to rebuild it; a local folder Chroma cannot read is moved aside
+        (kept, never deleted) and a fresh one is started. Returns where it was moved."""
+        try:
+            store = cls.open(settings)
+            store.active_name()
+            return store, None
+        except IndexMismatchError:
+            return store, None  # readable, just another format: the new generation fixes it
+        except IndexUnavailableError:
+            if settings.chroma_host:
+                raise
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # drop the handle on the broken files
+        path = settings.chroma_path
+        aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        path.rename(aside)
+        log.warning("moved the unreadable index %s aside to %s", path, aside)
+        return cls.open(settings), aside
 
     # -- the active generation ----------------------------------------------------------
     def _meta(self):
