@@ -15,6 +15,7 @@ strongest relation among its pairs (conflict > update > scope > bound).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +23,7 @@ from . import lexicon
 from .questions import Query
 from .records import Claim, Figure, Relation, Slot
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1}
 
 
@@ -65,15 +67,33 @@ def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
+def _dates(figure: Figure) -> set[str]:
+    """ISO dates of a Figure's reports (other date formats cannot be ordered safely)."""
+    return {c.date[:10] for c in figure.claims if c.date and ISO_DATE.match(c.date)}
+
+
+def _later(a: Figure, b: Figure) -> bool:
+    """Whether every report of `a` is dated after every report of `b`."""
+    da, db = _dates(a), _dates(b)
+    return bool(da and db) and min(da) > max(db)
+
+
+def _ordered(i: int, j: int, figures: Sequence[Figure], kind: str) -> Relation:
+    """A Relation whose `second` is the revision when the kind is "update"."""
+    a, b = figures[i], figures[j]
+    revises_first = any(c.revision for c in a.claims) and not any(c.revision for c in b.claims)
+    if kind == "update" and (_later(a, b) or revises_first):
+        return Relation(j, i, kind)
+    return Relation(i, j, kind)
+
+
 def relation(a: Figure, b: Figure) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
     if not {c.kind for c in a.claims} & {c.kind for c in b.claims}:
         return "scope"
     if any(c.revision for c in (*a.claims, *b.claims)):
         return "update"
-    dates_a = {c.date for c in a.claims if c.date}
-    dates_b = {c.date for c in b.claims if c.date}
-    if dates_a and dates_b and (max(dates_a) < min(dates_b) or max(dates_b) < min(dates_a)):
+    if _later(a, b) or _later(b, a):
         return "update"
     low = max(min(c.low for c in a.claims), min(c.low for c in b.claims))
     high = min(max(c.high for c in a.claims), max(c.high for c in b.claims))
@@ -89,7 +109,7 @@ def build_slot(about: str, event: str, claims: Iterable[Claim]) -> Slot | None:
         return None
     figures = sorted((figure_of(g) for g in groups.values()),
                      key=lambda f: (-len(f.sources), -len(f.claims), f.value))
-    relations = tuple(Relation(i, j, relation(figures[i], figures[j]))
+    relations = tuple(_ordered(i, j, figures, relation(figures[i], figures[j]))
                       for i in range(len(figures)) for j in range(i + 1, len(figures)))
     kind = max((r.kind for r in relations), key=STRENGTH.__getitem__, default="agree")
     return Slot(about=about, event=event, kind=kind, figures=tuple(figures),

@@ -93,3 +93,12 @@ def test_relation_is_symmetric_for_intervals():
     a, b = (build_slot("x", "killed", [c]).figures[0]
             for c in (claim(8, high=math.inf, qualifier="at least"), claim(12, doc="b")))
     assert relation(a, b) == relation(b, a) == "bound"
+
+
+def test_an_update_names_the_later_figure_as_the_revision():
+    slot = build_slot("people killed", "killed", [
+        claim(2000, doc="b", source="B", date="2023-09-10"),
+        claim(820, doc="a", source="A", date="2023-09-09")])
+    (rel,) = slot.relations
+    assert rel.kind == "update"
+    assert slot.figures[rel.second].value == 2000 and slot.figures[rel.first].value == 820
