@@ -13,9 +13,17 @@ RELATION_WORDS = {
 }
 
 
+def format_number(value: float) -> str:
+    """'12', '1,000', '19 million', '2.5 billion': as a newsroom writes it."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale and round(value / scale, 2) == value / scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
 def figure_label(figure: Figure) -> str:
     """'at least 8', '12', 'dozens' — the figure as the sources put it."""
-    number = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,}"
+    number = format_number(figure.value)
     if figure.qualifier == "vague":
         return figure.claims[0].figure if figure.claims else number
     if figure.qualifier and figure.qualifier not in ("a", "range"):
