@@ -27,6 +27,7 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 NAME_CUT = {"acl", "relcl", "punct", "appos", "advcl", "cc", "conj"}
 COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
+MEASURES = {"number", "toll", "total", "count", "tally", "figure"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
             "which", "who"}
 
@@ -156,6 +157,8 @@ def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> t
     """(what is counted as written, its kind) for a number token."""
     noun = _noun_of(token)
     if noun is None:
+        noun = _measured(token)  # "the number of people killed rose to 47"
+    if noun is None:
         # Elided: "12 officers were killed and 353 wounded" -> officers; "Of these, 400 ..."
         source = same_sentence[-1] if same_sentence else _antecedent(token, earlier)
         if source is not None:
@@ -167,6 +170,20 @@ def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> t
         tokens = [group, noun.head, *tokens]  # "13 members of the security forces"
     text = _span_text(tokens) if tokens else noun.text
     return text, lexicon.kind_of([t.lemma_.lower() for t in tokens] + [t.lower_ for t in tokens])
+
+
+def _measured(token):
+    """The X of 'the number/toll/total of X ... rose to N' (the verb's subject)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+    if not subjects or subjects[0].lower_ not in MEASURES:
+        return None
+    for prep in subjects[0].children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _antecedent(token, earlier: list[Claim]) -> Claim | None:

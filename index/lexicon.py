@@ -19,8 +19,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
                      "admitted to hospital", "in hospital", "hospital"),
     "intensive care": ("intensive care", "critical condition", "icu", "intensive-care"),
     "missing": ("missing", "unaccounted"),
-    "displaced": ("displace", "evacuate", "flee", "homeless", "evacuation", "refugee"),
+    "displaced": ("displace", "evacuate", "flee", "homeless", "evacuation", "refugee",
+                  "shelter", "shelters", "evacuee", "evacuees"),
+    "without power": ("power", "electricity", "outage", "outages", "blackout"),
     "rescued": ("rescue",),
+    "deployed": ("deploy", "dispatch", "send", "station", "mobilize", "mobilise"),
     "population": ("population", "inhabitant", "inhabitants", "resident", "residents",
                    "populous"),
     "infected": ("infect", "infection", "case", "cases"),
@@ -45,6 +48,8 @@ KINDS: dict[str, tuple[str, ...]] = {
                    "gunman", "gunmen", "rebel", "fighter", "mob"),
     "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
                   "bystander", "passenger", "worker", "journalist", "patient", "migrant"),
+    "homes": ("home", "homes", "household", "households", "house", "houses", "residence",
+              "dwelling", "customer", "customers"),
     "people": ("people", "person", "individual", "human", "victim", "casualty", "casualties",
                "member", "man", "men"),
 }
@@ -63,11 +68,15 @@ def kind_of(words: list[str]) -> str:
     The most specific kind wins: "members of the security forces" is security, not people.
     """
     text = " ".join(words)
-    for kind in ("security", "protesters", "civilians"):
+    for kind in ("security", "protesters", "civilians", "homes"):
         for word in KINDS[kind]:
-            if word in words or (" " in word and word in text):
+            if " " in word and word in text:
                 return kind
-    if not words or any(w in KINDS["people"] for w in words):
+            # Suffixes carry the kind: "paratroopers", "policemen", "counter-protesters".
+            if any(w == word or (len(word) > 4 and w.endswith(word)) for w in words):
+                return kind
+    # "41 deaths", "300 arrests": the event names people without a noun for them.
+    if not words or any(w in KINDS["people"] or w in EVENT_WORDS for w in words):
         return "people"
     return words[-1]
 

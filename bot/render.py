@@ -1,0 +1,216 @@
+"""An Answer as Discord embeds: who reports which figure first, then the quoted passages.
+
+Each page is one embed: the disagreement and agreement summary (every figure with the
+outlets reporting it and whom they cite, never one merged figure), then a few passages
+quoted with the figure in bold. Pages are budgeted to Discord's limits and finished by
+`fit_embed`, so a long article or a crowded dispute shortens the text, never breaks it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import discord
+
+from index.records import Answer, Claim, Figure, Passage, Slot
+
+from .limits import (
+    FIELD_NAME,
+    FIELD_VALUE,
+    TITLE,
+    TOTAL,
+    clip,
+    content,
+    defuse,
+    fit_embed,
+    one_line,
+    safe,
+)
+
+PASSAGES_PER_PAGE = 3
+SUMMARY_BUDGET = 2200
+QUOTE_CHARS = 180
+LINE_CHARS = 400
+DISPUTED = discord.Colour.orange()
+AGREED = discord.Colour.green()
+NEUTRAL = discord.Colour.blurple()
+
+KIND_HEADS = {
+    "conflict": "⚠️ Sources disagree",
+    "update": "🔄 The figure changed between reports",
+    "scope": "🔍 Sources count different scopes",
+    "bound": "↔️ A hedged figure and a count",
+    "agree": "✅ Sources agree",
+}
+KIND_NOTES = {
+    "conflict": "the figures cannot all be right",
+    "update": "a later report gives a new figure",
+    "scope": "they count different groups or places",
+    "bound": "an 'at least'/'up to' figure beside another",
+    "agree": "same figure",
+}
+
+
+def inline(text: str) -> str:
+    """Untrusted text for one line of markdown: folded, escaped, mentions defused."""
+    return safe(one_line(text))
+
+
+def number(value: float) -> str:
+    """12.0 -> "12", 1500.0 -> "1,500", 2.5 -> "2.5"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_text(figure: Figure) -> str:
+    """The figure as a reader says it: the hedge, then the number ("at least 8")."""
+    value = number(figure.value)
+    return f"{figure.qualifier} {value}" if figure.qualifier else value
+
+
+def relation_side(slot: Slot, index: int) -> str:
+    return inline(figure_text(slot.figures[index])) if 0 <= index < len(slot.figures) else "?"
+
+
+def slot_lines(slot: Slot) -> list[str]:
+    """One Slot as markdown lines: a heading, then each figure with its outlets and authorities."""
+    lines = [f"**{KIND_HEADS.get(slot.kind, slot.kind)}: {inline(clip(slot.about, 150))}**"
+             f" — *{KIND_NOTES.get(slot.kind, slot.kind)}*"]
+    for position, figure in enumerate(slot.figures, 1):
+        outlets = inline(", ".join(figure.sources)) or "unattributed"
+        cited = (f" (citing {inline(', '.join(figure.authorities))})"
+                 if figure.authorities else "")
+        counted = f" {inline(figure.counted)}" if figure.counted else ""
+        lines.append(clip(f"{position}. **{inline(figure_text(figure))}**{counted}"
+                          f" — {outlets}{cited}", LINE_CHARS))
+        if figure.quote:
+            lines.append(f"> *“{inline(clip(one_line(figure.quote), QUOTE_CHARS))}”*")
+    if len(slot.figures) > 2 and slot.relations:
+        pairs = " · ".join(f"{relation_side(slot, rel.first)} ↔ {relation_side(slot, rel.second)}"
+                           f": {rel.kind}" for rel in slot.relations)
+        lines.append(f"*{clip(pairs, LINE_CHARS)}*")
+    return lines
+
+
+def summary(answer: Answer, budget: int = SUMMARY_BUDGET) -> str:
+    """Disagreements first, then agreements, line by line until the budget is spent."""
+    lines: list[str] = [f"*{inline(clip(answer.notice, LINE_CHARS))}*"] if answer.notice else []
+    for slot in [*answer.disagreements, *answer.agreements]:
+        block = slot_lines(slot)
+        for line in ["", *block] if lines else block:
+            if len("\n".join([*lines, line])) > budget - 40:
+                lines.append("*…more figures than fit here*")
+                return "\n".join(lines)
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _figure_spans(text: str, claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of each claim's figure in `text`, in order."""
+    spans: list[tuple[int, int]] = []
+    for claim in claims:
+        if not claim.figure.strip():
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(claim.figure.strip())}(?!\w)", re.IGNORECASE)
+        quote_at = text.find(" ".join(claim.quote.split())) if claim.quote else -1
+        found = pattern.search(text, max(quote_at, 0)) or pattern.search(text)
+        if found and not any(s < found.end() and found.start() < e for s, e in spans):
+            spans.append(found.span())
+    return sorted(spans)
+
+
+def _render_window(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start >= cursor and span_end <= end:
+            parts += [safe(text[cursor:span_start]), f"**{safe(text[span_start:span_end])}**"]
+            cursor = span_end
+    parts += [safe(text[cursor:end]), "…" if end < len(text) else ""]
+    return "> " + "".join(parts).strip()
+
+
+def quote_passage(passage: Passage, limit: int = FIELD_VALUE,
+                  claims: Sequence[Claim] | None = None) -> str:
+    """The passage as a block quote with figures in bold, at most `limit` characters.
+
+    `claims` picks the figures to bold (default: every claim in the passage). Shortens the
+    raw text (a window around the first figure) rather than the markdown, so the bold
+    markers always come in pairs.
+    """
+    text = one_line(passage.text)
+    spans = _figure_spans(text, passage.claims if claims is None else claims)
+    width = max(limit - 4, 1)
+    while True:
+        anchor = spans[0][0] if spans else 0
+        start = max(0, min(anchor - width // 4, len(text) - width))
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < anchor else start
+        rendered = _render_window(text, spans, start, min(len(text), start + width))
+        if len(rendered) <= limit or width <= 1:
+            return clip(rendered, limit)
+        width = max(1, width - (len(rendered) - limit) - 1)
+
+
+def answer_claims(answer: Answer) -> frozenset[Claim]:
+    """The claims behind the answer's figures: the ones worth bolding in its passages."""
+    return frozenset(claim for slot in (*answer.disagreements, *answer.agreements)
+                     for figure in slot.figures for claim in figure.claims)
+
+
+def bolded(passage: Passage, relevant: frozenset[Claim]) -> tuple[Claim, ...]:
+    """The passage's claims that the answer is about; all of them when it has no figures."""
+    if not relevant:
+        return passage.claims
+    return tuple(claim for claim in passage.claims if claim in relevant)
+
+
+def passage_name(position: int, passage: Passage) -> str:
+    outlets = ", ".join(passage.sources or (passage.source,))
+    dated = f" · {inline(passage.date)}" if passage.date else ""
+    return clip(f"{position}. {inline(outlets)}{dated}", FIELD_NAME)
+
+
+def page_count(answer: Answer) -> int:
+    return max(1, -(-len(answer.passages) // PASSAGES_PER_PAGE))
+
+
+def answer_page(answer: Answer, page: int = 0) -> discord.Embed:
+    """Page `page` (from 0) of an answer: summary, then its share of the passages."""
+    pages = page_count(answer)
+    page = min(max(page, 0), pages - 1)
+    first = page * PASSAGES_PER_PAGE
+    shown = answer.passages[first : first + PASSAGES_PER_PAGE]
+    colour = DISPUTED if answer.disagreements else AGREED if answer.agreements else NEUTRAL
+    embed = discord.Embed(title=clip(inline(answer.question), TITLE), colour=colour,
+                          description=summary(answer) or None)
+    embed.set_footer(text=f"Passages {first + 1}-{first + len(shown)} of {len(answer.passages)}"
+                          f" · page {page + 1}/{pages} · {plural(answer.article_count, 'article')}"
+                          " indexed")
+    names = [passage_name(first + offset + 1, passage) for offset, passage in enumerate(shown)]
+    room = TOTAL - len(embed) - sum(map(len, names)) - 10 * len(shown)
+    each = max(60, min(FIELD_VALUE, room // max(1, len(shown))))
+    relevant = answer_claims(answer)
+    for name, passage in zip(names, shown, strict=True):
+        titled = f"\n— *{inline(clip(passage.title, 60))}*" if passage.title else ""
+        value = quote_passage(passage, max(20, each - len(titled)), bolded(passage, relevant))
+        value += titled
+        embed.add_field(name=name, value=value, inline=False)
+    return fit_embed(embed)
+
+
+def answer_pages(answer: Answer) -> list[discord.Embed]:
+    return [answer_page(answer, page) for page in range(page_count(answer))]
+
+
+def nothing_found(answer: Answer) -> str:
+    """The plain reply when no passage is relevant: says how much was searched."""
+    text = answer.notice or f"None of the {plural(answer.article_count, 'article')} reports this."
+    return content(defuse(text))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

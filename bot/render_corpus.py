@@ -1,0 +1,132 @@
+"""The corpus-wide replies as embeds: /sources, /disputes and /reindex progress and report.
+
+Lists are split into pages of whole lines, each page one embed within Discord's limits;
+every line is clipped on its own so one long title cannot crowd out the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from index.records import IndexReport, Slot, SourceSummary
+
+from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
+from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, plural
+
+LINES_PER_PAGE = 15
+PAGE_CHARS = 3800
+LINE_CHARS = 300
+STAGES = {"load": "Reading articles", "embed": "Embedding passages", "store": "Writing the index"}
+
+
+def line_pages(lines: Sequence[str], per_page: int = LINES_PER_PAGE,
+               page_chars: int = PAGE_CHARS) -> list[str]:
+    """Whole lines grouped into page texts of at most `per_page` lines and `page_chars`."""
+    pages: list[list[str]] = [[]]
+    for line in (clip(line, LINE_CHARS) for line in lines):
+        current = pages[-1]
+        if current and (len(current) >= per_page
+                        or len("\n".join([*current, line])) > page_chars):
+            pages.append(current := [])
+        current.append(line)
+    return ["\n".join(page) for page in pages]
+
+
+def _paged(title: str, texts: list[str], colour: discord.Colour, note: str) -> list[discord.Embed]:
+    embeds = []
+    for number, text in enumerate(texts, 1):
+        embed = discord.Embed(title=title, description=text or None, colour=colour)
+        embed.set_footer(text=f"{note} · page {number}/{len(texts)}")
+        embeds.append(fit_embed(embed))
+    return embeds
+
+
+def source_line(position: int, source: SourceSummary) -> str:
+    title = f" — {safe(clip(one_line(source.title), 120))}" if source.title else ""
+    dated = f" · {safe(one_line(source.date))}" if source.date else ""
+    return (f"`{position:>2}.` **{safe(one_line(source.source))}**{title}{dated}"
+            f" · {plural(source.passages, 'passage')}")
+
+
+def sources_pages(sources: Sequence[SourceSummary]) -> list[discord.Embed]:
+    """The indexed articles, oldest first, one line each."""
+    ordered = sorted(sources, key=lambda s: (s.date or "", s.source, s.title or ""))
+    lines = [source_line(position, source) for position, source in enumerate(ordered, 1)]
+    passages = sum(source.passages for source in sources)
+    return _paged("Indexed articles", line_pages(lines), NEUTRAL,
+                  f"{plural(len(sources), 'article')}, {plural(passages, 'passage')}")
+
+
+def dispute_line(slot: Slot) -> str:
+    """One disputed slot: what is counted, then each figure with its outlets."""
+    figures = " · ".join(
+        f"**{safe(one_line(figure_text(figure)))}**"
+        f" ({safe(one_line(', '.join(figure.sources)) or 'unattributed')})"
+        for figure in slot.figures
+    )
+    return f"• **{safe(clip(one_line(slot.about), 100))}** — {figures} — *{slot.kind}*"
+
+
+def disputes_pages(slots: Sequence[Slot]) -> list[discord.Embed]:
+    """Every disputed slot in the corpus, one line each, most reported first."""
+    ordered = sorted(slots, key=lambda s: -sum(len(f.docs) for f in s.figures))
+    lines = [dispute_line(slot) for slot in ordered]
+    legend = " · ".join(f"{kind}: {note}" for kind, note in KIND_NOTES.items() if kind != "agree")
+    return _paged("Where sources disagree", line_pages(lines), DISPUTED,
+                  f"{plural(len(slots), 'dispute')} · {legend}")
+
+
+def no_disputes(article_count: int) -> str:
+    return (f"The {plural(article_count, 'article')} never give different figures for the "
+            "same thing.")
+
+
+def no_sources() -> str:
+    return "No articles are indexed yet: an administrator can build the index with /reindex."
+
+
+def index_progress(stage: str, done: int, total: int, elapsed: float) -> str:
+    """One line of /reindex progress, e.g. "Embedding passages: 120/450 (27%) · 12 s"."""
+    label = STAGES.get(stage, stage)
+    share = f" ({done * 100 // total}%)" if total else ""
+    return f"⏳ Re-indexing… {label}: {done:,}/{total:,}{share} · {elapsed:.0f} s"
+
+
+def code(text: str) -> str:
+    """`text` as inline code: markdown is inert there, mentions are defused."""
+    return "`" + defuse(text.replace("`", "'")) + "`"
+
+
+def _names(title: str, items: Sequence[str]) -> tuple[str, str]:
+    shown = ", ".join(code(item) for item in items) or "none"
+    return f"{title} ({len(items)})", clip(shown, FIELD_VALUE)
+
+
+def index_report(report: IndexReport) -> discord.Embed:
+    """What a re-index did, as a diff: articles added/changed/removed, passages, seconds."""
+    embed = discord.Embed(
+        title="✅ Re-index complete",
+        colour=discord.Colour.green(),
+        description=(
+            f"**{plural(report.articles, 'article')}**, **{plural(report.chunks, 'passage')}**"
+            f" ({report.embedded:,} embedded, {report.reused:,} reused)"
+            f" in **{report.seconds:.1f} s**.\n"
+            f"+{len(report.added)} added · ~{len(report.changed)} changed"
+            f" · -{len(report.removed)} removed"
+        ),
+    )
+    for title, items in (("Added", report.added), ("Changed", report.changed),
+                         ("Removed", report.removed)):
+        if items:
+            name, value = _names(title, items)
+            embed.add_field(name=name, value=value, inline=False)
+    if report.skipped:
+        skipped = "\n".join(f"{code(s.path)}: {safe(s.reason)}" for s in report.skipped)
+        embed.add_field(name=f"Skipped ({len(report.skipped)})",
+                        value=clip(skipped, FIELD_VALUE), inline=False)
+    if report.warnings:
+        embed.add_field(name="Warnings", value=clip(safe("\n".join(report.warnings)), FIELD_VALUE),
+                        inline=False)
+    return fit_embed(embed)

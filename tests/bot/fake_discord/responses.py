@@ -1,0 +1,235 @@
+"""The interaction endpoints: the callback, and the webhook edits/follow-ups after it.
+
+Enforces what Discord enforces: one acknowledgement per interaction (400, code 40060),
+the first response within `ack_deadline` seconds (else 404 Unknown interaction, 10062),
+webhook calls only while the token lives (401 Invalid Webhook Token, 50027), and the
+message and embed limits of `validate` (400 Invalid Form Body, 50035).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from . import payloads
+from .state import COMPONENT, FakeInteraction, Received
+from .validate import (
+    COMPONENTS_V2,
+    EPHEMERAL,
+    LOADING,
+    SILENT,
+    SUPPRESS_EMBEDS,
+    Problems,
+    check_message,
+    form_errors,
+)
+
+if TYPE_CHECKING:
+    from .server import FakeDiscord
+
+CREATE_FLAGS = EPHEMERAL | SUPPRESS_EMBEDS | SILENT | COMPONENTS_V2
+EDIT_FLAGS = SUPPRESS_EMBEDS | COMPONENTS_V2
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """JSON with exactly `application/json` (discord.py compares the header verbatim)."""
+    return web.Response(status=status, body=json.dumps(data).encode(),
+                        headers={"Content-Type": "application/json"})
+
+
+def error(status: int, code: int, message: str, problems: Problems | None = None) -> web.Response:
+    body: dict[str, Any] = {"message": message, "code": code}
+    if problems:
+        body["errors"] = form_errors(problems)
+    return json_response(body, status)
+
+
+class Responses:
+    """Request handlers bound to one FakeDiscord's state."""
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+
+    def routes(self, prefix: str) -> list[web.AbstractRouteDef]:
+        hook = prefix + "/webhooks/{app}/{token}"
+        return [
+            web.post(prefix + "/interactions/{id}/{token}/callback", self.callback),
+            web.post(hook, self.followup),
+            web.get(hook + "/messages/{message}", self.get_message),
+            web.patch(hook + "/messages/{message}", self.edit),
+            web.delete(hook + "/messages/{message}", self.delete),
+        ]
+
+    # -- helpers --------------------------------------------------------------------------
+    def _record(self, inter: FakeInteraction, kind: str, body: dict[str, Any],
+                response: web.Response) -> web.Response:
+        code = None
+        if response.status >= 300 and isinstance(response.body, bytes):
+            code = json.loads(response.body).get("code")
+        inter.received.append(Received(kind, body, response.status, code, time.perf_counter()))
+        self.fake.changed()
+        return response
+
+    async def _body(self, request: web.Request) -> dict[str, Any] | None:
+        if request.content_type != "application/json":
+            return None
+        try:
+            body = await request.json()
+        except ValueError:
+            return None
+        return body if isinstance(body, dict) else None
+
+    def _token_problem(
+        self, request: web.Request,
+    ) -> tuple[FakeInteraction | None, web.Response | None]:
+        inter = self.fake.by_token(request.match_info["token"])
+        if request.match_info["app"] != self.fake.application_id or inter is None:
+            return None, error(404, 10015, "Unknown Webhook")
+        if inter.expired or time.perf_counter() - inter.dispatched_at > self.fake.token_lifetime:
+            return inter, error(401, 50027, "Invalid Webhook Token")
+        if inter.callback is None:
+            return inter, error(404, 10015, "Unknown Webhook")
+        return inter, None
+
+    def _message_id(self, inter: FakeInteraction, ref: str) -> str | None:
+        if ref != "@original":
+            return ref if ref in inter.followup_ids else None
+        return None if inter.deleted else inter.original_id
+
+    # -- POST /interactions/{id}/{token}/callback ------------------------------------------
+    async def callback(self, request: web.Request) -> web.Response:
+        inter = self.fake.interactions.get(request.match_info["id"])
+        if inter is None or inter.token != request.match_info["token"]:
+            return error(404, 10062, "Unknown interaction")
+        body = await self._body(request) or {}
+        if inter.callback is not None:
+            return self._record(inter, "callback", body,
+                                error(400, 40060, "Interaction has already been acknowledged."))
+        if time.perf_counter() - inter.dispatched_at > self.fake.ack_deadline:
+            return self._record(inter, "callback", body, error(404, 10062, "Unknown interaction"))
+        problems = self._check_callback(inter, body)
+        if problems:
+            return self._record(inter, "callback", body,
+                                error(400, 50035, "Invalid Form Body", problems))
+        inter.callback, inter.callback_at = body, time.perf_counter()
+        message = self._apply_callback(inter, body)
+        self.fake.note_pings(inter, body.get("data"))
+        wanted = request.query.get("with_response") in ("1", "true")
+        response = (json_response(self._callback_result(inter, body, message)) if wanted
+                    else web.Response(status=204))
+        return self._record(inter, "callback", body, response)
+
+    def _check_callback(self, inter: FakeInteraction, body: dict[str, Any]) -> Problems:
+        kind, data = body.get("type"), body.get("data")
+        if set(body) - {"type", "data"}:
+            return [("", "Unknown field.")]
+        if kind == 4:
+            return check_message(data, creating=True, allowed_flags=CREATE_FLAGS)
+        if kind == 5:
+            ok = data is None or (isinstance(data, dict) and set(data) <= {"flags"}
+                                  and not (data.get("flags") or 0) & ~EPHEMERAL)
+            return [] if ok else [("data", "A deferred response takes only flags: 64.")]
+        if kind in (6, 7) and inter.type != COMPONENT:
+            return [("type", "Interaction callback type 6/7 is only valid for components.")]
+        if kind == 6:
+            return [] if not data else [("data", "A deferred update takes no data.")]
+        if kind == 7:
+            return check_message(data, creating=False, allowed_flags=EDIT_FLAGS)
+        return [("type", f"Unexpected interaction callback type {kind!r}.")]
+
+    def _apply_callback(self, inter: FakeInteraction, body: dict[str, Any]) -> dict | None:
+        kind, data = body["type"], body.get("data") or {}
+        if kind == 4:
+            inter.original_id = self.fake.new_message(inter, data, (data.get("flags") or 0)
+                                                      & (EPHEMERAL | SUPPRESS_EMBEDS))
+        elif kind == 5:
+            inter.original_id = self.fake.new_message(inter, {}, LOADING | (data.get("flags") or 0))
+            inter.loading = True
+        elif kind in (6, 7):
+            inter.original_id = inter.payload["message"]["id"]
+            if kind == 7:
+                self.fake.update_message(inter.original_id, data)
+        return self.fake.messages.get(inter.original_id or "")
+
+    def _callback_result(self, inter: FakeInteraction, body: dict[str, Any],
+                         message: dict | None) -> dict[str, Any]:
+        flags = (message or {}).get("flags", 0)
+        result: dict[str, Any] = {"interaction": {
+            "id": inter.id, "type": inter.type, "response_message_id": inter.original_id,
+            "response_message_loading": bool(flags & LOADING),
+            "response_message_ephemeral": bool(flags & EPHEMERAL)}}
+        if message is not None:
+            result["resource"] = {"type": body["type"], "message": message}
+        return result
+
+    # -- /webhooks/{app}/{token}... ---------------------------------------------------------
+    async def followup(self, request: web.Request) -> web.Response:
+        inter, problem = self._token_problem(request)
+        body = await self._body(request) or {}
+        if inter is None or problem is not None:
+            return problem if inter is None else self._record(inter, "followup", body, problem)
+        problems = check_message(body, creating=True, allowed_flags=CREATE_FLAGS)
+        if problems:
+            return self._record(inter, "followup", body,
+                                error(400, 50035, "Invalid Form Body", problems))
+        if inter.loading and not inter.deleted:
+            # Discord: the first follow-up after a deferral replaces the "thinking" message
+            # and keeps its visibility, whatever flags the follow-up asks for.
+            message_id = inter.original_id
+            self.fake.update_message(message_id, {**body, "flags": None})
+            inter.loading = False
+        else:
+            message_id = self.fake.new_message(inter, body, (body.get("flags") or 0)
+                                               & (EPHEMERAL | SUPPRESS_EMBEDS), message_type=0)
+            inter.followup_ids.append(message_id)
+        self.fake.note_pings(inter, body)
+        response = (json_response(self.fake.messages[message_id])
+                    if request.query.get("wait") in ("1", "true") else web.Response(status=204))
+        return self._record(inter, "followup", body, response)
+
+    async def get_message(self, request: web.Request) -> web.Response:
+        inter, problem = self._token_problem(request)
+        if inter is None or problem is not None:
+            return problem
+        message_id = self._message_id(inter, request.match_info["message"])
+        if message_id is None:
+            return error(404, 10008, "Unknown Message")
+        return json_response(self.fake.messages[message_id])
+
+    async def edit(self, request: web.Request) -> web.Response:
+        inter, problem = self._token_problem(request)
+        body = await self._body(request) or {}
+        if inter is None or problem is not None:
+            return problem if inter is None else self._record(inter, "edit", body, problem)
+        message_id = self._message_id(inter, request.match_info["message"])
+        if message_id is None:
+            return self._record(inter, "edit", body, error(404, 10008, "Unknown Message"))
+        problems = check_message(body, creating=False, allowed_flags=EDIT_FLAGS)
+        if problems:
+            return self._record(inter, "edit", body, error(400, 50035, "Invalid Form Body",
+                                                           problems))
+        self.fake.update_message(message_id, body)
+        if message_id == inter.original_id:
+            inter.loading = False
+        self.fake.note_pings(inter, body)
+        return self._record(inter, "edit", body, json_response(self.fake.messages[message_id]))
+
+    async def delete(self, request: web.Request) -> web.Response:
+        inter, problem = self._token_problem(request)
+        if inter is None or problem is not None:
+            return problem if inter is None else self._record(inter, "delete", {}, problem)
+        ref = request.match_info["message"]
+        message_id = self._message_id(inter, ref)
+        if message_id is None:
+            return self._record(inter, "delete", {}, error(404, 10008, "Unknown Message"))
+        self.fake.messages.pop(message_id, None)
+        if ref == "@original":
+            inter.deleted, inter.loading = True, False
+        return self._record(inter, "delete", {"message": ref}, web.Response(status=204))
+
+
+def author(fake: FakeDiscord) -> dict[str, Any]:
+    return payloads.FakeUser(fake.application_id, "discordant", bot=True).user()
