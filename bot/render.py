@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import discord
 
 from index.records import Answer, Claim, Figure, Passage, Slot
+from index.render_text import figure_label, slot_heading
 
 from .limits import (
     FIELD_NAME,
@@ -57,17 +58,9 @@ def inline(text: str) -> str:
     return safe(one_line(text))
 
 
-def number(value: float) -> str:
-    """12.0 -> "12", 1500.0 -> "1,500", 2.5 -> "2.5"."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def figure_text(figure: Figure) -> str:
-    """The figure as a reader says it: the hedge, then the number ("at least 8")."""
-    value = number(figure.value)
-    return f"{figure.qualifier} {value}" if figure.qualifier else value
+    """The figure as a reader says it: "at least 8", "dozens", "19 million"."""
+    return figure_label(figure)
 
 
 def relation_side(slot: Slot, index: int) -> str:
@@ -76,8 +69,11 @@ def relation_side(slot: Slot, index: int) -> str:
 
 def slot_lines(slot: Slot) -> list[str]:
     """One Slot as markdown lines: a heading, then each figure with its outlets and authorities."""
-    lines = [f"**{KIND_HEADS.get(slot.kind, slot.kind)}: {inline(clip(slot.about, 150))}**"
-             f" — *{KIND_NOTES.get(slot.kind, slot.kind)}*"]
+    head = KIND_HEADS.get(slot.kind, slot.kind)
+    note = KIND_NOTES.get(slot.kind, slot.kind)
+    if slot_heading(slot) == "One source reports":
+        head, note = "ℹ️ One source reports", "no other outlet gives a figure"
+    lines = [f"**{head}: {inline(clip(slot.about, 150))}** — *{note}*"]
     for position, figure in enumerate(slot.figures, 1):
         outlets = inline(", ".join(figure.sources)) or "unattributed"
         cited = (f" (citing {inline(', '.join(figure.authorities))})"

@@ -64,8 +64,16 @@ def relation_sentence(slot: Slot) -> str:
     return "; ".join(parts)
 
 
+def slot_heading(slot: Slot) -> str:
+    """'Sources disagree', 'Sources agree', or 'One source reports' (agreement needs two)."""
+    if slot.disputed:
+        return "Sources disagree"
+    outlets = {s for f in slot.figures for s in f.sources}
+    return "Sources agree" if len(outlets) > 1 else "One source reports"
+
+
 def render_slot(slot: Slot) -> str:
-    head = ("Sources disagree" if slot.disputed else "Sources agree") + f" — {slot.about}"
+    head = f"{slot_heading(slot)} — {slot.about}"
     if slot.disputed:
         head += f" ({slot.kind})"
     lines = [head]

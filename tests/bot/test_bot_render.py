@@ -51,7 +51,7 @@ def test_agreement_is_shown_as_agreement_not_as_a_dispute():
     embed = render.answer_page(answer)
     assert "✅ Sources agree: population" in (embed.description or "")
     assert "disagree" not in (embed.description or "")
-    assert "**19,000,000**" in (embed.description or "")
+    assert "**19 million**" in (embed.description or "")
 
 
 def test_the_figure_is_bold_in_the_quoted_passage():
@@ -199,3 +199,15 @@ def test_only_the_figures_the_answer_is_about_are_bold_in_its_passages():
                     disagreements=(Slot(slot.about, slot.event, slot.kind, figures),))
     value = render.answer_page(answer).fields[0].value or ""
     assert "**Twelve**" in value and "**353**" not in value and "353" in value
+
+
+def test_vague_figures_read_as_written_and_one_outlet_is_not_an_agreement():
+    dozens = claim("dozens", 24)
+    figure = Figure(value=24, qualifier="vague", counted="protesters", docs=("a",),
+                    sources=("AFP",), authorities=("police",), quote=dozens.quote,
+                    quote_doc="a", claims=(dozens,))
+    slot = Slot(about="protesters killed", event="killed", kind="agree", figures=(figure,))
+    answer = Answer(question="q", passages=(passage(),), agreements=(slot,), article_count=5)
+    text = render.answer_page(answer).description or ""
+    assert "**dozens**" in text and "vague" not in text
+    assert "One source reports" in text and "Sources agree" not in text
