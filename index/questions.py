@@ -14,7 +14,11 @@ from . import lexicon
 
 QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
-    r"count of|figures? for|casualt(y|ies))\b", re.IGNORECASE)
+    r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of)\b",
+    re.IGNORECASE)
+PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout|rate)\b|%", re.IGNORECASE)
+MONEY = re.compile(r"\b(cost|damage|losses|aid|worth|spen[dt]|paid|pay|price|budget|fund"
+                   r"(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?)\b|[$€£]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,10 @@ class Query:
     def about(self) -> str:
         if self.event == "population":
             return "population"
+        if self.kind.startswith("%"):
+            return f"{self.event} (%)"
+        if self.kind == "money":
+            return self.event
         if self.event == "intensive care":
             return f"{self.counted or 'people'} in intensive care"
         return f"{self.counted or 'people'} {self.event}".strip()
@@ -79,4 +87,17 @@ def parse_question(question: str, nlp) -> Query | None:
     counted, kind = _counted(doc)
     if event == "population":
         counted, kind = "", "people"
+    elif not re.search(r"\bhow many\b", question, re.IGNORECASE):
+        unit = _unit_kind(question, doc)
+        if unit:
+            counted, kind = ("percent" if unit.startswith("%") else "money"), unit
     return Query(event=event, kind=kind, counted=counted)
+
+
+def _unit_kind(question: str, doc) -> str | None:
+    """'%' or 'money' for questions about a share or an amount; a share held by someone
+    named ('what share of the vote did Smith win') is that holder's: '%|smith'."""
+    if PERCENT.search(question):
+        names = [t.text.lower() for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj"]
+        return f"%|{names[0]}" if names else "%"
+    return "money" if MONEY.search(question) else None

@@ -22,7 +22,17 @@ def format_number(value: float) -> str:
 
 
 def figure_label(figure: Figure) -> str:
-    """'at least 8', '12', 'dozens' — the figure as the sources put it."""
+    """'at least 8', '12', 'dozens', '$2.1 billion', '61%' — as the sources put it."""
+    kind = figure.claims[0].kind if figure.claims else ""
+    if kind == "money":  # keep the currency as written
+        same = [c for c in figure.claims if c.qualifier == figure.qualifier]
+        return (same or list(figure.claims))[0].figure
+    if kind.startswith("%"):
+        return _counted_label(figure) + "%"
+    return _counted_label(figure)
+
+
+def _counted_label(figure: Figure) -> str:
     number = format_number(figure.value)
     if figure.qualifier == "vague":
         return figure.claims[0].figure if figure.claims else number

@@ -101,3 +101,27 @@ def test_revisions_are_marked(extractor):
 def test_population_figures(extractor):
     c = one(extractor, "The vote was held across the island nation of 5 million.")
     assert c.event == "population" and c.value == 5_000_000
+
+
+def test_money_is_claimed_for_what_it_measures(extractor):
+    c = one(extractor, "Insurers put the damage at $2.1 billion.")
+    assert (c.kind, c.event, c.figure) == ("money", "damage", "$2.1 billion")
+    c = one(extractor, "The government pledged $50 million in aid.")
+    assert (c.kind, c.event) == ("money", "aid")
+
+
+def test_shares_are_kept_apart_per_holder(extractor):
+    smith, jones = claims(extractor, "Smith won 52% of the vote. Jones took 45% of the vote.")
+    assert smith.kind == "%|smith" and smith.event == "vote"
+    assert jones.kind != smith.kind
+    turnout = one(extractor, "Turnout was 61 percent, the election commission said.")
+    assert (turnout.kind, turnout.event) == ("%", "turnout")
+
+
+def test_an_estimated_crowd_is_a_protest_figure(extractor):
+    c = one(extractor, "Police put the crowd at 40,000, while organisers said more came.")
+    assert (c.value, c.event) == (40000, "protested")
+
+
+def test_distances_and_ages_are_not_claims(extractor):
+    assert claims(extractor, "The 81-year-old walked 7,600 kilometres.") == []

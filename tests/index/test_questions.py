@@ -30,3 +30,13 @@ def test_figure_questions_name_event_and_kind(nlp, question, expected):
                                       "how long will the state of emergency last"])
 def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     assert parse_question(question, nlp) is None
+
+
+@pytest.mark.parametrize(("question", "kind", "event"), [
+    ("how much damage did the storm cause", "money", "damage"),
+    ("what was the turnout", "%", "turnout"),
+    ("how many people marched", "people", "protested"),
+])
+def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, event):
+    query = parse_question(question, nlp)
+    assert (query.kind, query.event) == (kind, event)

@@ -1,0 +1,95 @@
+"""What an amount or a share measures: "$2.1 billion in damage", "Turnout was 61%".
+
+Money and percentages carry no head noun of their own ("61%" counts nobody), so the slot
+comes from the thing measured: the noun after "in"/"of" ("$50 million in aid", "52% of
+the vote"), the subject of a verb of amount ("Turnout was 61%", "Damage could exceed $3
+billion"), or the object of a verb of estimation ("officials put the crowd at 40,000").
+Shares held by someone ("Smith won 52% of the vote") are kept apart per holder, so two
+candidates' results are never read as two reports of one figure.
+"""
+
+from __future__ import annotations
+
+from . import lexicon
+
+AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total", "climb",
+                "drop", "top", "surpass", "amount", "increase", "decrease", "jump", "soar",
+                "plunge", "double", "grow", "remain", "come", "expect"}
+ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
+UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
+UNIT_KINDS = {"%": "%", "currency": "money"}
+
+
+def _unit_head(token):
+    """The token standing for the whole amount: '%' for '61%', the number otherwise."""
+    return token.head if token.head.lower_ in UNIT_WORDS else token
+
+
+def _object_of(token, preposition: str):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _governing_verb(token):
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _subject(verb):
+    """The subject of a verb, looking through 'is expected to exceed'."""
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head != verb \
+            else None
+    return None
+
+
+def measured(token):
+    """The noun an amount measures, or None (see the module docstring)."""
+    base = _unit_head(token)
+    for preposition in ("of", "in"):
+        found = _object_of(base, preposition)
+        if found is not None and found.lower_ not in UNIT_WORDS:
+            return found
+    verb = _governing_verb(base)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in ESTIMATE_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != base.i]
+        if objects:
+            return objects[0]
+    subject = _subject(verb)
+    if subject is not None and subject.pos_ == "NOUN" and (
+            lemma in AMOUNT_VERBS or (verb.head.lemma_.lower() in AMOUNT_VERBS)):
+        return subject
+    return None
+
+
+def measure_event(noun) -> str:
+    """The canonical event of a measured noun ('losses' -> 'damage'), or its lemma."""
+    lemma = noun.lemma_.lower()
+    return lexicon.EVENT_WORDS.get(lemma) or lexicon.EVENT_WORDS.get(noun.lower_) or lemma
+
+
+def holder(token) -> str | None:
+    """Who holds a share: the named subject of 'Smith won 52% of the vote'."""
+    verb = _governing_verb(_unit_head(token))
+    subject = _subject(verb) if verb is not None else None
+    return subject.text.lower() if subject is not None and subject.pos_ == "PROPN" else None
+
+
+def unit_slot(token, unit: str) -> tuple[str, str, str] | None:
+    """(counted, kind, event) for a money or percent figure; None when nothing is measured."""
+    noun = measured(token)
+    if noun is None:
+        return None
+    kind = UNIT_KINDS[unit]
+    owner = holder(token) if unit == "%" else None
+    counted = "percent" if unit == "%" else "money"
+    return counted, f"{kind}|{owner}" if owner else kind, measure_event(noun)
