@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 
 from . import lexicon
+from .attribution import find_authority, previous_authority, span_text
 from .chunking import split_sentences
 from .measures import measure_event, measured, unit_slot
 from .numbers import Quantity, find_quantities, may_hold_figure
@@ -26,12 +27,9 @@ UNITS = {None, "%", "currency"}  # head-counts, shares and money; not distances 
 PARTITIVE = {"member", "members", "group", "number", "total", "dozens", "hundreds",
              "thousands", "millions", "scores", "tens", "handful", "body", "bodies"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-NAME_CUT = {"acl", "relcl", "punct", "appos", "advcl", "cc", "conj"}
 COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 MEASURES = {"number", "toll", "total", "count", "tally", "figure"}
-PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-            "which", "who"}
 
 
 class ClaimExtractor:
@@ -84,7 +82,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue  # "Thousands took to the streets": nobody named, no known event
         if not q.unit and counted and counted.split()[-1].lower() in IGNORED_HEADS:
             continue
-        authority = find_authority(token) or _previous_authority(doc, earlier)
+        authority = find_authority(token) or previous_authority(doc, earlier)
         found.append(Claim(
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, figure=q.text,
             counted=counted, kind=kind, event=event, authority=authority,
@@ -155,12 +153,6 @@ def _phrase(noun) -> list:
             and t.dep_ != "nummod"]
 
 
-def _span_text(tokens) -> str:
-    """The words from the first to the last token, as written (keeps 'ex-Soviet')."""
-    doc = tokens[0].doc
-    return doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
-
-
 def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> tuple[str, str]:
     """(what is counted as written, its kind) for a number token."""
     noun = _noun_of(token)
@@ -176,7 +168,7 @@ def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> t
     group = noun.head.head
     if noun.head.lower_ == "of" and group.lower_ in PARTITIVE and group.i > token.i:
         tokens = [group, noun.head, *tokens]  # "13 members of the security forces"
-    text = _span_text(tokens) if tokens else noun.text
+    text = span_text(tokens) if tokens else noun.text
     return text, lexicon.kind_of([t.lemma_.lower() for t in tokens] + [t.lower_ for t in tokens])
 
 
@@ -275,62 +267,3 @@ def _complements(verb) -> list:
                 if grand.dep_ in ("pobj", "amod", "compound"):
                     out.extend([grand, *(g for g in grand.children if g.dep_ in NP_DEPS)])
     return out
-
-
-def find_authority(token) -> str | None:
-    """Whom a figure is attributed to: the nearest reporting verb above it ('the interior
-    ministry said at least eight ...'), else 'according to X' / 'citing X' / 'quoted by X',
-    else any reporting verb's subject in the sentence."""
-    for ancestor in token.ancestors:
-        name = _reporter(ancestor, token)
-        if name:
-            return name
-    sentence = token.sent
-    cues = [w for w in sentence if w.lower_ in ("according", "citing")
-            or (w.lower_ == "by" and w.head.lemma_ == "quote")]
-    for word in sorted(cues, key=lambda w: abs(w.i - token.i)):  # the nearest cue wins
-        target = _object_of(word)
-        if target is not None:
-            return _name(target)
-    return next((n for w in sentence for n in [_reporter(w, token)] if n), None)
-
-
-def _reporter(verb, figure) -> str | None:
-    """The subject of a reporting verb, unless it is a pronoun or holds the figure itself."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.REPORTING:
-        return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
-            if figure.i in {t.i for t in child.subtree}:
-                return None
-            return _name(child)
-    return None
-
-
-def _object_of(token):
-    for child in token.subtree:
-        if child.dep_ in ("pobj", "dobj") and child.i != token.i:
-            return child
-    return None
-
-
-def _name(noun) -> str:
-    """A noun phrase without clauses hanging from it ('city officials', not '... quoted by')."""
-    def kept(token) -> bool:
-        while token.i != noun.i:
-            if token.dep_ in NAME_CUT or (token.dep_ == "prep" and token.lower_ != "of"):
-                return False
-            token = token.head
-        return True
-
-    tokens = [t for t in noun.subtree if kept(t) or t.tag_ == "HYPH"]
-    while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an"):
-        tokens = tokens[1:]
-    return _span_text(tokens) if tokens else noun.text
-
-
-def _previous_authority(doc, earlier: list[Claim]) -> str | None:
-    """A pronoun reporter ('It also said ...') cites whom the previous figure cited."""
-    reporters = [t for t in doc if t.lemma_.lower() in lexicon.REPORTING and t.pos_ == "VERB"]
-    pronoun = any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for r in reporters for c in r.children)
-    return earlier[-1].authority if pronoun and earlier else None
