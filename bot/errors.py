@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import math
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
 EPHEMERAL_DEFER = "discordant_ephemeral_defer"
+# Discord's codes for an interaction that can no longer be answered: Unknown interaction
+# (the 3 s deadline passed), Unknown Webhook, Invalid Webhook Token (the 15 minutes passed).
+EXPIRED_CODES = frozenset({10062, 10015, 50027})
 
 
 class NotAllowed(app_commands.CheckFailure):
@@ -70,17 +74,39 @@ async def tell(interaction: discord.Interaction, text: str) -> None:
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
+def expired(error: Exception) -> bool:
+    """True when Discord refused a reply because the interaction is gone (too late)."""
+    original = getattr(error, "original", None) or error
+    return isinstance(original, discord.HTTPException) and original.code in EXPIRED_CODES
+
+
+def unanswerable(interaction: discord.Interaction, error: Exception) -> str | None:
+    """Why nobody can be told about `error` any more, or None when they can."""
+    if interaction.client.is_closed():
+        return "the bot is stopping"  # its HTTP session is closed: no request goes out
+    if expired(error):
+        return f"the interaction expired ({getattr(error, 'original', None) or error})"
+    return None
+
+
 async def report_error(interaction: discord.Interaction, error: Exception) -> None:
     """Apply the policy: the user's own text for errors they can fix, else log + apologise."""
+    name = interaction.command.qualified_name if interaction.command else "component"
+    reason = unanswerable(interaction, error)
+    if reason:
+        log.warning("%s for user %s could not be answered: %s", name, interaction.user.id,
+                    reason)
+        return
     text = user_message(error)
     if text is None:
-        name = interaction.command.qualified_name if interaction.command else "component"
         log.error("%s failed for user %s", name, interaction.user.id,
                   exc_info=(type(error), error, error.__traceback__))
         text = APOLOGY
     try:
         await tell(interaction, text)
-    except discord.HTTPException as exc:
+    except (discord.HTTPException, aiohttp.ClientError, RuntimeError) as exc:
+        if isinstance(exc, RuntimeError) and not interaction.client.is_closed():
+            raise  # a bug, not a closed session: let it show
         log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
 
 

@@ -60,11 +60,12 @@ class Engine:
     """Indexes a corpus folder into Chroma and answers questions over it."""
 
     def __init__(self, settings: Settings, *, store: Store | None = None,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None,
+                 extractor: ClaimExtractor | None = None) -> None:
         self.settings = settings
         self._store = store
         self._embedder = embedder
-        self._extractor: ClaimExtractor | None = None
+        self._extractor = extractor
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._claims_cache: tuple[str, ClaimIndex] | None = None
@@ -92,10 +93,13 @@ class Engine:
             return self._extractor
 
     def warm(self) -> None:
-        """Load the model and open the index now, so that the first question is fast."""
+        """Load the model, the question parser and the index now, so that the first
+        question is as fast as the next."""
         self.embedder.embed_query("warm up")
+        parse_question("how many were warmed up", self.extractor.nlp())
         self.store.check_model(self.embedder.name)
         self.corpus_claims()
+        self.store.sources()
 
     # -- reading -------------------------------------------------------------------------
     def article_count(self) -> int:
@@ -107,12 +111,13 @@ class Engine:
     def sources(self) -> list[SourceSummary]:
         return self.store.sources()
 
-    def claim_index(self) -> ClaimIndex:
-        """Every Claim in the active index, loaded once per index generation."""
-        name = self.store.active_name() or ""
+    def claim_index(self, name: str | None = None) -> ClaimIndex:
+        """Every Claim in the active index, loaded once per index generation (`name`: the
+        generation the caller already read)."""
+        name = name or self.store.active_name() or ""
         cached = self._claims_cache
         if cached is None or cached[0] != name:
-            cached = (name, ClaimIndex(self.store.all_claims()))
+            cached = (name, ClaimIndex(self.store.all_claims(name or None)))
             self._claims_cache = cached
         return cached[1]
 
@@ -127,14 +132,18 @@ class Engine:
         """Passages that answer the question, and the figures sources give for it."""
         text = clean_question(question)
         started = time.perf_counter()
-        if self.is_empty():
+        # The active generation is read once per question (one round trip to a server) and
+        # used for every step, so a swap by another process is seen by the next question.
+        name = self.store.active_name()
+        if name is None:
             raise IndexUnavailableError("The index is empty: run `discordant index` first.")
-        self.store.check_model(self.embedder.name)
+        self.store.check_model(self.embedder.name, name)
         vector = self.embedder.embed_query(text)
-        candidates = search_passages(self.store, vector, min_score=self.settings.min_score)
+        candidates = search_passages(self.store, vector, min_score=self.settings.min_score,
+                                     name=name)
         query = parse_question(text, self.extractor.nlp())
-        answer = compose_answer(text, query, candidates, self.claim_index(),
-                                self.article_count(), top_k or self.settings.top_k)
+        answer = compose_answer(text, query, candidates, self.claim_index(name),
+                                len(self.store.sources(name)), top_k or self.settings.top_k)
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)

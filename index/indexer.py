@@ -32,8 +32,8 @@ Progress = Callable[[str, int, int], None]
 class Previous:
     """What the active generation already holds: reusable vectors and the Articles' hashes."""
 
-    vectors: dict[str, tuple[list[float], dict[str, Any]]]
-    by_text: dict[str, list[float]]
+    vectors: dict[str, tuple[Any, dict[str, Any]]]  # float32 rows, as the store gives them
+    by_text: dict[str, Any]
     article_hashes: dict[str, str]
 
 
@@ -43,13 +43,13 @@ def _text_hash(text: str) -> str:
 
 def read_previous(store: Store, rebuild: bool) -> Previous:
     """Vectors and metadata of the active generation (nothing when rebuilding)."""
-    vectors: dict[str, tuple[list[float], dict[str, Any]]] = {}
-    by_text: dict[str, list[float]] = {}
+    vectors: dict[str, tuple[Any, dict[str, Any]]] = {}
+    by_text: dict[str, Any] = {}
     hashes: dict[str, str] = {}
     if not rebuild and store.active_name():
         for cid, _, meta, vector in store.records(include_embeddings=True):
-            vectors[cid] = (vector or [], meta)
-            by_text.setdefault(meta.get("text_hash", ""), vector or [])
+            vectors[cid] = (vector, meta)
+            by_text.setdefault(meta.get("text_hash", ""), vector)
             hashes[meta["doc_id"]] = meta.get("article_hash", "")
     return Previous(vectors, by_text, hashes)
 
@@ -108,7 +108,7 @@ def plan_rows(articles: list[Article], previous: Previous, extractor: ClaimExtra
             ids.append(chunk.chunk_id)
             texts.append(chunk.text)
             metas.append(meta)
-            vectors.append(vector or None)
+            vectors.append(vector if vector is not None and len(vector) else None)
     return ids, texts, metas, vectors
 
 

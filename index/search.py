@@ -6,6 +6,7 @@ into one Passage that lists every Article and outlet carrying it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -25,7 +26,10 @@ NEAR_DUPLICATE = 0.65  # share of word 3-grams of the smaller Chunk found in the
 WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=1024)  # ~15 MB: a few questions' worth of candidates
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    """Word 3-grams of a Chunk's text; cached, as the same Chunks come back for question
+    after question and their text never changes."""
     words = WORD.findall(text.lower())
     return frozenset(zip(words, words[1:], words[2:], strict=False)) or frozenset([tuple(words)])
 
@@ -65,8 +69,14 @@ def _passage(members: list[Hit]) -> Passage:
 
 
 def search_passages(store: Store, vector: Sequence[float], limit: int = CANDIDATES,
-                    min_score: float | None = None) -> list[Passage]:
-    """Up to `limit` relevant Passages, best first; [] when none passes the threshold."""
+                    min_score: float | None = None, name: str | None = None) -> list[Passage]:
+    """Up to `limit` relevant Passages of generation `name` (default: the active one),
+    best first; [] when none passes the threshold.
+
+    The Passages carry no claims: `answers.compose_answer` gives each the claims of every
+    Article carrying it, from the generation's ClaimIndex.
+    """
     threshold = MIN_SCORE if min_score is None else min_score
-    hits = [h for h in store.query(vector, limit * 2) if h.score >= threshold]
+    hits = [h for h in store.query(vector, limit * 2, name, with_claims=False)
+            if h.score >= threshold]
     return collapse(hits, limit)

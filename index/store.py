@@ -82,8 +82,10 @@ def claim_from_dict(raw: dict[str, Any]) -> Claim:
     return Claim(**raw)
 
 
-def chunk_from_record(text: str, meta: dict[str, Any], chunk_id: str = "") -> Chunk:
-    claims = tuple(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
+def chunk_from_record(text: str, meta: dict[str, Any], chunk_id: str = "",
+                      with_claims: bool = True) -> Chunk:
+    claims = (tuple(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
+              if with_claims else ())
     return Chunk(chunk_id=chunk_id, doc_id=meta["doc_id"], source=meta["source"],
                  title=meta.get("title") or None, date=meta.get("date") or None,
                  position=int(meta.get("position", 0)), text=text, claims=claims)
@@ -107,6 +109,7 @@ class Store:
                        else str(settings.chroma_path))
         self._handles: dict[str, Any] = {}
         self._summaries: tuple[str, list[SourceSummary]] | None = None
+        self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -162,13 +165,14 @@ class Store:
                                                                       embedding_function=None)
             return self._handles[name]
 
-    def active(self):
-        name = self.active_name()
+    def active(self, name: str | None = None):
+        name = name or self.active_name()
         return self._collection(name) if name else None
 
-    def check_model(self, model_name: str) -> None:
-        """Refuse to search an index that another embedding model built."""
-        collection = self.active()
+    def check_model(self, model_name: str, name: str | None = None) -> None:
+        """Refuse to search an index that another embedding model built (`name`: the
+        generation the caller already read, which saves a round trip to the server)."""
+        collection = self.active(name)
         if collection is None:
             return
         built_with = (collection.metadata or {}).get("embedding_model")
@@ -180,58 +184,78 @@ class Store:
             )
 
     # -- reading ------------------------------------------------------------------------
-    def query(self, vector: Sequence[float], n: int) -> list[Hit]:
-        """The n nearest Chunks of the active generation, best first."""
-        collection = self.active()
-        if collection is None:
+    def count(self, name: str) -> int:
+        """Chunks in a generation; counted once, as a generation never changes once active."""
+        if name not in self._counts:
+            collection = self._collection(name)
+            with _chroma_errors(self._where):
+                self._counts[name] = collection.count()
+        return self._counts[name]
+
+    def query(self, vector: Sequence[float], n: int, name: str | None = None,
+              with_claims: bool = True) -> list[Hit]:
+        """The n nearest Chunks of a generation (default: the active one), best first.
+
+        `with_claims=False` leaves each Chunk's claims empty, for callers that take them
+        from the ClaimIndex anyway (decoding them is a third of the time spent here).
+        """
+        name = name or self.active_name()
+        count = self.count(name) if name else 0
+        if count == 0:
             return []
+        collection = self._collection(name)
         with _chroma_errors(self._where):
-            count = collection.count()
-            if count == 0:
-                return []
             found = collection.query(query_embeddings=[list(vector)], n_results=min(n, count),
                                      include=["documents", "metadatas", "distances"])
         rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
                    found["distances"][0], strict=True)
         # Cosine space: distance = 1 - cosine similarity.
-        return [Hit(chunk_from_record(doc, meta, cid), 1.0 - dist)
+        return [Hit(chunk_from_record(doc, meta, cid, with_claims), 1.0 - dist)
                 for cid, doc, meta, dist in rows]
 
     def records(self, name: str | None = None, include_embeddings: bool = False,
-                ) -> Iterator[tuple[str, str, dict[str, Any], list[float] | None]]:
-        """Every (id, text, metadata, embedding) of a generation (default: active), paged."""
+                include_documents: bool = True,
+                ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
+        """Every (id, text, metadata, embedding) of a generation (default: active), paged.
+
+        The embedding is a float32 row as Chroma returns it (a list of Python floats would
+        take 8x the memory at 100k Chunks); the text is "" when documents are not asked for.
+        """
         name = name or self.active_name()
         if not name:
             return
         collection = self._collection(name)
-        include = ["documents", "metadatas"] + (["embeddings"] if include_embeddings else [])
+        include = (["metadatas"] + (["documents"] if include_documents else [])
+                   + (["embeddings"] if include_embeddings else []))
         offset = 0
         while True:
             with _chroma_errors(self._where):
                 page = collection.get(include=include, limit=PAGE, offset=offset)
             embeddings = page.get("embeddings") if include_embeddings else None
+            documents = page.get("documents") if include_documents else None
             for i, cid in enumerate(page["ids"]):
-                vector = None if embeddings is None else list(embeddings[i])
-                yield cid, page["documents"][i], page["metadatas"][i], vector
+                vector = None if embeddings is None else embeddings[i]
+                yield cid, documents[i] if documents else "", page["metadatas"][i], vector
             if len(page["ids"]) < PAGE:
                 return
             offset += PAGE
 
-    def all_claims(self) -> list[Claim]:
-        """Every Claim of the active generation."""
+    def all_claims(self, name: str | None = None) -> list[Claim]:
+        """Every Claim of a generation (default: the active one)."""
         claims: list[Claim] = []
-        for _, _, meta, _ in self.records():
+        for _, _, meta, _ in self.records(name, include_documents=False):
             claims.extend(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
         return claims
 
-    def sources(self) -> list[SourceSummary]:
-        """One line per indexed Article, cached per generation."""
-        name = self.active_name() or ""
+    def sources(self, name: str | None = None) -> list[SourceSummary]:
+        """One line per indexed Article, cached per generation (`name`: the generation the
+        caller already read; default: ask for the active one)."""
+        name = name or self.active_name() or ""
         cached = self._summaries
         if cached is not None and cached[0] == name:
             return cached[1]
         by_doc: dict[str, list[dict[str, Any]]] = {}
-        for _, _, meta, _ in self.records(name or None):
+        for _, _, meta, _ in self.records(name or None, include_documents=False):
             by_doc.setdefault(meta["doc_id"], []).append(meta)
         summaries = [SourceSummary(doc_id=d, source=m[0]["source"], title=m[0]["title"] or None,
                                    date=m[0]["date"] or None, passages=len(m))
@@ -252,13 +276,15 @@ class Store:
 
     def add(self, collection, ids: Sequence[str], texts: Sequence[str],
             metadatas: Sequence[dict[str, Any]], vectors: Sequence[Sequence[float]]) -> None:
+        import numpy as np
+
         batch = max(1, min(PAGE, self._client.get_max_batch_size()))
         for start in range(0, len(ids), batch):
             end = start + batch
             with _chroma_errors(self._where):
                 collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
                                metadatas=list(metadatas[start:end]),
-                               embeddings=[list(v) for v in vectors[start:end]])
+                               embeddings=np.asarray(vectors[start:end], dtype=np.float32))
 
     def activate(self, collection) -> None:
         """Make a complete generation the one readers use."""
@@ -276,5 +302,6 @@ class Store:
                 if name.startswith(f"{self._prefix}-g") and name not in keep:
                     self._client.delete_collection(name)
                     self._handles.pop(name, None)
+                    self._counts.pop(name, None)
                     dropped.append(name)
         return dropped

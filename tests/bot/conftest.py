@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -110,3 +112,47 @@ async def start_bot(fake: FakeDiscord, indexed: Engine, tmp_path: Path,
 @pytest.fixture
 async def bot(start_bot: StartBot) -> DiscordantBot:
     return await start_bot()
+
+
+UNHANDLED_MARKERS = ("Task exception was never retrieved", "Ignoring exception",
+                     "Unhandled exception", "Exception in callback", "exception was never")
+
+
+def unhandled_in(records: list[logging.LogRecord], contexts: list[dict]) -> list[str]:
+    """What went unhandled: asyncio exception-handler calls, discord.py's "Ignoring
+    exception" lines, and any log record carrying a traceback at ERROR or above."""
+    found = [f"asyncio: {c.get('message')} {c.get('exception')!r}" for c in contexts]
+    for record in records:
+        message = record.getMessage()
+        if any(marker in message for marker in UNHANDLED_MARKERS) or (
+                record.levelno >= logging.ERROR and record.exc_info):
+            found.append(f"{record.name}: {message}")
+    return found
+
+
+@pytest.fixture
+async def unhandled(caplog: pytest.LogCaptureFixture) -> AsyncIterator[Callable[[], list[str]]]:
+    """unhandled() -> every unhandled error so far in this test (should be []).
+
+    Installs an exception handler on the test's event loop (a task whose exception is never
+    retrieved, a failing callback) and reads the log for discord.py's "Ignoring exception"
+    and for tracebacks. Request it before `fake`/`bot`/`start_bot`: its teardown then runs
+    after the bot has closed and checks the shutdown too.
+    """
+    loop = asyncio.get_running_loop()
+    contexts: list[dict] = []
+    previous = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, context: contexts.append(context))
+
+    def check() -> list[str]:
+        gc.collect()  # a never-retrieved task exception is reported when the task is freed
+        return unhandled_in(caplog.records, contexts)
+
+    try:
+        yield check
+        gc.collect()
+        await asyncio.sleep(0)
+        records = caplog.get_records("call") + caplog.get_records("teardown")
+        assert unhandled_in(records, contexts) == []
+    finally:
+        loop.set_exception_handler(previous)

@@ -9,6 +9,7 @@ message and embed limits of `validate` (400 Invalid Form Body, 50035).
 from __future__ import annotations
 
 import json
+import math
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,23 @@ def error(status: int, code: int, message: str, problems: Problems | None = None
     if problems:
         body["errors"] = form_errors(problems)
     return json_response(body, status)
+
+
+def too_many_requests(retry_after: float, *, scope: str = "user") -> web.Response:
+    """A 429 as Discord sends it: `retry_after` in the JSON body and the Retry-After and
+    X-RateLimit-* headers, behind Discord's proxy (`Via`; without it discord.py assumes a
+    Cloudflare ban and gives up instead of waiting)."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after,
+            "global": scope == "global"}
+    headers = {"Content-Type": "application/json", "Via": "1.1 google",
+               "Retry-After": str(max(1, math.ceil(retry_after))),
+               "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+               "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
+               "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+               "X-RateLimit-Bucket": "f4k3b0ck3t", "X-RateLimit-Scope": scope}
+    if scope == "global":
+        headers["X-RateLimit-Global"] = "true"
+    return web.Response(status=429, body=json.dumps(body).encode(), headers=headers)
 
 
 class Responses:

@@ -19,7 +19,15 @@ from aiohttp import web
 from . import payloads
 from .gateway import Gateway
 from .payloads import ADMINISTRATOR, ALL_PERMISSIONS, FakeUser, snowflake
-from .responses import EPHEMERAL, LOADING, Responses, author, error, json_response
+from .responses import (
+    EPHEMERAL,
+    LOADING,
+    Responses,
+    author,
+    error,
+    json_response,
+    too_many_requests,
+)
 from .state import COMMAND, COMPONENT, FakeInteraction
 from .validate import SUPPRESS_EMBEDS, check_commands
 
@@ -54,6 +62,8 @@ class FakeDiscord:
         self.requests: list[tuple[str, str, int]] = []
         self.unexpected: list[tuple[str, str]] = []
         self.pings: list[tuple[str, str]] = []
+        self.rate_limited: list[tuple[str, str]] = []  # requests answered 429
+        self._rate_limits: list[tuple[str, str, float]] = []
         self.gateway = Gateway(self)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -73,6 +83,7 @@ class FakeDiscord:
             web.get(API + "/applications/{app}/guilds/{guild}/commands", self._get_commands),
             *Responses(self).routes(API),
             web.get("/gateway/", self.gateway.handle),
+            web.get("/resume", self.gateway.handle),
             web.route("*", "/{tail:.*}", self._unknown),
         ])
         self._runner = web.AppRunner(app, handle_signals=False)
@@ -94,6 +105,11 @@ class FakeDiscord:
     @property
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway/"
+
+    @property
+    def resume_gateway_url(self) -> str:
+        """Where READY tells the bot to resume: not the gateway it first connected to."""
+        return f"ws://127.0.0.1:{self.port}/resume"
 
     def env(self) -> dict[str, str]:
         """The DISCORD_* settings that point a bot at this server."""
@@ -125,9 +141,15 @@ class FakeDiscord:
     @web.middleware
     async def _log_requests(self, request: web.Request, handler) -> web.StreamResponse:
         needs_auth = not request.path.startswith((API + "/interactions/", API + "/webhooks/",
-                                                  "/gateway/"))
-        if needs_auth and request.headers.get("Authorization") != f"Bot {self.token}":
-            response: web.StreamResponse = error(401, 0, "401: Unauthorized")
+                                                  "/gateway/", "/resume"))
+        limit = next((rule for rule in self._rate_limits
+                      if rule[0] == request.method and rule[1] in request.path), None)
+        if limit is not None:
+            self._rate_limits.remove(limit)
+            self.rate_limited.append((request.method, request.path))
+            response: web.StreamResponse = too_many_requests(limit[2])
+        elif needs_auth and request.headers.get("Authorization") != f"Bot {self.token}":
+            response = error(401, 0, "401: Unauthorized")
         else:
             response = await handler(request)
         self.requests.append((request.method, request.path, response.status))
@@ -175,6 +197,11 @@ class FakeDiscord:
     async def _unknown(self, request: web.Request) -> web.Response:
         self.unexpected.append((request.method, request.path))
         return error(404, 0, "404: Not Found")
+
+    def rate_limit(self, method: str, path_part: str, retry_after: float = 0.25) -> None:
+        """Answer the next `method` request whose path contains `path_part` with a 429
+        (once), the way Discord does when a bucket is exhausted."""
+        self._rate_limits.append((method, path_part, retry_after))
 
     # -- messages ----------------------------------------------------------------------------
     def new_message(self, inter: FakeInteraction, body: dict[str, Any], flags: int, *,
@@ -233,12 +260,15 @@ class FakeDiscord:
 
     async def slash(self, name: str, options: dict[str, Any] | None = None,
                     user: FakeUser | None = None, *,
-                    bypass_default_permissions: bool = False) -> FakeInteraction:
+                    bypass_default_permissions: bool = False,
+                    bypass_client_checks: bool = False) -> FakeInteraction:
         """Invoke /name as `user` would from the Discord client.
 
         The client hides commands whose default_member_permissions the user lacks; pass
         `bypass_default_permissions` to act as if an admin opened the command to everyone
         in Server Settings > Integrations, which is what the bot's own check is for.
+        `bypass_client_checks` sends option values the client would refuse (an empty or
+        over-long string), as a modified client or a crafted request could.
         """
         user = user or self.member
         command = self.command(name)
@@ -247,10 +277,12 @@ class FakeDiscord:
         if not (allowed or bypass_default_permissions):
             raise PermissionError(f"{user.name} cannot see /{name} in the client")
         data = {"id": command["id"], "name": name, "type": 1, "guild_id": self.guild_id,
-                "options": self._options(command, options or {})}
+                "options": self._options(command, options or {},
+                                         checked=not bypass_client_checks)}
         return await self._dispatch(COMMAND, name, data, user)
 
-    def _options(self, command: dict[str, Any], given: dict[str, Any]) -> list[dict[str, Any]]:
+    def _options(self, command: dict[str, Any], given: dict[str, Any], *,
+                 checked: bool = True) -> list[dict[str, Any]]:
         """Values as the client sends them, after the client-side checks Discord applies."""
         schema = {option["name"]: option for option in command.get("options") or []}
         unknown = set(given) - set(schema)
@@ -259,8 +291,9 @@ class FakeDiscord:
             raise AssertionError(f"bad options for /{command['name']}: {unknown or missing}")
         for name, value in given.items():
             option = schema[name]
-            if option["type"] == 3 and not (option.get("min_length", 0) <= len(value)
-                                            <= option.get("max_length", 6000)):
+            if checked and option["type"] == 3 and not (option.get("min_length", 0)
+                                                        <= len(value)
+                                                        <= option.get("max_length", 6000)):
                 raise AssertionError(f"the client refuses {name}={value!r}: length out of range")
         return [{"name": n, "type": schema[n]["type"], "value": v} for n, v in given.items()]
 
