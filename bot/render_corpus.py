@@ -90,8 +90,10 @@ def no_sources() -> str:
 def index_progress(stage: str, done: int, total: int, elapsed: float) -> str:
     """One line of /reindex progress, e.g. "Embedding passages: 120/450 (27%) · 12 s"."""
     label = STAGES.get(stage, stage)
-    share = f" ({done * 100 // total}%)" if total else ""
-    return f"⏳ Re-indexing… {label}: {done:,}/{total:,}{share} · {elapsed:.0f} s"
+    if total <= 0:  # not known yet (articles are counted as they are read): no "/0"
+        return f"⏳ Re-indexing… {label}: {done:,} · {elapsed:.0f} s"
+    return (f"⏳ Re-indexing… {label}: {done:,}/{total:,} ({done * 100 // total}%)"
+            f" · {elapsed:.0f} s")
 
 
 def code(text: str) -> str:

@@ -191,6 +191,11 @@ def test_index_progress_names_the_stage_and_share():
         "⏳ Re-indexing… Embedding passages: 120/450 (26%) · 12 s")
 
 
+def test_index_progress_without_a_known_total_shows_only_the_count():
+    assert render_corpus.index_progress("load", 305, 0, 2.2) == (
+        "⏳ Re-indexing… Reading articles: 305 · 2 s")
+
+
 def test_only_the_figures_the_answer_is_about_are_bold_in_its_passages():
     twelve, wounded = claim("Twelve"), claim("353", 353)
     slot = officers_slot()
