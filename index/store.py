@@ -32,16 +32,17 @@ REBUILD_HINT = "run `discordant index --rebuild`"
 
 
 @contextlib.contextmanager
-def _chroma_errors(where: str) -> Iterator[None]:
+def _chroma_errors(where: str, server: bool = False) -> Iterator[None]:
     """Turn Chroma's and the network's failures into one error that names the fix."""
     try:
         yield
     except (IndexMismatchError, IndexUnavailableError):
         raise
     except Exception as exc:
+        fix = ("check that the Chroma server is running and reachable (CHROMA_HOST/CHROMA_PORT)"
+               if server else REBUILD_HINT)
         raise IndexUnavailableError(
-            f"The index at {where} cannot be used ({type(exc).__name__}: {exc}). If it is a "
-            f"server, check that it is running; if it is a folder, {REBUILD_HINT}."
+            f"The index at {where} cannot be used ({type(exc).__name__}: {exc}): {fix}."
         ) from exc
 
 
@@ -107,15 +108,19 @@ class Store:
         self._prefix = settings.collection
         self._where = (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
                        else str(settings.chroma_path))
+        self._server = bool(settings.chroma_host)
         self._handles: dict[str, Any] = {}
         self._summaries: tuple[str, list[SourceSummary]] | None = None
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
 
+    def _errors(self):
+        return _chroma_errors(self._where, self._server)
+
     @classmethod
     def open(cls, settings: Settings) -> Store:
         where = settings.chroma_host or str(settings.chroma_path)
-        with _chroma_errors(where):
+        with _chroma_errors(where, server=bool(settings.chroma_host)):
             return cls(_client(settings), settings)
 
     @classmethod
@@ -142,13 +147,13 @@ class Store:
 
     # -- the active generation ----------------------------------------------------------
     def _meta(self):
-        with _chroma_errors(self._where):
+        with self._errors():
             return self._client.get_or_create_collection(f"{self._prefix}-meta",
                                                          embedding_function=None)
 
     def active_name(self) -> str | None:
         """The name of the complete generation readers use, or None when nothing is built."""
-        with _chroma_errors(self._where):
+        with self._errors():
             meta = self._meta().metadata or {}
         if meta.get("format", FORMAT_VERSION) != FORMAT_VERSION:
             raise IndexMismatchError(
@@ -160,7 +165,7 @@ class Store:
     def _collection(self, name: str):
         with self._lock:
             if name not in self._handles:
-                with _chroma_errors(self._where):
+                with self._errors():
                     self._handles[name] = self._client.get_collection(name,
                                                                       embedding_function=None)
             return self._handles[name]
@@ -188,7 +193,7 @@ class Store:
         """Chunks in a generation; counted once, as a generation never changes once active."""
         if name not in self._counts:
             collection = self._collection(name)
-            with _chroma_errors(self._where):
+            with self._errors():
                 self._counts[name] = collection.count()
         return self._counts[name]
 
@@ -204,7 +209,7 @@ class Store:
         if count == 0:
             return []
         collection = self._collection(name)
-        with _chroma_errors(self._where):
+        with self._errors():
             found = collection.query(query_embeddings=[list(vector)], n_results=min(n, count),
                                      include=["documents", "metadatas", "distances"])
         rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
@@ -229,7 +234,7 @@ class Store:
                    + (["embeddings"] if include_embeddings else []))
         offset = 0
         while True:
-            with _chroma_errors(self._where):
+            with self._errors():
                 page = collection.get(include=include, limit=PAGE, offset=offset)
             embeddings = page.get("embeddings") if include_embeddings else None
             documents = page.get("documents") if include_documents else None
@@ -267,7 +272,7 @@ class Store:
     def new_generation(self, model_name: str):
         """Create an empty generation for an index run; it is not visible until activated."""
         name = f"{self._prefix}-g{time.time_ns() // 1_000_000}"
-        with _chroma_errors(self._where):
+        with self._errors():
             return self._client.create_collection(
                 name, embedding_function=None,
                 metadata={"embedding_model": model_name, "format": FORMAT_VERSION},
@@ -281,14 +286,14 @@ class Store:
         batch = max(1, min(PAGE, self._client.get_max_batch_size()))
         for start in range(0, len(ids), batch):
             end = start + batch
-            with _chroma_errors(self._where):
+            with self._errors():
                 collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
                                metadatas=list(metadatas[start:end]),
                                embeddings=np.asarray(vectors[start:end], dtype=np.float32))
 
     def activate(self, collection) -> None:
         """Make a complete generation the one readers use."""
-        with _chroma_errors(self._where):
+        with self._errors():
             self._meta().modify(metadata={"active": collection.name, "format": FORMAT_VERSION})
         log.info("index generation %s is now active", collection.name)
 
@@ -296,7 +301,7 @@ class Store:
         """Delete generations other than `keep` (left by earlier or interrupted runs)."""
         keep = set(keep)
         dropped = []
-        with _chroma_errors(self._where):
+        with self._errors():
             for col in self._client.list_collections():
                 name = col if isinstance(col, str) else col.name
                 if name.startswith(f"{self._prefix}-g") and name not in keep:

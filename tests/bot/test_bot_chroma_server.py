@@ -100,7 +100,7 @@ async def test_ask_says_the_server_is_down_then_answers_again_when_it_is_back(
         assert told["flags"] == 64, told  # privately, to the asker only
         assert inter.accepted("delete"), "the public 'thinking…' message is removed"
         assert f"127.0.0.1:{chroma_server.port}" in told["content"]
-        assert "check that it is running" in told["content"]
+        assert "check that the Chroma server is running" in told["content"]
         assert "Traceback" not in told["content"]
 
     await asyncio.to_thread(chroma_server.start)  # same port, same data

@@ -71,5 +71,5 @@ def test_index_and_ask_through_a_chroma_server(chroma_server, sample_corpus, rea
 
 def test_a_server_that_is_not_running_gives_an_error_naming_the_fix(tmp_path):
     settings = Settings(chroma_host="127.0.0.1", chroma_port=free_port())
-    with pytest.raises(IndexUnavailableError, match="check that it is running"):
+    with pytest.raises(IndexUnavailableError, match="check that the Chroma server is running"):
         Engine(settings).sources()
