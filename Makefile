@@ -9,7 +9,7 @@ QUESTION ?= how many officers died
 # pip here prints a warning for every missing local index folder; keep the log readable.
 QUIET_PIP := 2> >(grep -v "^WARNING: Location" >&2)
 
-.PHONY: demo test lint run bench clean
+.PHONY: demo test lint run bench audit clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,3 +41,11 @@ clean:
 BENCH_ARGS ?=
 bench: $(BIN)/.installed
 	$(BIN)/discordant bench --out bench.json --report BENCHMARKS.md $(BENCH_ARGS)
+
+# Known vulnerabilities in the installed dependencies. pip-audit asks pypi.org's JSON API (or
+# api.osv.dev with AUDIT_ARGS="-s osv"); where neither is reachable it says every package
+# "could not be audited" rather than pretending it is clean.
+AUDIT_ARGS ?=
+audit: $(BIN)/.installed
+	$(BIN)/pip install -q --disable-pip-version-check pip-audit $(QUIET_PIP)
+	$(BIN)/pip-audit --progress-spinner off --skip-editable $(AUDIT_ARGS)
