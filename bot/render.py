@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import discord
 
 from index.records import Answer, Claim, Figure, Passage, Slot
-from index.render_text import figure_label, slot_heading
+from index.render_text import figure_label, slot_heading, wording_line
 
 from .limits import (
     FIELD_NAME,
@@ -93,8 +93,9 @@ def slot_lines(slot: Slot) -> list[str]:
 def summary(answer: Answer, budget: int = SUMMARY_BUDGET) -> str:
     """Disagreements first, then agreements, line by line until the budget is spent."""
     lines: list[str] = [f"*{inline(clip(answer.notice, LINE_CHARS))}*"] if answer.notice else []
-    for slot in [*answer.disagreements, *answer.agreements]:
-        block = slot_lines(slot)
+    blocks = [slot_lines(slot) for slot in [*answer.disagreements, *answer.agreements]]
+    blocks += [[f"**🗣️ {inline(clip(wording_line(w), LINE_CHARS))}**"] for w in answer.wording]
+    for block in blocks:
         for line in ["", *block] if lines else block:
             if len("\n".join([*lines, line])) > budget - 40:
                 lines.append("*…more figures than fit here*")

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import discord
 
-from index.records import IndexReport, Slot, SourceSummary
+from index.records import IndexReport, Slot, SourceSummary, Wording
+from index.render_text import wording_line
 
 from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
 from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, plural
@@ -69,10 +70,13 @@ def dispute_line(slot: Slot) -> str:
     return f"• **{safe(clip(one_line(slot.about), 100))}** — {figures} — *{slot.kind}*"
 
 
-def disputes_pages(slots: Sequence[Slot]) -> list[discord.Embed]:
-    """Every disputed slot in the corpus, one line each, most reported first."""
+def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = ()
+                   ) -> list[discord.Embed]:
+    """Every disputed slot in the corpus, one line each, most reported first; then every
+    person the outlets describe differently."""
     ordered = sorted(slots, key=lambda s: -sum(len(f.docs) for f in s.figures))
     lines = [dispute_line(slot) for slot in ordered]
+    lines += [f"• {safe(clip(one_line(wording_line(w)), 400))} — *wording*" for w in wordings]
     legend = " · ".join(f"{kind}: {note}" for kind, note in KIND_NOTES.items() if kind != "agree")
     return _paged("Where sources disagree", line_pages(lines), DISPUTED,
                   f"{plural(len(slots), 'dispute')} · {legend}")

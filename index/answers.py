@@ -13,6 +13,7 @@ from dataclasses import replace
 from .disagreements import ClaimIndex, answers_query
 from .questions import Query
 from .records import Answer, Claim, Passage
+from .wording import passages_wording
 
 SLOT_BONUS = 0.1  # a passage stating a figure the question asks for ranks above a near tie
 
@@ -64,4 +65,5 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     disputed = (slot,) if slot and slot.disputed else ()
     agreed = (slot,) if slot and not slot.disputed else ()
     return Answer(question=question, passages=tuple(passages), disagreements=disputed,
-                  agreements=agreed, article_count=article_count)
+                  agreements=agreed, article_count=article_count,
+                  wording=passages_wording(candidates, passages))

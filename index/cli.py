@@ -19,7 +19,7 @@ from .engine import Engine
 from .errors import DiscordantError
 from .records import Answer, IndexReport
 from .render_text import render_answer, render_disputes, render_report, render_sources
-from .serialize import answer_to_json, slot_to_json
+from .serialize import answer_to_json, slot_to_json, wording_to_json
 from .settings import Settings, read_environment
 
 log = logging.getLogger(__name__)
@@ -144,12 +144,12 @@ def cmd_sources(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
-    slots = engine.disputes()
+    slots, wordings = engine.disputes(), engine.wording()
     if args.json:
-        for slot in slots:
-            print(json.dumps(slot_to_json(slot), ensure_ascii=False))
+        for item in [*map(slot_to_json, slots), *map(wording_to_json, wordings)]:
+            print(json.dumps(item, ensure_ascii=False))
     else:
-        print(render_disputes(slots))
+        print(render_disputes(slots, wordings))
     return 0
 
 

@@ -140,6 +140,18 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A disagreement that is not a number: one person described with roles of opposite
+    gender ("spokesman" / "spokeswoman"); each role with the outlets that use it."""
+
+    name: str
+    roles: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+    docs: tuple[tuple[str, ...], ...]
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """Everything one question gets back."""
 
@@ -149,6 +161,7 @@ class Answer:
     agreements: tuple[Slot, ...] = ()
     article_count: int = 0
     notice: str | None = None
+    wording: tuple[Wording, ...] = ()
 
 
 @dataclass(frozen=True)

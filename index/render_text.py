@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .records import Answer, Figure, IndexReport, Passage, Slot, SourceSummary
+from .records import Answer, Figure, IndexReport, Passage, Slot, SourceSummary, Wording
 
 WIDTH = 88
 RELATION_WORDS = {
@@ -101,6 +101,13 @@ def render_slot(slot: Slot) -> str:
     return "\n".join(lines)
 
 
+def wording_line(wording: Wording) -> str:
+    """'Outlets describe X differently: spokesman (A, B) / spokeswoman (C)'."""
+    roles = " / ".join(f"{role} ({', '.join(sources)})"
+                       for role, sources in zip(wording.roles, wording.sources, strict=True))
+    return f"Outlets describe {wording.name} differently: {roles}"
+
+
 def render_passage(number: int, passage: Passage) -> str:
     sources = ", ".join(passage.sources)
     meta = " · ".join(x for x in (sources, passage.date, passage.title) if x)
@@ -118,6 +125,8 @@ def render_answer(answer: Answer) -> str:
         return "\n".join(lines)
     for slot in (*answer.disagreements, *answer.agreements):
         lines += [render_slot(slot), ""]
+    for wording in answer.wording:
+        lines += [*textwrap.wrap(wording_line(wording), WIDTH, subsequent_indent="  "), ""]
     lines.append(f"Passages ({len(answer.passages)} from {answer.article_count} articles):")
     lines += [render_passage(i, p) for i, p in enumerate(answer.passages, 1)]
     return "\n".join(lines)
@@ -149,11 +158,12 @@ def render_sources(sources: list[SourceSummary]) -> str:
     return "\n".join(lines)
 
 
-def render_disputes(slots: list[Slot]) -> str:
-    if not slots:
+def render_disputes(slots: list[Slot], wordings: list[Wording] = ()) -> str:
+    if not slots and not wordings:
         return "No figure is disputed between sources."
     lines = [f"{len(slots)} disputed figures:"]
     for slot in slots:
         figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})" for f in slot.figures)
         lines.append(f"  {slot.about} [{slot.kind}]: {figures}")
+    lines += [f"  {wording_line(w)}" for w in wordings]
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Answer, Figure, Passage, Slot
+from .records import Answer, Figure, Passage, Slot, Wording
 
 
 def _number(value: float) -> int | float:
@@ -36,11 +36,23 @@ def slot_to_json(slot: Slot) -> dict[str, Any]:
             "outlets": len(outlets), "authorities": len(authorities)}
 
 
+def wording_to_json(wording: Wording) -> dict[str, Any]:
+    """A wording dispute in the shape of a figure dispute, the role standing for the value."""
+    return {"about": f"{wording.name} is described as", "kind": "wording",
+            "claims": [{"value": role, "qualifier": None, "counted": wording.name,
+                        "docs": list(docs), "sources": list(sources), "authority": None,
+                        "quote": quote}
+                       for role, docs, sources, quote in zip(
+                           wording.roles, wording.docs, wording.sources, wording.quotes,
+                           strict=True)]}
+
+
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     out = {"question": answer.question,
            "passages": [passage_to_json(p) for p in answer.passages],
            "disagreements": [slot_to_json(s) for s in answer.disagreements],
            "agreements": [slot_to_json(s) for s in answer.agreements],
+           "wording": [wording_to_json(w) for w in answer.wording],
            "articles": answer.article_count}
     if answer.notice:
         out["notice"] = answer.notice

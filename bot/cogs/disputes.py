@@ -16,9 +16,10 @@ from ..render_corpus import disputes_pages, no_disputes
 from .sources import send_pages
 
 
-def corpus_disputes(engine: Engine) -> tuple[list, int]:
-    """The disputed slots and the article count, read together in one worker thread."""
-    return engine.disputes(), engine.article_count()
+def corpus_disputes(engine: Engine) -> tuple[list, list, int]:
+    """The disputed slots, the wording disputes and the article count, read together in one
+    worker thread."""
+    return engine.disputes(), engine.wording(), engine.article_count()
 
 
 class Disputes(commands.Cog):
@@ -29,12 +30,12 @@ class Disputes(commands.Cog):
                           description="Every figure the sources disagree on, one line each")
     async def disputes(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(thinking=True)
-        slots, articles = await asyncio.to_thread(corpus_disputes, self.bot.engine)
-        if not slots:
+        slots, wordings, articles = await asyncio.to_thread(corpus_disputes, self.bot.engine)
+        if not slots and not wordings:
             await interaction.edit_original_response(content=no_disputes(articles),
                                                      allowed_mentions=NO_MENTIONS)
             return
-        await send_pages(interaction, disputes_pages(slots))
+        await send_pages(interaction, disputes_pages(slots, wordings))
 
 
 async def setup(bot: DiscordantBot) -> None:

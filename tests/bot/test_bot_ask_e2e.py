@@ -50,6 +50,16 @@ async def test_ask_defers_then_edits_in_one_embed_with_the_disagreement_first(fa
     assert fake.unexpected == []
 
 
+async def test_an_agreement_shows_beside_a_person_outlets_describe_differently(fake, bot):
+    inter = await fake.slash("ask", {"question": "how many protesters were killed"})
+    await settled(fake, inter)
+    summary = embed_of(inter.edits[-1])["description"]
+    assert summary.startswith("**✅ Sources agree") and "**dozens**" in summary
+    assert "disagree" not in summary
+    assert "Outlets describe Saltanat Azirbek differently" in summary
+    assert fake.unexpected == []
+
+
 async def test_a_question_no_article_answers_gets_a_plain_none_of_n(fake, bot):
     inter = await fake.slash("ask", {"question": "recipe for banana bread with walnuts"})
     await settled(fake, inter)

@@ -31,6 +31,8 @@ async def test_disputes_lists_every_disputed_slot_one_line_each(fake, bot, index
     assert slots, "the sample corpus has disputes (officers killed, injured, arrested)"
     embed = embed_of(inter.edits[-1])
     lines = embed["description"].split("\n")
-    assert len(lines) == len(slots)
-    assert all(line.startswith("• **") for line in lines)
+    wordings = indexed.wording()
+    assert len(lines) == len(slots) + len(wordings)
+    assert all(line.startswith("• ") for line in lines)
     assert any("**12**" in line and "13**" in line for line in lines)
+    assert any("Saltanat Azirbek" in line and "spokeswoman" in line for line in lines)
