@@ -16,8 +16,10 @@ strongest relation among its pairs (conflict > update > scope > bound).
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from . import lexicon
 from .questions import Query
@@ -27,11 +29,21 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1}
 
 
+PERSON = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+$")
+
+
+def _same_voice(value: str) -> str:
+    """One key per voice: 'police spokesman Saltanat Azirbek' and 'police spokeswoman
+    Saltanat Azirbek' are one authority, whatever role each outlet gives the person."""
+    named = PERSON.search(value)
+    return named.group(0).lower() if named and " " in named.group(0) else value.lower()
+
+
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for value in values:
-        if value and value.lower() not in seen:
-            seen[value.lower()] = value
+        if value and _same_voice(value) not in seen:
+            seen[_same_voice(value)] = value
     return tuple(seen.values())
 
 
@@ -67,37 +79,56 @@ def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def _dates(figure: Figure) -> set[str]:
-    """ISO dates of a Figure's reports (other date formats cannot be ordered safely)."""
-    return {c.date[:10] for c in figure.claims if c.date and ISO_DATE.match(c.date)}
+@dataclass(frozen=True)
+class Span:
+    """What relating a Figure to another needs, gathered once per Figure: a slot of n
+    Figures has n²/2 pairs, and at 100k passages a Figure holds thousands of Claims."""
+
+    kinds: frozenset[str]
+    revision: bool
+    first: str | None  # earliest and latest ISO date (other formats cannot be ordered)
+    last: str | None
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, figure: Figure) -> Span:
+        dates = {c.date[:10] for c in figure.claims if c.date and ISO_DATE.match(c.date)}
+        return cls(kinds=frozenset(c.kind for c in figure.claims),
+                   revision=any(c.revision for c in figure.claims),
+                   first=min(dates, default=None), last=max(dates, default=None),
+                   low=min(c.low for c in figure.claims),
+                   high=max(c.high for c in figure.claims))
 
 
-def _later(a: Figure, b: Figure) -> bool:
+def _later(a: Span, b: Span) -> bool:
     """Whether every report of `a` is dated after every report of `b`."""
-    da, db = _dates(a), _dates(b)
-    return bool(da and db) and min(da) > max(db)
+    return a.first is not None and b.last is not None and a.first > b.last
 
 
-def _ordered(i: int, j: int, figures: Sequence[Figure], kind: str) -> Relation:
+def _ordered(i: int, j: int, spans: Sequence[Span], kind: str) -> Relation:
     """A Relation whose `second` is the revision when the kind is "update"."""
-    a, b = figures[i], figures[j]
-    revises_first = any(c.revision for c in a.claims) and not any(c.revision for c in b.claims)
+    a, b = spans[i], spans[j]
+    revises_first = a.revision and not b.revision
     if kind == "update" and (_later(a, b) or revises_first):
         return Relation(j, i, kind)
     return Relation(i, j, kind)
 
 
-def relation(a: Figure, b: Figure) -> str:
+def relate(a: Span, b: Span) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
-    if not {c.kind for c in a.claims} & {c.kind for c in b.claims}:
+    if not a.kinds & b.kinds:
         return "scope"
-    if any(c.revision for c in (*a.claims, *b.claims)):
+    if a.revision or b.revision:
         return "update"
     if _later(a, b) or _later(b, a):
         return "update"
-    low = max(min(c.low for c in a.claims), min(c.low for c in b.claims))
-    high = min(max(c.high for c in a.claims), max(c.high for c in b.claims))
-    return "bound" if low <= high else "conflict"
+    return "bound" if max(a.low, b.low) <= min(a.high, b.high) else "conflict"
+
+
+def relation(a: Figure, b: Figure) -> str:
+    """How two Figures of one slot relate (see the module docstring)."""
+    return relate(Span.of(a), Span.of(b))
 
 
 def build_slot(about: str, event: str, claims: Iterable[Claim]) -> Slot | None:
@@ -109,7 +140,8 @@ def build_slot(about: str, event: str, claims: Iterable[Claim]) -> Slot | None:
         return None
     figures = sorted((figure_of(g) for g in groups.values()),
                      key=lambda f: (-len(f.sources), -len(f.claims), f.value))
-    relations = tuple(_ordered(i, j, figures, relation(figures[i], figures[j]))
+    spans = [Span.of(f) for f in figures]
+    relations = tuple(_ordered(i, j, spans, relate(spans[i], spans[j]))
                       for i in range(len(figures)) for j in range(i + 1, len(figures)))
     kind = max((r.kind for r in relations), key=STRENGTH.__getitem__, default="agree")
     return Slot(about=about, event=event, kind=kind, figures=tuple(figures),
@@ -129,11 +161,17 @@ class ClaimIndex:
     """Every Claim of one index generation, looked up by Article and by event.
 
     Built once per generation so that a question touches only the Claims of its event and
-    of its passages' Articles, not the whole corpus.
+    of its passages' Articles, not the whole corpus. A generation never changes, so the
+    Slot of a question is built once and kept (the last SLOTS_KEPT of them): at 100k
+    passages one slot gathers tens of thousands of Claims.
     """
+
+    SLOTS_KEPT = 256
 
     def __init__(self, claims: Iterable[Claim]) -> None:
         self.claims = tuple(claims)
+        self._slots: dict[Query, Slot | None] = {}
+        self._lock = threading.Lock()
         self.by_doc: dict[str, list[Claim]] = {}
         self.by_event: dict[str, list[Claim]] = {}
         for claim in self.claims:
@@ -141,7 +179,15 @@ class ClaimIndex:
             self.by_event.setdefault(claim.event, []).append(claim)
 
     def slot_for(self, query: Query) -> Slot | None:
-        return slot_for(query, self.by_event.get(query.event, ()))
+        with self._lock:  # the bot asks from several threads at once
+            if query in self._slots:
+                return self._slots[query]
+        slot = slot_for(query, self.by_event.get(query.event, ()))
+        with self._lock:
+            if len(self._slots) >= self.SLOTS_KEPT:
+                self._slots.pop(next(iter(self._slots)))
+            self._slots[query] = slot
+        return slot
 
 
 def corpus_disputes(claims: Iterable[Claim]) -> list[Slot]:

