@@ -35,9 +35,9 @@ run: $(BIN)/.installed
 clean:
 	rm -rf $(VENV) .discordant .pytest_cache .ruff_cache
 
-# Performance beside the physical floor, measured in one run (about an hour on 2 cores: the
-# 100k-passage corpus alone is ~35 min of embedding). Figures go to bench.json and BENCHMARKS.md.
-# `make bench BENCH_ARGS=--quick` is a few minutes.
+# Performance beside the physical floor, measured in one run: ~47 min on 2 cores, 34 of them
+# embedding the 100k-passage corpus. Figures go to bench.json and BENCHMARKS.md.
+# `make bench BENCH_ARGS=--quick` takes ~3 min, BENCH_ARGS="--scale 10000" ~15 min.
 BENCH_ARGS ?=
 bench: $(BIN)/.installed
 	$(BIN)/discordant bench --out bench.json --report BENCHMARKS.md $(BENCH_ARGS)

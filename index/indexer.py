@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .articles import load_corpus
+from .chunk_records import chunk_metadata
 from .chunking import chunk_article
 from .claims import ClaimExtractor
 from .embedding import Embedder
 from .records import Article, Chunk, Claim, IndexReport, Skipped
-from .store import Store, chunk_metadata
+from .store import Store
 
 log = logging.getLogger(__name__)
 

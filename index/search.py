@@ -31,7 +31,10 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
     """Word 3-grams of a Chunk's text; cached, as the same Chunks come back for question
     after question and their text never changes."""
     words = WORD.findall(text.lower())
-    return frozenset(zip(words, words[1:], words[2:], strict=False)) or frozenset([tuple(words)])
+    # Hashes of the 3-grams: ints intersect faster than tuples (a tuple rehashes on every
+    # lookup), and two different 3-grams sharing a 64-bit hash is not a practical concern.
+    return (frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
+            or frozenset([hash(tuple(words))]))
 
 
 def similarity(a: frozenset, b: frozenset) -> float:
@@ -42,7 +45,13 @@ def similarity(a: frozenset, b: frozenset) -> float:
 def collapse(hits: Sequence[Hit], top_k: int) -> list[Passage]:
     """Best-first Passages, merging Chunks that carry the same or nearly the same text."""
     groups: list[tuple[frozenset, list[Hit]]] = []
+    # A text identical to a group's first one joins that group: no earlier group can take
+    # it, as none took that first one (the same answer as comparing, without comparing).
+    same_text: dict[str, list[Hit]] = {}
     for hit in hits:
+        if hit.chunk.text in same_text:
+            same_text[hit.chunk.text].append(hit)
+            continue
         grams = shingles(hit.chunk.text)
         for kept_grams, members in groups:
             if similarity(grams, kept_grams) >= NEAR_DUPLICATE:
@@ -52,6 +61,7 @@ def collapse(hits: Sequence[Hit], top_k: int) -> list[Passage]:
             if len(groups) == top_k:
                 continue
             groups.append((grams, [hit]))
+            same_text[hit.chunk.text] = groups[-1][1]
     return [_passage(members) for _, members in groups]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .chunk_records import chunk_from_record, claim_from_dict
 from .errors import IndexMismatchError, IndexUnavailableError
 from .records import Chunk, Claim, SourceSummary
 from .settings import Settings
@@ -56,40 +57,6 @@ def _client(settings: Settings):
                                    settings=chroma_settings)
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
-
-
-def chunk_metadata(chunk: Chunk, article_hash: str, text_hash: str) -> dict[str, Any]:
-    """A Chunk as Chroma metadata (Chroma stores no None, so absent values are "")."""
-    return {
-        "doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title or "",
-        "date": chunk.date or "", "position": chunk.position, "article_hash": article_hash,
-        "text_hash": text_hash,
-        "claims": json.dumps([claim_to_dict(c) for c in chunk.claims], ensure_ascii=False),
-    }
-
-
-def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    out = dict(claim.__dict__)
-    for key in ("low", "high"):  # JSON has no infinity
-        if out[key] in (float("inf"), float("-inf")):
-            out[key] = None
-    return out
-
-
-def claim_from_dict(raw: dict[str, Any]) -> Claim:
-    raw = dict(raw)
-    raw["low"] = float("-inf") if raw.get("low") is None else raw["low"]
-    raw["high"] = float("inf") if raw.get("high") is None else raw["high"]
-    return Claim(**raw)
-
-
-def chunk_from_record(text: str, meta: dict[str, Any], chunk_id: str = "",
-                      with_claims: bool = True) -> Chunk:
-    claims = (tuple(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
-              if with_claims else ())
-    return Chunk(chunk_id=chunk_id, doc_id=meta["doc_id"], source=meta["source"],
-                 title=meta.get("title") or None, date=meta.get("date") or None,
-                 position=int(meta.get("position", 0)), text=text, claims=claims)
 
 
 @dataclass(frozen=True)
@@ -151,10 +118,22 @@ class Store:
             return self._client.get_or_create_collection(f"{self._prefix}-meta",
                                                          embedding_function=None)
 
+    def _pointer(self) -> dict[str, Any]:
+        """The meta collection's metadata, read without creating it ({} when absent): a
+        plain get is half the cost of get_or_create, and every question reads it."""
+        from chromadb.errors import NotFoundError
+
+        with self._errors():
+            try:
+                meta = self._client.get_collection(f"{self._prefix}-meta",
+                                                   embedding_function=None)
+            except NotFoundError:
+                return {}
+            return meta.metadata or {}
+
     def active_name(self) -> str | None:
         """The name of the complete generation readers use, or None when nothing is built."""
-        with self._errors():
-            meta = self._meta().metadata or {}
+        meta = self._pointer()
         if meta.get("format", FORMAT_VERSION) != FORMAT_VERSION:
             raise IndexMismatchError(
                 f"The index at {self._where} has format {meta.get('format')}, this version "
@@ -246,10 +225,21 @@ class Store:
             offset += PAGE
 
     def all_claims(self, name: str | None = None) -> list[Claim]:
-        """Every Claim of a generation (default: the active one)."""
+        """Every Claim of a generation (default: the active one).
+
+        The same pass lists the generation's Articles for `sources`, so opening a large
+        index reads its metadata once, not twice (at 100k passages each pass is ~10 s).
+        """
+        name = name or self.active_name() or ""
         claims: list[Claim] = []
-        for _, _, meta, _ in self.records(name, include_documents=False):
-            claims.extend(claim_from_dict(c) for c in json.loads(meta.get("claims") or "[]"))
+        per_doc: dict[str, list[Any]] = {}
+        shared: dict[str, str] = {}
+        for _, _, meta, _ in self.records(name or None, include_documents=False):
+            claims.extend(claim_from_dict(c, shared)
+                          for c in json.loads(meta.get("claims") or "[]"))
+            _count_passage(per_doc, meta)
+        if name:
+            self._summaries = (name, _summaries(per_doc))
         return claims
 
     def sources(self, name: str | None = None) -> list[SourceSummary]:
@@ -259,12 +249,10 @@ class Store:
         cached = self._summaries
         if cached is not None and cached[0] == name:
             return cached[1]
-        by_doc: dict[str, list[dict[str, Any]]] = {}
+        per_doc: dict[str, list[Any]] = {}
         for _, _, meta, _ in self.records(name or None, include_documents=False):
-            by_doc.setdefault(meta["doc_id"], []).append(meta)
-        summaries = [SourceSummary(doc_id=d, source=m[0]["source"], title=m[0]["title"] or None,
-                                   date=m[0]["date"] or None, passages=len(m))
-                     for d, m in sorted(by_doc.items())]
+            _count_passage(per_doc, meta)
+        summaries = _summaries(per_doc)
         self._summaries = (name, summaries)
         return summaries
 
@@ -310,3 +298,17 @@ class Store:
                     self._counts.pop(name, None)
                     dropped.append(name)
         return dropped
+
+
+def _count_passage(per_doc: dict[str, list[Any]], meta: dict[str, Any]) -> None:
+    """Count one Chunk for its Article: [source, title, date, passages], first Chunk's."""
+    entry = per_doc.get(meta["doc_id"])
+    if entry is None:
+        per_doc[meta["doc_id"]] = [meta["source"], meta["title"] or None, meta["date"] or None, 1]
+    else:
+        entry[3] += 1
+
+
+def _summaries(per_doc: dict[str, list[Any]]) -> list[SourceSummary]:
+    return [SourceSummary(doc_id=d, source=s, title=t, date=day, passages=n)
+            for d, (s, t, day, n) in sorted(per_doc.items())]

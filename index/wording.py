@@ -9,6 +9,7 @@ outlets instead of silently picking one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +56,13 @@ def gender(role: str) -> str:
 
 def mentions(text: str, doc_id: str, source: str) -> list[Mention]:
     """Every role+name mention in a text, sentence by sentence."""
+    return list(_mentions(text, doc_id, source))
+
+
+# Every question scans ~40 candidate passages, and the same passages come back question
+# after question: scanning each once saves ~3 ms of a ~12 ms ask (`discordant bench`).
+@functools.lru_cache(maxsize=2048)
+def _mentions(text: str, doc_id: str, source: str) -> tuple[Mention, ...]:
     found = []
     for sentence in split_sentences(text):
         for pattern in (BEFORE, AFTER):
@@ -62,7 +70,7 @@ def mentions(text: str, doc_id: str, source: str) -> list[Mention]:
                 name, role = " ".join(match.group("name").split()), match.group("role")
                 found.append(Mention(name, role.lower(), gender(role), doc_id, source,
                                      sentence.text))
-    return found
+    return tuple(found)
 
 
 def passages_wording(passages: Iterable, shown: Iterable) -> tuple[Wording, ...]:
