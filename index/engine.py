@@ -43,8 +43,8 @@ def clean_question(question: str) -> str:
     Raises QuestionError for a blank question or one without a single letter or digit,
     and for one longer than MAX_QUESTION_CHARS (the Discord option's own limit).
     """
+    # Zero-width and other format characters are not printable: they go here too.
     text = "".join(ch for ch in question if ch.isprintable() or ch.isspace())
-    text = "".join(ch for ch in text if ch not in "\u200b\u200c\u200d\u2060\ufeff")
     text = " ".join(text.split())
     if not text:
         raise QuestionError("The question is empty: ask something, e.g. `how many officers died`.")
@@ -69,7 +69,8 @@ class Engine:
         self._extractor = extractor
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        self._claims_cache: tuple[str, ClaimIndex] | None = None
+        # Per index generation: (generation name, value) for each kind of corpus-wide view.
+        self._generation_cache: dict[str, tuple[str, object]] = {}
 
     # -- lazily built parts: nothing heavy happens before the first real use --------------
     @property
@@ -116,10 +117,15 @@ class Engine:
         """Every Claim in the active index, loaded once per index generation (`name`: the
         generation the caller already read)."""
         name = name or self.store.active_name() or ""
-        cached = self._claims_cache
+        return self._per_generation("claims", name,
+                                    lambda: ClaimIndex(self.store.all_claims(name or None)))
+
+    def _per_generation(self, kind: str, name: str, build: Callable[[], object]):
+        """A corpus-wide view built once per index generation and rebuilt after a swap."""
+        cached = self._generation_cache.get(kind)
         if cached is None or cached[0] != name:
-            cached = (name, ClaimIndex(self.store.all_claims(name or None)))
-            self._claims_cache = cached
+            cached = (name, build())
+            self._generation_cache[kind] = cached
         return cached[1]
 
     def corpus_claims(self) -> tuple[Claim, ...]:
@@ -130,10 +136,15 @@ class Engine:
         return corpus_disputes(self.corpus_claims())
 
     def wording(self) -> list[Wording]:
-        """Every person the corpus's Articles describe with roles of opposite gender."""
-        found = [m for _, text, meta, _ in self.store.records()
-                 for m in mentions(text, meta["doc_id"], meta["source"])]
-        return wording_disputes(found)
+        """Every person the corpus's Articles describe with roles of opposite gender
+        (a scan of every passage, so built once per index generation)."""
+        name = self.store.active_name() or ""
+
+        def scan() -> list[Wording]:
+            return wording_disputes(m for _, text, meta, _ in self.store.records(name or None)
+                                    for m in mentions(text, meta["doc_id"], meta["source"]))
+
+        return self._per_generation("wording", name, scan)
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Passages that answer the question, and the figures sources give for it."""
