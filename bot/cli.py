@@ -1,21 +1,24 @@
 """The `discordant` console script: the corpus commands plus `run`, which starts the bot.
 
 The corpus commands live in `index.cli` and work without Discord; `run` imports the bot
-only when asked for, so `discordant ask` never loads discord.py.
+only when asked for, so `discordant ask` never loads discord.py; `bench` is the benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from bench.cli import add_bench_command, cmd_bench
 from index.cli import build_parser, configure_logging, run_command
 from index.settings import read_environment
 
 
 def add_run_command(sub: argparse._SubParsersAction) -> None:
+    """Register `run` (the bot) and `bench` (the benchmark) beside the corpus commands."""
     run = sub.add_parser("run", help="start the Discord bot (settings from the environment/.env)")
     run.add_argument("--sync-global", action="store_true",
                      help="sync slash commands globally (can take up to an hour to show)")
+    add_bench_command(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,4 +29,6 @@ def main(argv: list[str] | None = None) -> int:
         from bot.app import run
 
         return run(env, sync_global=args.sync_global)
+    if args.command == "bench":
+        return cmd_bench(args, env)
     return run_command(args, env)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import discord
 
 from index.records import Answer, Claim, Figure, Passage, Slot
-from index.render_text import figure_label, slot_heading, wording_line
+from index.render.text import figure_label, slot_heading, wording_line
 
 from .limits import (
     FIELD_NAME,

@@ -18,8 +18,8 @@ from typing import Any
 from .engine import Engine
 from .errors import DiscordantError
 from .records import Answer, IndexReport
-from .render_text import render_answer, render_disputes, render_report, render_sources
-from .serialize import answer_to_json, slot_to_json, wording_to_json
+from .render.serialize import answer_to_json, slot_to_json, wording_to_json
+from .render.text import render_answer, render_disputes, render_report, render_sources
 from .settings import Settings, read_environment
 
 log = logging.getLogger(__name__)
@@ -41,13 +41,6 @@ def add_index_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("disputes", parents=[db], help="list every figure sources disagree on")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("bench", help="measure ask, index, scale and cold start (BENCHMARKS.md)")
-    p.add_argument("--quick", action="store_true", help="a small run (minutes, not an hour)")
-    p.add_argument("--scale", help="synthetic corpus sizes in passages (default 10000,100000)")
-    p.add_argument("--out", type=Path, default=Path("bench.json"), help="the JSON figures")
-    p.add_argument("--report", type=Path, help="a Markdown file to put the figures in")
-    p.add_argument("--workdir", type=Path, default=Path(".discordant/bench"),
-                   help="scratch folder for corpora and indexes (emptied first)")
 
 
 def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None,
@@ -153,21 +146,8 @@ def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(engine: Engine, args: argparse.Namespace) -> int:
-    from .bench import plan_from_args, run_bench
-
-    command = "discordant " + " ".join(sys.argv[1:]) if sys.argv[1:] else "discordant bench"
-    results = run_bench(engine.settings, plan_from_args(args), args.out, args.report,
-                        args.workdir, command)
-    for target in results["targets"]:
-        verdict = "met" if target["met"] else "not measured" if target["met"] is None \
-            else f"MISSED {target['miss']}"
-        print(f"{target['target']}: {target['measured']} — {verdict}")
-    return 0
-
-
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "sources": cmd_sources,
-            "disputes": cmd_disputes, "bench": cmd_bench}
+            "disputes": cmd_disputes}
 
 
 def run_command(args: argparse.Namespace, env: dict[str, str]) -> int:

@@ -16,18 +16,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .answers import compose_answer
-from .claims import ClaimExtractor
-from .disagreements import ClaimIndex, corpus_disputes
-from .embedding import Embedder
+from .answers.compose import compose_answer
+from .answers.disagreements import ClaimIndex, corpus_disputes
+from .answers.search import search_passages
+from .answers.wording import mentions, wording_disputes
+from .claims.extract import ClaimExtractor
+from .claims.questions import parse_question
 from .errors import IndexBusyError, IndexUnavailableError, QuestionError
-from .indexer import build_generation
-from .questions import parse_question
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, Wording
-from .search import search_passages
 from .settings import Settings
-from .store import Store
-from .wording import mentions, wording_disputes
+from .store.chroma import Store
+from .store.embedding import Embedder
+from .store.indexer import build_generation
 
 log = logging.getLogger(__name__)
 

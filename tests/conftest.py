@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from index.embedding import Embedder
 from index.engine import Engine
 from index.settings import Settings
+from index.store.embedding import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT.parent / "shared" / "corpus"

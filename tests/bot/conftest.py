@@ -21,9 +21,9 @@ from fake_discord import FakeDiscord
 from bot.app import DiscordantBot, point_at
 from bot.feedback import FeedbackStore
 from bot.settings import BotSettings
-from index.embedding import Embedder
 from index.engine import Engine
 from index.settings import Settings
+from index.store.embedding import Embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CORPUS = (ROOT / ".." / "shared" / "corpus").resolve()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from index import articles
 from index.engine import Engine, clean_question
 from index.errors import IndexUnavailableError, QuestionError
+from index.ingest import articles
 from index.settings import Settings
 from tests.conftest import HashEmbedder, write
 

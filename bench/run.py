@@ -1,0 +1,250 @@
+"""`discordant bench`: our speed beside the physical floor, measured in the same run.
+
+- ask, warm: each `ask` over the sample corpus beside its floor (embed the question + one
+  Chroma query), see `bench_measure`;
+- index: passages per second of `index` beside a raw `encode` of the same passages;
+- scale: a deterministic synthetic corpus (`synthetic`) at each size, embedded and against
+  a Chroma server, every step in its own process so its peak memory is its own;
+- cold start: a new `discordant ask` to its answer, `discordant run` to READY.
+
+The figures go to a JSON file and, with `--report`, into BENCHMARKS.md. Nothing here
+asserts a timing: the targets are reported as met or missed, by how much.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from index.engine import Engine
+from index.ingest.chunking import chunk_article
+from index.settings import Settings
+from index.store.embedding import BATCH_SIZE
+from index.store.indexer import load
+
+from . import cold
+from .measure import (
+    QUESTIONS,
+    ChromaServer,
+    TimedEmbedder,
+    TimedExtractor,
+    dir_size_mb,
+    measure_asks,
+    raw_encode_seconds,
+)
+from .report import update_markdown
+from .synthetic import generate, sample_articles
+
+log = logging.getLogger(__name__)
+
+TARGET_RATIO_ASK = 1.3
+TARGET_RATIO_INDEX = 0.7
+TARGET_ASK_MS_100K = 50.0
+TARGET_RSS_MB_100K = 1200.0
+TARGET_COLD_S = 8.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one run measures, and how often."""
+
+    scales: tuple[int, ...] = (10_000, 100_000)
+    index_passages: int = 2_000
+    ask_rounds: int = 5
+    scale_rounds: int = 3
+    cold_runs: int = 3
+    server_index_max: int = 10_000  # above this the server is loaded, not indexed again
+
+    @classmethod
+    def quick(cls) -> Plan:
+        return cls(scales=(1_000,), index_passages=300, ask_rounds=2, scale_rounds=1,
+                   cold_runs=1)
+
+
+def machine() -> dict[str, Any]:
+    import chromadb
+    import sentence_transformers
+    import torch
+
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory),
+            "load_before": round(os.getloadavg()[0], 2), "python": platform.python_version(),
+            "torch": torch.__version__, "chromadb": chromadb.__version__,
+            "sentence_transformers": sentence_transformers.__version__,
+            "torch_threads": torch.get_num_threads(), "embed_batch": BATCH_SIZE}
+
+
+def bench_sample_ask(corpus: Path, db: Path, rounds: int) -> dict[str, Any]:
+    """Index the sample corpus, then time warm asks beside their floor."""
+    engine = Engine(Settings(chroma_path=db, corpus_dir=corpus))
+    report = engine.index(rebuild=True)
+    return {"passages": report.chunks, **measure_asks(engine, QUESTIONS, rounds)}
+
+
+def bench_index(samples, work: Path, passages: int) -> dict[str, Any]:
+    """Index a synthetic corpus and embed the same passages bare, in one process."""
+    corpus = generate(samples, passages, work / f"corpus-{passages}")
+    embedder, extractor = TimedEmbedder(), TimedExtractor()
+    engine = Engine(Settings(chroma_path=work / f"db-index-{passages}", corpus_dir=corpus.path),
+                    embedder=embedder, extractor=extractor)
+    embedder.model()
+    extractor.nlp()
+    texts = passage_texts(corpus.path)
+    raw = raw_encode_seconds(engine, texts, BATCH_SIZE)
+    report = engine.index(rebuild=True)
+    raw = (raw + raw_encode_seconds(engine, texts, BATCH_SIZE)) / 2  # either side of it
+    return {"articles": report.articles, "passages": report.chunks,
+            "seconds": round(report.seconds, 2),
+            "passages_per_second": round(report.chunks / report.seconds, 1),
+            "raw_encode_seconds": round(raw, 2),
+            "raw_passages_per_second": round(len(texts) / raw, 1),
+            "embed_seconds": round(embedder.seconds, 2),
+            "claims_seconds": round(extractor.seconds, 2),
+            "claims_share": round(extractor.seconds / report.seconds, 3),
+            "ratio": round(raw / report.seconds, 3)}
+
+
+def passage_texts(corpus: Path) -> list[str]:
+    """The passages an index of `corpus` holds, as the indexer cuts them."""
+    articles, _, _ = load(corpus, None)
+    chunks = {c.chunk_id: c.text for a in articles for c in chunk_article(a)}
+    return list(chunks.values())
+
+
+def worker(role: str, *args: str) -> dict[str, Any]:
+    """Run one bench_worker step in a new process; its last stdout line is JSON."""
+    done = subprocess.run([sys.executable, "-m", "bench.worker", role, *args],
+                          capture_output=True, text=True, env=cold.child_env(),
+                          cwd=cold.ROOT, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench_worker {role} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def scale_step(samples, work: Path, passages: int, plan: Plan) -> list[dict[str, Any]]:
+    """Embedded and server rows for one corpus size."""
+    corpus = generate(samples, passages, work / f"corpus-{passages}")
+    db = work / f"db-{passages}"
+    rounds = str(plan.scale_rounds)
+    index = worker("index", "--db", str(db), "--corpus", str(corpus.path))
+    ask = worker("ask", "--db", str(db), "--rounds", rounds)
+    rows = [{"passages": index["passages"], "mode": "embedded", "index": index, "ask": ask,
+             "disk_mb": dir_size_mb(db)}]
+    with ChromaServer(work / f"server-{passages}") as server:
+        port = str(server.port)
+        if passages <= plan.server_index_max:
+            s_index = worker("index", "--port", port, "--corpus", str(corpus.path))
+        else:
+            s_index = {**worker("copy", "--db", str(db), "--port", port), "how": "loaded"}
+        s_ask = worker("ask", "--port", port, "--rounds", rounds)
+        rows.append({"passages": index["passages"], "mode": "server", "index": s_index,
+                     "ask": s_ask, "server_peak_rss_mb": server.peak_rss_mb(),
+                     "disk_mb": dir_size_mb(server.path)})
+    for scratch in (corpus.path, db, server.path):  # ~2.5 GB at 100k, measured: let it go
+        shutil.rmtree(scratch, ignore_errors=True)
+    return rows
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target: what was measured, met or not, and by how much it is missed."""
+    ask, index = results.get("ask"), results.get("index")
+    largest = max((r for r in results.get("scale", []) if r["mode"] == "embedded"),
+                  key=lambda r: r["passages"], default=None)
+    out = []
+    if ask:
+        out.append(_target(
+            f"ask, warm ≤ {TARGET_RATIO_ASK}× floor", ask["ratio_median"], TARGET_RATIO_ASK,
+            "×", note=f"{ask['ask_ms']['median']:.1f} vs {ask['floor_ms']['median']:.1f} ms"))
+    if index:
+        out.append(_target(
+            f"index ≥ {TARGET_RATIO_INDEX}× raw encode", index["ratio"], TARGET_RATIO_INDEX,
+            "×", lower=False, note=f"{index['passages_per_second']:.0f} vs "
+                                   f"{index['raw_passages_per_second']:.0f} passages/s"))
+    if largest:
+        size = f"{largest['passages']:,} passages"
+        rss = max(largest["index"]["peak_rss_mb"] or 0, largest["ask"]["peak_rss_mb"] or 0)
+        out += [_target(f"ask median ≤ {TARGET_ASK_MS_100K:.0f} ms at {size}",
+                        largest["ask"]["ask_ms"]["median"], TARGET_ASK_MS_100K, " ms"),
+                _target(f"peak RSS ≤ {TARGET_RSS_MB_100K:.0f} MB at {size} (index, ask)",
+                        rss, TARGET_RSS_MB_100K, " MB")]
+    cold_fig = results.get("cold_start")
+    if not cold_fig:
+        return out
+    out.append(_target(f"cold start to first answer ≤ {TARGET_COLD_S:.0f} s (CLI)",
+                       cold_fig["cli"]["median_s"], TARGET_COLD_S, " s"))
+    bot = cold_fig["bot"]
+    out.append(_target(f"cold start to ready ≤ {TARGET_COLD_S:.0f} s (bot)",
+                       bot["median_s"] if bot.get("measured") else None, TARGET_COLD_S, " s"))
+    return out
+
+
+def _target(name: str, value: float | None, limit: float, unit: str, lower: bool = True,
+            note: str = "") -> dict[str, Any]:
+    if value is None:
+        return {"target": name, "measured": "—", "met": None, "miss": ""}
+    met = value <= limit if lower else value >= limit
+    miss = abs(value / limit - 1)
+    measured = f"{value:,.2f}{unit}" + (f" ({note})" if note else "")
+    return {"target": name, "value": value, "limit": limit, "measured": measured, "met": met,
+            "miss": "" if met else f"by {miss:.0%}"}
+
+
+def run_bench(settings: Settings, plan: Plan, out: Path, report: Path | None,
+              work: Path, command: str) -> dict[str, Any]:
+    """Run every stage, saving the JSON (and the Markdown) after each, so a run cut short
+    still leaves what it measured; returns the results."""
+    started = time.perf_counter()
+    work = work.resolve()  # the steps run in processes of their own, in other folders
+    settings = replace(settings, corpus_dir=settings.corpus_dir.resolve())
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    results: dict[str, Any] = {"command": command, "machine": machine(),
+                               "plan": dict(plan.__dict__), "scale": []}
+
+    def save(stage: str) -> None:
+        results["targets"] = evaluate(results)
+        results["finished"] = dt.datetime.now().isoformat(timespec="minutes")
+        results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+        results["complete"] = stage == "done"
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        if report:
+            update_markdown(report, results)
+        log.info("bench: %s measured after %.1f min", stage, results["minutes"])
+
+    samples = sample_articles(settings.corpus_dir)
+    sample_db = work / "db-sample"
+    results["ask"] = bench_sample_ask(settings.corpus_dir, sample_db, plan.ask_rounds)
+    save("ask")
+    results["index"] = bench_index(samples, work, plan.index_passages)
+    save("index")
+    results["cold_start"] = {
+        "cli": cold.cli_first_answer(sample_db, QUESTIONS[0], work / "cwd", plan.cold_runs),
+        "bot": cold.bot_ready(sample_db, settings.corpus_dir, work / "cwd",
+                                    plan.cold_runs)}
+    save("cold start")
+    for passages in plan.scales:
+        results["scale"] += scale_step(samples, work, passages, plan)
+        save(f"scale {passages}")
+    save("done")
+    return results
+
+
+def plan_from_args(args) -> Plan:
+    plan = Plan.quick() if args.quick else Plan()
+    if args.scale:
+        plan = replace(plan, scales=tuple(int(s) for s in args.scale.split(",") if s.strip()))
+    return plan

@@ -1,0 +1,59 @@
+"""Answers as the JSON the CLI prints (`ask --json`): the contract other tools parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Answer, Figure, Passage, Slot, Wording
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def passage_to_json(passage: Passage) -> dict[str, Any]:
+    return {"doc": passage.doc_id, "docs": list(passage.docs), "source": passage.source,
+            "sources": list(passage.sources), "title": passage.title, "date": passage.date,
+            "text": passage.text, "score": passage.score}
+
+
+def figure_to_json(figure: Figure) -> dict[str, Any]:
+    return {"value": _number(figure.value), "qualifier": figure.qualifier,
+            "counted": figure.counted, "docs": list(figure.docs),
+            "sources": list(figure.sources),
+            "authority": " / ".join(figure.authorities) or None,
+            "authorities": list(figure.authorities), "quote": figure.quote,
+            "quote_doc": figure.quote_doc}
+
+
+def slot_to_json(slot: Slot) -> dict[str, Any]:
+    outlets = {s for f in slot.figures for s in f.sources}
+    authorities = {a.lower() for f in slot.figures for a in f.authorities}
+    return {"about": slot.about, "kind": slot.kind, "event": slot.event,
+            "claims": [figure_to_json(f) for f in slot.figures],
+            "relations": [{"a": r.first, "b": r.second, "kind": r.kind}
+                          for r in slot.relations],
+            "outlets": len(outlets), "authorities": len(authorities)}
+
+
+def wording_to_json(wording: Wording) -> dict[str, Any]:
+    """A wording dispute in the shape of a figure dispute, the role standing for the value."""
+    return {"about": f"{wording.name} is described as", "kind": "wording",
+            "claims": [{"value": role, "qualifier": None, "counted": wording.name,
+                        "docs": list(docs), "sources": list(sources), "authority": None,
+                        "quote": quote}
+                       for role, docs, sources, quote in zip(
+                           wording.roles, wording.docs, wording.sources, wording.quotes,
+                           strict=True)]}
+
+
+def answer_to_json(answer: Answer) -> dict[str, Any]:
+    out = {"question": answer.question,
+           "passages": [passage_to_json(p) for p in answer.passages],
+           "disagreements": [slot_to_json(s) for s in answer.disagreements],
+           "agreements": [slot_to_json(s) for s in answer.agreements],
+           "wording": [wording_to_json(w) for w in answer.wording],
+           "articles": answer.article_count}
+    if answer.notice:
+        out["notice"] = answer.notice
+    return out

@@ -1,0 +1,169 @@
+"""Readable terminal output: figures first (who reports what, citing whom), then passages."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..records import Answer, Figure, IndexReport, Passage, Slot, SourceSummary, Wording
+
+WIDTH = 88
+RELATION_WORDS = {
+    "conflict": "conflict", "bound": "a bound compatible with the others",
+    "update": "a later revision", "scope": "counts something different", "agree": "agree",
+}
+
+
+def format_number(value: float) -> str:
+    """'12', '1,000', '19 million', '2.5 billion': as a newsroom writes it."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale and round(value / scale, 2) == value / scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def figure_label(figure: Figure) -> str:
+    """'at least 8', '12', 'dozens', '$2.1 billion', '61%' — as the sources put it."""
+    kind = figure.claims[0].kind if figure.claims else ""
+    if kind == "money":  # keep the currency as written
+        same = [c for c in figure.claims if c.qualifier == figure.qualifier]
+        return (same or list(figure.claims))[0].figure
+    if kind.startswith("%"):
+        return _counted_label(figure) + "%"
+    return _counted_label(figure)
+
+
+def _counted_label(figure: Figure) -> str:
+    number = format_number(figure.value)
+    if figure.qualifier == "vague":
+        return figure.claims[0].figure if figure.claims else number
+    if figure.qualifier and figure.qualifier not in ("a", "range"):
+        return f"{figure.qualifier} {number}"
+    return figure.claims[0].figure if figure.qualifier == "range" and figure.claims else number
+
+
+def independence(figure: Figure) -> str:
+    """'3 outlets, 1 authority': how many independent voices stand behind a figure."""
+    outlets, authorities = len(figure.sources), len(figure.authorities)
+    text = f"{outlets} outlet{'s' if outlets != 1 else ''}"
+    if authorities:
+        text += f", {authorities} authorit{'ies' if authorities != 1 else 'y'}"
+    return text
+
+
+def _provenance(figure: Figure) -> str:
+    who = f"[{independence(figure)}] " + ", ".join(figure.sources)
+    if figure.authorities:
+        who += " — citing " + "; ".join(figure.authorities)
+    return who
+
+
+def relation_sentence(slot: Slot) -> str:
+    """How the figures relate, e.g. '12 and 13 conflict; at least 8 is a lower bound...'."""
+    labels = [figure_label(f) for f in slot.figures]
+    parts = []
+    for rel in slot.relations:
+        a, b = labels[rel.first], labels[rel.second]
+        if rel.kind == "bound":
+            parts.append(f"{a} and {b} are compatible (a bound, not a contradiction)")
+        elif rel.kind == "scope":
+            parts.append(f"{a} and {b} count different things")
+        elif rel.kind == "update":
+            parts.append(f"{b} revises {a}")
+        elif rel.kind == "conflict":
+            parts.append(f"{a} and {b} conflict")
+    return "; ".join(parts)
+
+
+def slot_heading(slot: Slot) -> str:
+    """'Sources disagree', 'Sources agree', or 'One source reports' (agreement needs two)."""
+    if slot.disputed:
+        return "Sources disagree"
+    outlets = {s for f in slot.figures for s in f.sources}
+    return "Sources agree" if len(outlets) > 1 else "One source reports"
+
+
+def render_slot(slot: Slot) -> str:
+    head = f"{slot_heading(slot)} — {slot.about}"
+    if slot.disputed:
+        head += f" ({slot.kind})"
+    lines = [head]
+    for figure in slot.figures:
+        lines.extend(textwrap.wrap(_provenance(figure), WIDTH,
+                                   initial_indent=f"  {figure_label(figure):>14}  ",
+                                   subsequent_indent=" " * 18))
+        quote = textwrap.shorten(figure.quote, WIDTH * 2, placeholder=" …")
+        lines.extend(textwrap.wrap(f"“{quote}”", WIDTH, initial_indent=" " * 18,
+                                   subsequent_indent=" " * 18))
+    relation = relation_sentence(slot)
+    if relation:
+        lines.extend(textwrap.wrap(relation + ".", WIDTH, initial_indent="  ",
+                                   subsequent_indent="  "))
+    return "\n".join(lines)
+
+
+def wording_line(wording: Wording) -> str:
+    """'Outlets describe X differently: spokesman (A, B) / spokeswoman (C)'."""
+    roles = " / ".join(f"{role} ({', '.join(sources)})"
+                       for role, sources in zip(wording.roles, wording.sources, strict=True))
+    return f"Outlets describe {wording.name} differently: {roles}"
+
+
+def render_passage(number: int, passage: Passage) -> str:
+    sources = ", ".join(passage.sources)
+    meta = " · ".join(x for x in (sources, passage.date, passage.title) if x)
+    head = f"{number}. [{passage.score:.2f}] {textwrap.shorten(meta, WIDTH - 10)}"
+    body = textwrap.fill(" ".join(passage.text.split()), WIDTH, initial_indent="   ",
+                         subsequent_indent="   ")
+    return f"{head}\n{body}"
+
+
+def render_answer(answer: Answer) -> str:
+    lines = [f"Q: {answer.question}", ""]
+    if not answer.passages:
+        lines.append(answer.notice or
+                     f"None of the {answer.article_count} articles reports this.")
+        return "\n".join(lines)
+    for slot in (*answer.disagreements, *answer.agreements):
+        lines += [render_slot(slot), ""]
+    for wording in answer.wording:
+        lines += [*textwrap.wrap(wording_line(wording), WIDTH, subsequent_indent="  "), ""]
+    lines.append(f"Passages ({len(answer.passages)} from {answer.article_count} articles):")
+    lines += [render_passage(i, p) for i, p in enumerate(answer.passages, 1)]
+    return "\n".join(lines)
+
+
+def render_report(report: IndexReport) -> str:
+    lines = [
+        f"Indexed {report.articles} articles into {report.chunks} passages "
+        f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s.",
+        f"Articles: {len(report.added)} added, {len(report.changed)} changed, "
+        f"{len(report.removed)} removed.",
+    ]
+    if report.skipped:
+        lines.append(f"Skipped {len(report.skipped)} files:")
+        lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
+    lines += [f"Warning: {w}" for w in report.warnings]
+    if not report.articles:
+        lines.append("No articles found: put .txt or .md files in the corpus folder.")
+    return "\n".join(lines)
+
+
+def render_sources(sources: list[SourceSummary]) -> str:
+    if not sources:
+        return "The index is empty: run `discordant index` first."
+    lines = [f"{len(sources)} articles:"]
+    for s in sources:
+        lines.append(f"  {s.doc_id}  {s.source} · {s.date or 'no date'} · "
+                     f"{s.title or '(untitled)'} · {s.passages} passages")
+    return "\n".join(lines)
+
+
+def render_disputes(slots: list[Slot], wordings: list[Wording] = ()) -> str:
+    if not slots and not wordings:
+        return "No figure is disputed between sources."
+    lines = [f"{len(slots)} disputed figures:"]
+    for slot in slots:
+        figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})" for f in slot.figures)
+        lines.append(f"  {slot.about} [{slot.kind}]: {figures}")
+    lines += [f"  {wording_line(w)}" for w in wordings]
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Loading articles: front matter, fallbacks, encodings, skips, page furniture."""
+
+from __future__ import annotations
+
+from index.ingest.articles import load_corpus
+from index.records import Article, Skipped
+from tests.conftest import write
+
+BODY = "Floods hit the valley on Monday.\n\nAt least 40 people were evacuated, officials said.\n"
+
+
+def _load(folder):
+    items = list(load_corpus(folder))
+    return ([i for i in items if isinstance(i, Article)],
+            [i for i in items if isinstance(i, Skipped)],
+            [i for i in items if isinstance(i, str)])
+
+
+def test_front_matter_gives_title_source_date_and_url(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: Valley floods\nsource: River Times\ndate: 2024-03-01\n"
+          "url: https://example.org/a\n---\n" + BODY)
+    (article,), _, _ = _load(tmp_path)
+    assert (article.title, article.source, article.date) == ("Valley floods", "River Times",
+                                                             "2024-03-01")
+    assert article.url == "https://example.org/a"
+    assert article.text.startswith("Floods hit the valley")
+
+
+def test_without_front_matter_title_is_first_line_and_source_is_file_stem(tmp_path):
+    write(tmp_path, "river-times.txt", "\n\n" + BODY)
+    (article,), _, _ = _load(tmp_path)
+    assert article.title == "Floods hit the valley on Monday."
+    assert article.source == "river-times"
+    assert article.doc_id == "river-times"
+
+
+def test_cp1252_file_is_read_with_a_warning(tmp_path):
+    write(tmp_path, "old.txt", "Café owners said “twelve” shops closed.".encode("cp1252"))
+    (article,), _, warnings = _load(tmp_path)
+    assert "Café owners said “twelve” shops closed." in article.text
+    assert any("not UTF-8" in w for w in warnings)
+
+
+def test_empty_and_binary_files_are_skipped_with_a_reason(tmp_path):
+    write(tmp_path, "empty.txt", "  \n\n")
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    write(tmp_path, "good.txt", BODY)
+    articles, skipped, _ = _load(tmp_path)
+    assert [a.doc_id for a in articles] == ["good"]
+    reasons = {s.path: s.reason for s in skipped}
+    assert reasons == {"empty.txt": "empty file", "image.txt": "binary file, not text"}
+
+
+def test_other_file_types_are_ignored_and_subfolders_are_read(tmp_path):
+    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, "2024/march/report.md", BODY)
+    articles, skipped, _ = _load(tmp_path)
+    assert [a.doc_id for a in articles] == ["report"] and not skipped
+
+
+def test_same_stem_in_two_folders_gets_distinct_doc_ids(tmp_path):
+    write(tmp_path, "a/report.txt", BODY)
+    write(tmp_path, "b/report.txt", BODY + "More.")
+    articles, _, _ = _load(tmp_path)
+    assert sorted(a.doc_id for a in articles) == ["a/report", "b/report"]
+
+
+def test_invalid_front_matter_keeps_the_text_and_warns(tmp_path):
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\n" + BODY)
+    (article,), _, warnings = _load(tmp_path)
+    assert "Floods hit the valley" in article.text
+    assert any("front matter" in w for w in warnings)
