@@ -9,7 +9,7 @@ QUESTION ?= how many officers died
 # pip here prints a warning for every missing local index folder; keep the log readable.
 QUIET_PIP := 2> >(grep -v "^WARNING: Location" >&2)
 
-.PHONY: demo test lint run bench audit clean
+.PHONY: demo test lint run bench audit clean eval
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,12 @@ AUDIT_ARGS ?=
 audit: $(BIN)/.installed
 	$(BIN)/pip install -q --disable-pip-version-check pip-audit $(QUIET_PIP)
 	$(BIN)/pip-audit --progress-spinner off --skip-editable $(AUDIT_ARGS)
+
+# Every public question file in ../shared/eval/, scored: per file the summary lines
+# (passages in the top 5, mean reciprocal rank, questions passed).
+EVAL_DIR ?= ../shared/eval
+eval: $(BIN)/.installed
+	@for f in $(EVAL_DIR)/*.yaml; do \
+	  echo "== $$f"; \
+	  python3 $(EVAL_DIR)/score.py "$$f" | grep -E '^ *[a-z ]+: [0-9]+/[0-9]+$$|passage ranks:|^questions:|timing:' || true; \
+	done

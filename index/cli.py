@@ -19,7 +19,13 @@ from .engine import Engine
 from .errors import DiscordantError
 from .records import Answer, IndexReport
 from .render.serialize import answer_to_json, slot_to_json, wording_to_json
-from .render.text import render_answer, render_disputes, render_report, render_sources
+from .render.text import (
+    render_answer,
+    render_disputes,
+    render_report,
+    render_sources,
+    render_stories,
+)
 from .settings import Settings, read_environment
 
 log = logging.getLogger(__name__)
@@ -36,10 +42,15 @@ def add_index_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ask", parents=[db], help="answer questions from the index")
     p.add_argument("--json", action="store_true", help="one JSON object per question")
     p.add_argument("--top", type=int, help="passages per answer (default: TOP_K)")
+    p.add_argument("--story", help="answer from this Story only (an id from `stories`)")
     p.add_argument("question", nargs="+", help="one or more questions, each quoted")
     p = sub.add_parser("sources", parents=[db], help="list the indexed articles")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("disputes", parents=[db], help="list every figure sources disagree on")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--story", help="only this Story's disputes (an id from `stories`)")
+    p = sub.add_parser("stories", parents=[db],
+                       help="list the Stories: the articles that report one event")
     p.add_argument("--json", action="store_true")
 
 
@@ -69,7 +80,7 @@ def settings_for(args: argparse.Namespace, env: dict[str, str]) -> Settings:
 def configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -102,9 +113,10 @@ def cmd_index(engine: Engine, args: argparse.Namespace) -> int:
     return 0 if report.articles else 1
 
 
-def _ask_one(engine: Engine, question: str, top: int | None) -> tuple[Answer | None, str | None]:
+def _ask_one(engine: Engine, question: str, top: int | None,
+             story: str | None = None) -> tuple[Answer | None, str | None]:
     try:
-        return engine.ask(question, top_k=top), None
+        return engine.ask(question, top_k=top, story=story), None
     except DiscordantError as exc:
         return None, str(exc)
 
@@ -112,7 +124,7 @@ def _ask_one(engine: Engine, question: str, top: int | None) -> tuple[Answer | N
 def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
     failed = 0
     for question in args.question:
-        answer, error = _ask_one(engine, question, args.top)
+        answer, error = _ask_one(engine, question, args.top, args.story)
         failed += error is not None
         if args.json:
             out: dict[str, Any] = (answer_to_json(answer) if answer else
@@ -137,7 +149,8 @@ def cmd_sources(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
-    slots, wordings = engine.disputes(), engine.wording()
+    slots = engine.disputes(args.story)
+    wordings = [] if args.story else engine.wording()
     if args.json:
         for item in [*map(slot_to_json, slots), *map(wording_to_json, wordings)]:
             print(json.dumps(item, ensure_ascii=False))
@@ -146,8 +159,18 @@ def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stories(engine: Engine, args: argparse.Namespace) -> int:
+    stories = engine.stories()
+    if args.json:
+        for story in stories:
+            print(json.dumps(dataclasses.asdict(story), ensure_ascii=False))
+    else:
+        print(render_stories(stories))
+    return 0
+
+
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "sources": cmd_sources,
-            "disputes": cmd_disputes}
+            "disputes": cmd_disputes, "stories": cmd_stories}
 
 
 def run_command(args: argparse.Namespace, env: dict[str, str]) -> int:

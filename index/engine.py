@@ -17,17 +17,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .answers.compose import compose_answer
-from .answers.disagreements import ClaimIndex, corpus_disputes
-from .answers.search import search_passages
+from .answers.corpus import Corpus
+from .answers.search import CANDIDATES, passages, retrieve
 from .answers.wording import mentions, wording_disputes
 from .claims.extract import ClaimExtractor
 from .claims.questions import parse_question
 from .errors import IndexBusyError, IndexUnavailableError, QuestionError
-from .records import Answer, Claim, IndexReport, Slot, SourceSummary, Wording
+from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
 from .settings import Settings
 from .store.chroma import Store
 from .store.embedding import Embedder
 from .store.indexer import build_generation
+from .store.lexical import LexicalIndex
+from .stories.entities import EntityReader
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +69,10 @@ class Engine:
         self._store = store
         self._embedder = embedder
         self._extractor = extractor
+        self._entities = EntityReader()  # loads its pipeline on first use
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
+        self._view_lock = threading.Lock()
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
 
@@ -100,8 +104,7 @@ class Engine:
         self.embedder.embed_query("warm up")
         parse_question("how many were warmed up", self.extractor.nlp())
         self.store.check_model(self.embedder.name)
-        self.corpus_claims()
-        self.store.sources()
+        self.corpus()
 
     # -- reading -------------------------------------------------------------------------
     def article_count(self) -> int:
@@ -111,29 +114,46 @@ class Engine:
         return self.store.active_name() is None
 
     def sources(self) -> list[SourceSummary]:
-        return self.store.sources()
+        return self.corpus().sources
 
-    def claim_index(self, name: str | None = None) -> ClaimIndex:
-        """Every Claim in the active index, loaded once per index generation (`name`: the
-        generation the caller already read)."""
+    def corpus(self, name: str | None = None) -> Corpus:
+        """The active generation's Claims, Stories and lexical index, read once per
+        generation (`name`: the generation the caller already read)."""
         name = name or self.store.active_name() or ""
-        return self._per_generation("claims", name,
-                                    lambda: ClaimIndex(self.store.all_claims(name or None)))
+        return self._per_generation("corpus", name, lambda: self._read_corpus(name))
+
+    def _read_corpus(self, name: str) -> Corpus:
+        lexical = None
+        if name:
+            folder = self.store.lexical_dir(name)
+            lexical = LexicalIndex.load(folder)
+            if lexical is None:  # built elsewhere (a shared Chroma server): build it here
+                ids, texts = zip(*((cid, text) for cid, text, _, _ in self.store.records(name)),
+                                 strict=True) if self.store.count(name) else ((), ())
+                lexical = LexicalIndex.build(ids, texts)
+                lexical.save(folder)
+        records = self.store.article_claims(name or None)
+        return Corpus.from_records(records, self.store.sources(name or None), lexical)
 
     def _per_generation(self, kind: str, name: str, build: Callable[[], object]):
         """A corpus-wide view built once per index generation and rebuilt after a swap."""
-        cached = self._generation_cache.get(kind)
-        if cached is None or cached[0] != name:
-            cached = (name, build())
-            self._generation_cache[kind] = cached
-        return cached[1]
+        with self._view_lock:
+            cached = self._generation_cache.get(kind)
+            if cached is None or cached[0] != name:
+                cached = (name, build())
+                self._generation_cache[kind] = cached
+            return cached[1]
 
     def corpus_claims(self) -> tuple[Claim, ...]:
-        return self.claim_index().claims
+        return self.corpus().claims
 
-    def disputes(self) -> list[Slot]:
-        """Every slot in the corpus where sources report different figures."""
-        return corpus_disputes(self.corpus_claims())
+    def disputes(self, story: str | None = None) -> list[Slot]:
+        """Every quantity of every Story (or one) where sources report different figures."""
+        return self.corpus().disputes(story)
+
+    def stories(self) -> list[StorySummary]:
+        """Every Story of the index: its Articles, dates and disputed figures."""
+        return self.corpus().summaries()
 
     def wording(self) -> list[Wording]:
         """Every person the corpus's Articles describe with roles of opposite gender
@@ -146,8 +166,10 @@ class Engine:
 
         return self._per_generation("wording", name, scan)
 
-    def ask(self, question: str, top_k: int | None = None) -> Answer:
-        """Passages that answer the question, and the figures sources give for it."""
+    def ask(self, question: str, top_k: int | None = None,
+            story: str | None = None) -> Answer:
+        """Passages that answer the question, and the figures sources give for it (within
+        `story` when given: a Story id)."""
         text = clean_question(question)
         started = time.perf_counter()
         # The active generation is read once per question (one round trip to a server) and
@@ -157,11 +179,14 @@ class Engine:
             raise IndexUnavailableError("The index is empty: run `discordant index` first.")
         self.store.check_model(self.embedder.name, name)
         vector = self.embedder.embed_query(text)
-        candidates = search_passages(self.store, vector, min_score=self.settings.min_score,
-                                     name=name)
+        corpus = self.corpus(name)
+        found = retrieve(self.store, corpus.lexical, vector, text, name,
+                         self.settings.min_score)
+        texts = self.store.article_texts(name, [f.chunk.doc_id for f in found[:CANDIDATES]])
+        candidates = passages(found, texts)
         query = parse_question(text, self.extractor.nlp())
-        answer = compose_answer(text, query, candidates, self.claim_index(name),
-                                len(self.store.sources(name)), top_k or self.settings.top_k)
+        answer = compose_answer(text, query, candidates, corpus, len(corpus.sources),
+                                top_k or self.settings.top_k, story)
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)
@@ -187,7 +212,8 @@ class Engine:
                     self._store, aside = Store.open_for_rebuild(self.settings)
             report = build_generation(self.store, self.embedder, self.extractor,
                                       Path(corpus_dir or self.settings.corpus_dir),
-                                      progress=progress, rebuild=rebuild)
+                                      progress=progress, rebuild=rebuild,
+                                      entities=self._entities)
             if aside:
                 note = f"the unreadable index was moved aside to {aside}"
                 report = dataclasses.replace(report, warnings=(*report.warnings, note))

@@ -31,6 +31,7 @@ class Article:
     text: str
     path: str
     content_hash: str
+    story: str | None = None  # a Story pinned in the front matter (`story:`), for curated corpora
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,20 @@ class Claim:
     """A figure stated in one sentence of one Article.
 
     `low`/`high` are the interval the hedge allows ("at least 8" -> [8, inf)); `value` is
-    the base figure as written ("8"). `authority` is whom the outlet cites, `source` the
-    outlet itself.
+    the base figure as written ("8"; a date is an ISO string, a year an int). `authority` is
+    whom the outlet cites, `source` the outlet itself.
+
+    What the figure measures: `dimension` ("count", "area", "money:EUR", "%", "date" ...),
+    `unit` as written ("hectares", "€"), and `normalized`/`norm_low`/`norm_high`, the value
+    and interval in the dimension's common unit (14,164 hectares for "about 35,000 acres"),
+    which is what figures are compared in. `place` is the scope the sentence gives the
+    figure ("kessburg", "national"); `background` marks a figure about another, earlier
+    event ("the 2007 fires killed 11"), which joins no slot of this story's event.
+    `equivalents` are the same amount in another currency as the article itself gives it
+    ("€2.5m (about $2.7 million)"): (dimension, low, high) in that currency.
     """
 
-    value: float
+    value: float | str
     low: float
     high: float
     qualifier: str | None
@@ -64,11 +74,27 @@ class Claim:
     date: str | None
     quote: str
     revision: bool = False
+    dimension: str = "count"
+    unit: str | None = None
+    normalized: float | None = None
+    norm_low: float | None = None
+    norm_high: float | None = None
+    place: str | None = None
+    background: bool = False
+    equivalents: tuple[tuple[str, float, float], ...] = ()
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """The interval compared across outlets: in the common unit when there is one."""
+        if self.norm_low is None or self.norm_high is None:
+            return self.low, self.high
+        return self.norm_low, self.norm_high
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """A quotable slice of an Article, as stored in the index."""
+    """A slice of an Article (about two sentences), as stored and ranked in the index;
+    `first`/`count` place it among the Article's sentences, for the passage shown around it."""
 
     chunk_id: str
     doc_id: str
@@ -78,6 +104,8 @@ class Chunk:
     position: int
     text: str
     claims: tuple[Claim, ...] = ()
+    first: int = 0
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,31 @@ class Passage:
     text: str
     score: float
     claims: tuple[Claim, ...] = ()
+    rank: float = 0.0  # the fused rank score that ordered it (lexical and dense)
+    chunk: str = ""  # the Chunk found inside the shown window
+    story: StoryRef | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    """Which Story something belongs to, as JSON and Discord show it."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """One Story as `discordant stories` lists it."""
+
+    id: str
+    title: str
+    docs: tuple[str, ...]
+    sources: tuple[str, ...]
+    first: str | None
+    last: str | None
+    disputed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,9 +175,9 @@ class Relation:
 
 @dataclass(frozen=True)
 class Slot:
-    """The figures reported for one thing (event + what is counted).
+    """The figures reported for one thing (event + what is counted) within one Story.
 
-    `kind` is "agree" when every Figure has the same base value; otherwise the strongest
+    `kind` is "agree" when every Figure has the same value; otherwise the strongest
     pairwise relation ("conflict" > "update" > "scope" > "bound").
     """
 
@@ -133,10 +186,15 @@ class Slot:
     kind: str
     figures: tuple[Figure, ...]
     relations: tuple[Relation, ...] = ()
+    story: StoryRef | None = None
+    more: int = 0  # Figures left out of `figures` (a slot lists at most MAX_FIGURES)
+    dimension: str = "count"
 
     @property
     def disputed(self) -> bool:
-        return self.kind != "agree"
+        """Sources disagree when two figures conflict or one revises another; bounds that
+        fit, and counts of different things, are not a disagreement."""
+        return any(r.kind in ("conflict", "update") for r in self.relations)
 
 
 @dataclass(frozen=True)
@@ -166,13 +224,16 @@ class Answer:
 
 @dataclass(frozen=True)
 class SourceSummary:
-    """One indexed Article as `discordant sources` lists it."""
+    """One indexed Article as `discordant sources` lists it, with the Story it is in."""
 
     doc_id: str
     source: str
     title: str | None
     date: str | None
     passages: int
+    url: str | None = None
+    story: str | None = None
+    story_title: str | None = None
 
 
 @dataclass(frozen=True)

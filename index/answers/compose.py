@@ -1,21 +1,33 @@
-"""Composing an Answer: the slot a question asks about, then the passages behind it.
+"""Composing an Answer: the Story (or Stories) a question is about, the figures each gives
+for what it asks, then the passages behind them.
 
-For a figure question the passages are chosen so that every Figure shown comes with the
-passage that states it (the best-scoring one for each Figure), then the rest by score.
-Questions that ask for no figure get the passages by score alone.
+A question that names a Story ("in the Salvara explosion") or whose passages come from one
+gets that Story's figures; one whose passages span Stories ("how many people were killed")
+gets one block per Story, best first, each with its own figures and outlets — never one
+merged list. For a figure question every Figure shown comes with the passage that states
+it (the best-ranked one for each Figure), then the rest by rank.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..claims.questions import Query
-from ..records import Answer, Claim, Passage
-from .disagreements import ClaimIndex, answers_query
+from ..records import Answer, Claim, Passage, Slot, StoryRef
+from .corpus import Corpus
+from .disagreements import build_slot
+from .slots import SUPPORT_RANKS, select
 from .wording import passages_wording
 
-SLOT_BONUS = 0.1  # a passage stating a figure the question asks for ranks above a near tie
+STORY_PASSAGES = 10  # the passages whose ranks say which Stories a question is about
+# A second Story gets its own block when its passages weigh at least this share of the
+# first's: measured on the three-story corpus, a question about one story gives the next
+# story at most 0.35 of its weight; "how many people were killed" gives 0.6-0.9.
+SECOND_STORY = 0.5
+MAX_STORIES = 3
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
 def passage_claims(passage: Passage, by_doc: dict[str, list[Claim]]) -> tuple[Claim, ...]:
@@ -24,46 +36,111 @@ def passage_claims(passage: Passage, by_doc: dict[str, list[Claim]]) -> tuple[Cl
                  if c.quote in passage.text)
 
 
-def choose_passages(candidates: Sequence[Passage], query: Query | None,
+def question_names(question: str, query: Query | None) -> set[str]:
+    """The proper names a question uses ("Calidria", "Stella Marenna")."""
+    names = {m.group(1).lower() for m in NAME.finditer(question)}
+    return names | set(query.names if query else ())
+
+
+def choose_stories(question: str, query: Query | None, candidates: Sequence[Passage],
+                   corpus: Corpus, story: str | None = None) -> list[StoryRef]:
+    """The Stories an answer is drawn from, best first (see the module docstring)."""
+    if story:
+        return [s for s in corpus.stories() if s.id == story]
+    weight: dict[str, float] = {}
+    for passage in candidates[:STORY_PASSAGES]:
+        if passage.story:
+            weight[passage.story.id] = weight.get(passage.story.id, 0.0) + passage.rank
+    names = question_names(question, query)
+    named = [sid for sid in weight if any(_names_story(n, corpus.entities.get(sid, ()))
+                                          for n in names)]
+    ranked = sorted(named or weight, key=lambda sid: -weight[sid])
+    if not ranked:
+        return []
+    if named and len(named) == 1:
+        return [corpus.story_ref(ranked[0])]
+    top = weight[ranked[0]]
+    return [corpus.story_ref(sid) for sid in ranked[:MAX_STORIES]
+            if weight[sid] >= SECOND_STORY * top]
+
+
+def _names_story(name: str, entities) -> bool:
+    return any(name == e or name in e.split() or e in name for e in entities if len(e) > 2)
+
+
+def story_slot(query: Query, story: StoryRef, corpus: Corpus,
+               ranks: dict[tuple[str, str], int]) -> Slot | None:
+    """The Slot a figure question asks about, within one Story."""
+    def support(claim: Claim) -> int | None:
+        return ranks.get((claim.doc_id, claim.quote))
+
+    def build() -> Slot | None:
+        claims = select(query, corpus.by_story.get(story.id, []), support)
+        event = query.event or (claims[0].event if claims else "")
+        return build_slot(query.about, event or "", claims, story)
+
+    best = tuple(k for k, _ in sorted(ranks.items(), key=lambda kv: kv[1])[:SUPPORT_RANKS])
+    return corpus.slot((query, story.id, best), build)
+
+
+def claim_ranks(candidates: Sequence[Passage]) -> dict[tuple[str, str], int]:
+    """(doc, sentence) -> the rank of the best passage stating it."""
+    ranks: dict[tuple[str, str], int] = {}
+    for rank, passage in enumerate(candidates):
+        for claim in passage.claims:
+            ranks.setdefault((claim.doc_id, claim.quote), rank)
+    return ranks
+
+
+def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
                     top_k: int) -> list[Passage]:
-    """Top passages: first those that bring a Figure or an outlet of the slot not yet shown
-    (so each figure comes with its sentence, from as many outlets as fit), then by score."""
-    def slot_claims(p: Passage) -> list[Claim]:
-        return [c for c in p.claims if query and answers_query(c, query)]
-
-    def rank(p: Passage) -> float:
-        return p.score + (SLOT_BONUS if slot_claims(p) else 0.0)
-
-    ordered = sorted(candidates, key=rank, reverse=True)
+    """Top passages: first, for each Figure shown, the passage holding the sentence quoted
+    for it (so each figure comes with its sentence), then those that bring another outlet
+    of a Figure, then the rest by rank — each group best-ranked first."""
+    figures = [f for s in slots for f in s.figures]
     chosen: list[Passage] = []
-    figures: set[float] = set()
-    docs: set[str] = set()
-    while len(chosen) < top_k:
-        def gain(p: Passage) -> int:
-            claims = slot_claims(p)
-            return (10 * len({c.value for c in claims} - figures)
-                    + len({c.doc_id for c in claims} - docs))
-        best = max((p for p in ordered if p not in chosen), key=gain, default=None)
-        if best is None or gain(best) == 0:
+    for figure in figures:
+        best = next((p for p in candidates if figure.quote_doc in p.docs
+                     and figure.quote in p.text), None) or next(
+            (p for p in candidates if _states(p, figure)), None)
+        if best is not None and best not in chosen and len(chosen) < top_k:
+            chosen.append(best)
+    shown = {d for p in chosen for d in p.docs}
+    for passage in candidates:
+        if len(chosen) >= top_k:
             break
-        chosen.append(best)
-        figures.update(c.value for c in slot_claims(best))
-        docs.update(c.doc_id for c in slot_claims(best))
-    chosen += [p for p in ordered if p not in chosen][:top_k - len(chosen)]
-    return sorted(chosen, key=rank, reverse=True)
+        if passage not in chosen and any(_states(passage, f) for f in figures) and \
+                set(passage.docs) - shown:
+            chosen.append(passage)
+            shown.update(passage.docs)
+    order = {id(p): i for i, p in enumerate(candidates)}
+    chosen.sort(key=lambda p: order[id(p)])
+    return chosen + [p for p in candidates if p not in chosen][:top_k - len(chosen)]
+
+
+def _states(passage: Passage, figure) -> bool:
+    quotes = {(c.doc_id, c.quote) for c in figure.claims}
+    return any((c.doc_id, c.quote) in quotes for c in passage.claims)
 
 
 def compose_answer(question: str, query: Query | None, candidates: Sequence[Passage],
-                   claims: ClaimIndex, article_count: int, top_k: int) -> Answer:
+                   corpus: Corpus, article_count: int, top_k: int,
+                   story: str | None = None) -> Answer:
     """The Answer for one question from its candidate passages and the corpus's Claims."""
+    candidates = [replace(p, claims=passage_claims(p, corpus.by_doc),
+                          story=corpus.story_of.get(p.doc_id)) for p in candidates]
+    stories = choose_stories(question, query, candidates, corpus, story)
+    kept = {s.id for s in stories}
+    candidates = [p for p in candidates if p.story and p.story.id in kept]
     if not candidates:
         return Answer(question=question, passages=(), article_count=article_count,
                       notice=f"None of the {article_count} articles reports this.")
-    candidates = [replace(p, claims=passage_claims(p, claims.by_doc)) for p in candidates]
-    slot = claims.slot_for(query) if query else None
-    passages = choose_passages(candidates, query, top_k)
-    disputed = (slot,) if slot and slot.disputed else ()
-    agreed = (slot,) if slot and not slot.disputed else ()
-    return Answer(question=question, passages=tuple(passages), disagreements=disputed,
-                  agreements=agreed, article_count=article_count,
+    ranks = claim_ranks(candidates)
+    slots = [s for story_ref in stories if query
+             for s in [story_slot(query, story_ref, corpus, ranks)] if s is not None]
+    passages = choose_passages(candidates, slots, top_k)
+    return Answer(question=question, passages=tuple(passages),
+                  disagreements=tuple(s for s in slots if s.disputed),
+                  agreements=tuple(s for s in slots if not s.disputed),
+                  article_count=article_count,
                   wording=passages_wording(candidates, passages))

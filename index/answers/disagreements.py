@@ -1,34 +1,42 @@
 """Slots, Figures and how they relate: the disagreement engine.
 
-A slot is an event plus who is counted ("security officers killed"). Claims in a slot are
-grouped by base figure into Figures ("at least eight" and "Eight" are one Figure, 8, with
-every outlet and authority behind it). Each pair of Figures is typed:
+A slot is one quantity of one Story ("security officers killed", "area burned"). Claims in
+a slot are grouped into Figures by the figure as written ("at least eight" and "Eight" are
+one Figure, 8, with every outlet and authority behind it). Figures are compared in the
+common unit of their dimension (hectares, km, days; money only within a currency, or where
+the article gives the rate), and each pair is typed:
 
-- bound: their intervals overlap ("at least 8" and 12 can both be true);
+- agree: the same quantity written two ways ("14,200 hectares" / "about 35,000 acres");
+- bound: their intervals overlap ("at least 8" and 12 can both be true), or one is vague
+  ("dozens"), which cannot contradict a precise figure;
 - conflict: they cannot both be true (12 and 13);
 - update: a later report, or one that says "rose to", revises the other;
-- scope: they count different kinds of people (officers vs. people in general).
+- scope: they count different things (officers vs. people in general; two currencies with
+  no rate given).
 
-A slot whose Figures all share one base figure is an agreement; otherwise its kind is the
-strongest relation among its pairs (conflict > update > scope > bound).
+Sources disagree in a slot when some pair conflicts or updates; its kind is the strongest
+relation among its pairs (conflict > update > scope > bound > agree). A slot lists at most
+MAX_FIGURES Figures (the most reported, the latest for a rising toll) and relates only
+those, so what is shown stays bounded however large the corpus.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..claims import lexicon
-from ..claims.questions import Query
-from ..records import Claim, Figure, Relation, Slot
+from ..records import Claim, Figure, Relation, Slot, StoryRef
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1}
-
-
+STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1, "agree": 0}
+MAX_FIGURES = 8
+# "more than 200" is a bound, but not one that 2,000 meets: reporters round a figure down to
+# a nearby round number, so an open-ended hedge stands for at most twice its figure when
+# typing a pair ("at least 8" fits 12 and 13; "more than 200" conflicts with 2,000).
+OPEN_ENDED = 2.0
+SAME_VALUE = 0.05  # two units' figures within 5% of each other state one quantity
 PERSON = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+$")
 
 
@@ -59,7 +67,7 @@ def _hedge(claims: Sequence[Claim]) -> str | None:
 
 
 def figure_of(claims: Sequence[Claim]) -> Figure:
-    """One Figure from Claims that share a base value."""
+    """One Figure from Claims that share a value and unit."""
     # Quote a claim that names its authority when one does: it shows where the figure is from.
     quoted = next((c for c in claims if c.authority), claims[0])
     return Figure(
@@ -90,15 +98,34 @@ class Span:
     last: str | None
     low: float
     high: float
+    dimension: str
+    vague: bool
+    value: float | None
+    unit: str | None = None
+    equivalents: tuple[tuple[str, float, float], ...] = ()
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
-        dates = {c.date[:10] for c in figure.claims if c.date and ISO_DATE.match(c.date)}
-        return cls(kinds=frozenset(c.kind for c in figure.claims),
-                   revision=any(c.revision for c in figure.claims),
+        claims = figure.claims
+        dates = {c.date[:10] for c in claims if c.date and ISO_DATE.match(c.date)}
+        first = claims[0]
+        return cls(kinds=frozenset(c.kind for c in claims),
+                   revision=any(c.revision for c in claims),
                    first=min(dates, default=None), last=max(dates, default=None),
-                   low=min(c.low for c in figure.claims),
-                   high=max(c.high for c in figure.claims))
+                   low=min(c.span[0] for c in claims),
+                   high=max(_plausible_high(c) for c in claims),
+                   dimension=first.dimension, vague=all(c.qualifier == "vague" for c in claims),
+                   value=first.normalized if first.normalized is not None else
+                   (first.value if isinstance(first.value, int | float) else None),
+                   unit=(first.unit or "").lower() or None,
+                   equivalents=tuple(e for c in claims for e in c.equivalents))
+
+
+def _plausible_high(claim: Claim) -> float:
+    low, high = claim.span
+    if high == float("inf") and claim.qualifier in ("at least", "more than") and low > 0:
+        return OPEN_ENDED * low
+    return high
 
 
 def _later(a: Span, b: Span) -> bool:
@@ -115,15 +142,41 @@ def _ordered(i: int, j: int, spans: Sequence[Span], kind: str) -> Relation:
     return Relation(i, j, kind)
 
 
+def _comparable(a: Span, b: Span) -> tuple[float, float, float, float] | None:
+    """Both intervals in one unit: the same dimension, or a rate the article gave."""
+    if a.dimension == b.dimension:
+        return a.low, a.high, b.low, b.high
+    for dimension, low, high in a.equivalents:
+        if dimension == b.dimension:
+            return low, high, b.low, b.high
+    for dimension, low, high in b.equivalents:
+        if dimension == a.dimension:
+            return a.low, a.high, low, high
+    return None
+
+
 def relate(a: Span, b: Span) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
     if not a.kinds & b.kinds:
         return "scope"
-    if a.revision or b.revision:
+    bounds = _comparable(a, b)
+    if bounds is None:
+        return "scope"
+    a_low, a_high, b_low, b_high = bounds
+    overlap = max(a_low, b_low) <= min(a_high, b_high)
+    if a.dimension != b.dimension:  # two currencies, at the rate the article gave
+        return "agree" if overlap else "conflict"
+    if overlap and a.unit != b.unit and _close(a.value, b.value):
+        return "agree"  # one quantity in two units: "14,200 hectares" / "35,000 acres"
+    if overlap or a.vague or b.vague:
+        return "bound"
+    if a.revision or b.revision or _later(a, b) or _later(b, a):
         return "update"
-    if _later(a, b) or _later(b, a):
-        return "update"
-    return "bound" if max(a.low, b.low) <= min(a.high, b.high) else "conflict"
+    return "conflict"
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= SAME_VALUE * max(abs(a), abs(b))
 
 
 def relation(a: Figure, b: Figure) -> str:
@@ -131,75 +184,41 @@ def relation(a: Figure, b: Figure) -> str:
     return relate(Span.of(a), Span.of(b))
 
 
-def build_slot(about: str, event: str, claims: Iterable[Claim]) -> Slot | None:
-    """A Slot from the Claims about one thing, or None when there are none."""
-    groups: dict[float, list[Claim]] = {}
+def _most_reported(figures: list[Figure]) -> list[int]:
+    """The Figures a slot lists: the most reported ones."""
+    order = sorted(range(len(figures)), key=lambda i: (-len(figures[i].sources),
+                                                       -len(figures[i].claims),
+                                                       str(figures[i].value)))
+    return order[:MAX_FIGURES]
+
+
+def _relations(spans: list[Span]) -> tuple[Relation, ...]:
+    return tuple(_ordered(i, j, spans, relate(spans[i], spans[j]))
+                 for i in range(len(spans)) for j in range(i + 1, len(spans)))
+
+
+def build_slot(about: str, event: str, claims: Iterable[Claim],
+               story: StoryRef | None = None) -> Slot | None:
+    """A Slot from the Claims about one thing, or None when there are none. A slot whose
+    figures rise over days lists them latest first, as a timeline."""
+    groups: dict[tuple, list[Claim]] = {}
     for claim in _dedupe(claims):
-        groups.setdefault(claim.value, []).append(claim)
+        groups.setdefault((claim.value, claim.unit, claim.dimension), []).append(claim)
     if not groups:
         return None
-    figures = sorted((figure_of(g) for g in groups.values()),
-                     key=lambda f: (-len(f.sources), -len(f.claims), f.value))
+    figures = [figure_of(g) for g in groups.values()]
+    figures = [figures[i] for i in _most_reported(figures)]
     spans = [Span.of(f) for f in figures]
-    relations = tuple(_ordered(i, j, spans, relate(spans[i], spans[j]))
-                      for i in range(len(figures)) for j in range(i + 1, len(figures)))
-    kind = max((r.kind for r in relations), key=STRENGTH.__getitem__, default="agree")
+    relations = _relations(spans)
+    if len(figures) == 1 or all(r.kind == "agree" for r in relations):
+        kind = "agree"
+    else:
+        kind = max((r.kind for r in relations), key=STRENGTH.__getitem__)
+    if kind == "update":
+        order = sorted(range(len(figures)), key=lambda i: (spans[i].last or "", -i),
+                       reverse=True)
+        figures, spans = [figures[i] for i in order], [spans[i] for i in order]
+        relations = _relations(spans)
     return Slot(about=about, event=event, kind=kind, figures=tuple(figures),
-                relations=relations)
-
-
-def answers_query(claim: Claim, query: Query) -> bool:
-    return claim.event == query.event and lexicon.compatible(query.kind, claim.kind)
-
-
-def slot_for(query: Query, claims: Iterable[Claim]) -> Slot | None:
-    """The Slot a figure question asks about, from every Claim in the corpus."""
-    return build_slot(query.about, query.event, (c for c in claims if answers_query(c, query)))
-
-
-class ClaimIndex:
-    """Every Claim of one index generation, looked up by Article and by event.
-
-    Built once per generation so that a question touches only the Claims of its event and
-    of its passages' Articles, not the whole corpus. A generation never changes, so the
-    Slot of a question is built once and kept (the last SLOTS_KEPT of them): at 100k
-    passages one slot gathers tens of thousands of Claims.
-    """
-
-    SLOTS_KEPT = 256
-
-    def __init__(self, claims: Iterable[Claim]) -> None:
-        self.claims = tuple(claims)
-        self._slots: dict[Query, Slot | None] = {}
-        self._lock = threading.Lock()
-        self.by_doc: dict[str, list[Claim]] = {}
-        self.by_event: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            self.by_doc.setdefault(claim.doc_id, []).append(claim)
-            self.by_event.setdefault(claim.event, []).append(claim)
-
-    def slot_for(self, query: Query) -> Slot | None:
-        with self._lock:  # the bot asks from several threads at once
-            if query in self._slots:
-                return self._slots[query]
-        slot = slot_for(query, self.by_event.get(query.event, ()))
-        with self._lock:
-            if len(self._slots) >= self.SLOTS_KEPT:
-                self._slots.pop(next(iter(self._slots)))
-            self._slots[query] = slot
-        return slot
-
-
-def corpus_disputes(claims: Iterable[Claim]) -> list[Slot]:
-    """Every slot (event + kind counted) where at least two outlets report different figures."""
-    by_slot: dict[tuple[str, str], list[Claim]] = {}
-    for claim in claims:
-        by_slot.setdefault((claim.event, claim.kind), []).append(claim)
-    disputes = []
-    for (event, kind), members in sorted(by_slot.items()):
-        counted = _most_common(c.counted for c in members if c.counted) or kind
-        about = "population" if event == "population" else f"{counted} {event}"
-        slot = build_slot(about, event, members)
-        if slot and slot.disputed and len({c.source for c in members}) >= 2:
-            disputes.append(slot)
-    return sorted(disputes, key=lambda s: -len({d for f in s.figures for d in f.docs}))
+                relations=relations, story=story, more=len(groups) - len(figures),
+                dimension=figures[0].claims[0].dimension)

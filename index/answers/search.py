@@ -1,7 +1,11 @@
-"""Search: the Passages nearest a question, above a calibrated relevance threshold.
+"""Search: the Chunks that answer a question, by meaning and by words, shown in context.
 
-Identical and near-identical Chunks from several Articles (syndicated wire copy) collapse
-into one Passage that lists every Article and outlet carrying it.
+Two rankings of a generation's Chunks are fused by reciprocal rank (RRF): the nearest by
+vector (Chroma) and the best by BM25 (the generation's lexical index). A question gets an
+answer only on evidence: a Chunk close enough in meaning, or one holding most of the
+question's own words. Each Chunk found is shown as a Passage — the window of sentences
+around it — and identical or near-identical windows of several Articles (syndicated wire
+copy) collapse into one Passage that lists every Article and outlet carrying it.
 """
 
 from __future__ import annotations
@@ -9,30 +13,51 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..records import Passage
-from ..store.chroma import Hit, Store
+import numpy as np
 
-# Cosine similarity of all-MiniLM-L6-v2 between a question and a ~700-character passage.
-# Measured on the sample corpus and on off-topic questions (tests/index/answers/test_search.py):
-# passages that answer a question score 0.35-0.75; the best passage for an off-topic
-# question ("who won the 2022 football world cup") scores below 0.25. 0.30 keeps every
-# answering passage and drops the off-topic ones; MIN_SCORE overrides it for other models.
-MIN_SCORE = 0.30
-CANDIDATES = 40  # nearest Chunks fetched before collapsing duplicates
-NEAR_DUPLICATE = 0.65  # share of word 3-grams of the smaller Chunk found in the other:
+from ..ingest.chunking import window
+from ..records import Chunk, Passage
+from ..store.chroma import Store
+from ..store.lexical import LexicalIndex
+
+# Cosine similarity of all-MiniLM-L6-v2 between a question and a Chunk (about two
+# sentences). Measured on every public question file (the sample and the three-story
+# corpus, 41 questions, 3 of them off-topic): the best Chunk of an answerable question
+# scores 0.42-0.80, the best Chunk of an off-topic one at most 0.27 (sourdough 0.13, the
+# Nobel prize 0.20, the football world cup 0.27). 0.33 keeps every answerable question and
+# drops the off-topic ones; MIN_SCORE overrides it for other models.
+MIN_SCORE = 0.33
+# A Chunk holding this share of a question's own words (at least two of them) answers it
+# even when the model rates it lower: "who is the health minister" and the sentence naming
+# her share both words, which an off-topic question's best Chunk never did (at most one).
+WORD_SHARE = 0.6
+DENSE_CANDIDATES = 60
+LEXICAL_CANDIDATES = 60
+RRF_K = 10  # fusion constant: small, so that both rankings' first places count most
+LEXICAL_WEIGHT = 1.0  # the lexical ranking's weight in the fusion (dense: 1)
+CANDIDATES = 40  # Passages handed to the answer, before the top ones are chosen
+NEAR_DUPLICATE = 0.65  # share of word 3-grams of the smaller window found in the other:
 # syndicated copies cut at different sentence boundaries share 0.65-0.9; unrelated
 # passages on the same story share under 0.5 (measured on the sample corpus).
 WORD = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=1024)  # ~15 MB: a few questions' worth of candidates
-def shingles(text: str) -> frozenset[tuple[str, ...]]:
-    """Word 3-grams of a Chunk's text; cached, as the same Chunks come back for question
-    after question and their text never changes."""
+@dataclass(frozen=True)
+class Found:
+    """A Chunk found for a question: its cosine to the question and its fused rank score."""
+
+    chunk: Chunk
+    cosine: float
+    fused: float
+
+
+@functools.lru_cache(maxsize=2048)
+def shingles(text: str) -> frozenset[int]:
+    """Hashed word 3-grams of a text; cached, as the same passages come back question after
+    question and their text never changes."""
     words = WORD.findall(text.lower())
-    # Hashes of the 3-grams: ints intersect faster than tuples (a tuple rehashes on every
-    # lookup), and two different 3-grams sharing a 64-bit hash is not a practical concern.
     return (frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
             or frozenset([hash(tuple(words))]))
 
@@ -42,26 +67,67 @@ def similarity(a: frozenset, b: frozenset) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def collapse(hits: Sequence[Hit], top_k: int) -> list[Passage]:
-    """Best-first Passages, merging Chunks that carry the same or nearly the same text."""
-    groups: list[tuple[frozenset, list[Hit]]] = []
-    # A text identical to a group's first one joins that group: no earlier group can take
-    # it, as none took that first one (the same answer as comparing, without comparing).
-    same_text: dict[str, list[Hit]] = {}
-    for hit in hits:
-        if hit.chunk.text in same_text:
-            same_text[hit.chunk.text].append(hit)
+def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
+             question: str, name: str, min_score: float | None = None) -> list[Found]:
+    """The Chunks that answer a question, best first; [] when nothing is evidence enough."""
+    dense = store.query(vector, DENSE_CANDIDATES, name)
+    words = lexical.search(question, LEXICAL_CANDIDATES) if lexical else []
+    cosine = {h.chunk.chunk_id: h.score for h in dense}
+    chunks = {h.chunk.chunk_id: h.chunk for h in dense}
+    query = np.asarray(vector, dtype=np.float32)
+    for chunk, row in store.chunks(name, [cid for cid, _ in words if cid not in chunks]):
+        chunks[chunk.chunk_id] = chunk
+        cosine[chunk.chunk_id] = float(np.dot(query, np.asarray(row, dtype=np.float32)))
+    if not _evidence(cosine, words, chunks, lexical, question, min_score):
+        return []
+    fused: dict[str, float] = {}
+    for ranking, weight in (([h.chunk.chunk_id for h in dense], 1.0),
+                            ([cid for cid, _ in words], LEXICAL_WEIGHT)):
+        for rank, cid in enumerate(ranking):
+            fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+    order = sorted(fused, key=lambda cid: (-fused[cid], -cosine[cid]))
+    return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+
+
+def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],
+              chunks: dict[str, Chunk], lexical: LexicalIndex | None, question: str,
+              min_score: float | None) -> bool:
+    """Whether anything found answers the question (see MIN_SCORE and WORD_SHARE)."""
+    threshold = MIN_SCORE if min_score is None else min_score
+    if cosine and max(cosine.values()) >= threshold:
+        return True
+    if lexical is None or not words:
+        return False
+    asked = set(lexical.words(question))
+    if len(asked) < 2:
+        return False
+    best = max(len(asked & set(lexical.words(chunks[cid].text))) for cid, _ in words[:10]
+               if cid in chunks)
+    return best >= 2 and best / len(asked) >= WORD_SHARE
+
+
+def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDATES,
+             ) -> list[Passage]:
+    """Best-first Passages — the window around each Chunk found — with near-identical
+    windows of several Articles merged into one."""
+    groups: list[tuple[frozenset, list[tuple[Found, str]]]] = []
+    same_text: dict[str, list[tuple[Found, str]]] = {}
+    for hit in found:
+        article = texts.get(hit.chunk.doc_id)
+        text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
+        if text in same_text:
+            same_text[text].append((hit, text))
             continue
-        grams = shingles(hit.chunk.text)
-        for kept_grams, members in groups:
-            if similarity(grams, kept_grams) >= NEAR_DUPLICATE:
-                members.append(hit)
+        grams = shingles(text)
+        for kept, members in groups:
+            if similarity(grams, kept) >= NEAR_DUPLICATE:
+                members.append((hit, text))
                 break
         else:
-            if len(groups) == top_k:
+            if len(groups) == limit:
                 continue
-            groups.append((grams, [hit]))
-            same_text[hit.chunk.text] = groups[-1][1]
+            groups.append((grams, [(hit, text)]))
+            same_text[text] = groups[-1][1]
     return [_passage(members) for _, members in groups]
 
 
@@ -69,24 +135,11 @@ def _unique(values) -> tuple:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _passage(members: list[Hit]) -> Passage:
-    best = members[0]
+def _passage(members: list[tuple[Found, str]]) -> Passage:
+    best, text = members[0]
     chunk = best.chunk
-    return Passage(doc_id=chunk.doc_id, docs=_unique(h.chunk.doc_id for h in members),
-                   source=chunk.source, sources=_unique(h.chunk.source for h in members),
+    return Passage(doc_id=chunk.doc_id, docs=_unique(h.chunk.doc_id for h, _ in members),
+                   source=chunk.source, sources=_unique(h.chunk.source for h, _ in members),
                    title=chunk.title, date=chunk.date, position=chunk.position,
-                   text=chunk.text, score=round(best.score, 4), claims=chunk.claims)
-
-
-def search_passages(store: Store, vector: Sequence[float], limit: int = CANDIDATES,
-                    min_score: float | None = None, name: str | None = None) -> list[Passage]:
-    """Up to `limit` relevant Passages of generation `name` (default: the active one),
-    best first; [] when none passes the threshold.
-
-    The Passages carry no claims: `answers.compose_answer` gives each the claims of every
-    Article carrying it, from the generation's ClaimIndex.
-    """
-    threshold = MIN_SCORE if min_score is None else min_score
-    hits = [h for h in store.query(vector, limit * 2, name, with_claims=False)
-            if h.score >= threshold]
-    return collapse(hits, limit)
+                   text=text, score=round(max(h.cosine for h, _ in members), 4),
+                   rank=best.fused, chunk=chunk.text)

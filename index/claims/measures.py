@@ -84,12 +84,23 @@ def holder(token) -> str | None:
     return subject.text.lower() if subject is not None and subject.pos_ == "PROPN" else None
 
 
-def unit_slot(token, unit: str) -> tuple[str, str, str] | None:
-    """(counted, kind, event) for a money or percent figure; None when nothing is measured."""
+def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:
+    """(counted, kind, event) for a money or percent figure; None when nothing is measured.
+
+    The verb names the event when the lexicon knows it ("cost the economy €1.1bn"), else
+    the thing measured does; "estimates it at €650m" measures what the figure before it
+    did (a pronoun)."""
     noun = measured(token)
-    if noun is None:
-        return None
     kind = UNIT_KINDS[unit]
+    if noun is not None and noun.pos_ == "PRON":
+        before = next((c for c in reversed(list(earlier)) if c.dimension.startswith(
+            "money" if unit == "currency" else "%")), None)
+        return (before.counted, before.kind, before.event) if before else None
+    verb = _governing_verb(_unit_head(token))
+    verb_event = lexicon.EVENT_WORDS.get(verb.lemma_.lower()) if verb is not None else None
+    if noun is None and verb_event is None:
+        return None
     owner = holder(token) if unit == "%" else None
     counted = "percent" if unit == "%" else "money"
-    return counted, f"{kind}|{owner}" if owner else kind, measure_event(noun)
+    event = verb_event or measure_event(noun)
+    return counted, f"{kind}|{owner}" if owner else kind, event

@@ -1,7 +1,8 @@
 """Find the figures stated in an English news sentence, with the hedge around each.
 
 `find_quantities("More than 1,000 homes and nearly 19 million dollars")` returns one
-Quantity per figure. Standard library only: it runs on every sentence at index time.
+Quantity per figure. Regular expressions only (the unit after a figure is read by
+`units.py`): it runs on every sentence at index time.
 
 Interval convention. `value` is the base figure as written; `[low, high]` is the closed
 interval the hedge allows, `math.inf` standing for "no upper bound":
@@ -22,8 +23,10 @@ interval the hedge allows, `math.inf` standing for "no upper bound":
 for them `low` may exceed `value` (or `high` fall below it). Vague words take no hedge.
 
 Figures that are not head-counts are still returned but carry a `unit`: "%", "currency",
-"distance", "duration", "age". Years, dates, clock times, ordinals, phone numbers and
-numbers inside names or codes (COVID-19, F-16, No.1) are not returned at all.
+"age", or a unit category of `units.py` ("area", "length", "mass", "speed", "volume",
+"temperature", "duration"), with the unit as written in `measure`. Years, dates, clock
+times, ordinals, phone numbers and numbers inside names or codes (COVID-19, F-16, No.1) are
+not returned here: `dates.py` reads dates and years.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from .units import Unit, currency_before, unit_after
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -94,21 +99,17 @@ _HEDGE_AFTER = re.compile(
     re.I,
 )
 _RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)
+# "raise the age from 63 to 66", "rose from 87 to 112": a change, not a range of values.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rais|ris|rose|increas|cut|lower|fell|fall|drop|grow|grew|climb|jump|reduc|extend"
+    r"|chang|boost|hik|push|mov|shift|revis|bring|brought|lift|doubl|soar|plung)\w*\b"
+    r"[^.;!?]{0,40}$", re.I)
 _RANGE_SEP = re.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[$€£¥]?", re.I)
 _CURRENCY_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?:US|A|C|HK|NZ)?[$€£¥₹]|(?:USD|EUR|GBP|KZT|Rs\.?)\s?)$"
 )
-_UNIT_AFTER = re.compile(
-    r"(?P<age>[\s-]years?[\s-]old\b)"
-    r"|(?P<percent>\s?%|\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b)"
-    r"|(?P<currency>(?:\s+of)?\s+(?:US\s+)?(?:dollars?|euros?|pounds?|tenge|r[ou]?ubles?|yuan"
-    r"|yen|rupees?|francs?|pesos?|lira|dirhams?|riyals?|USD|EUR|GBP|KZT)\b)"
-    r"|(?P<distance>(?:\s+of)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|feet|foot|ft"
-    r"|yards?)\b)"
-    r"|(?P<duration>(?:\s+of)?(?:\s+|-)(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?"
-    r"|years?|decades?|centur(?:y|ies))\b)",
-    re.I,
-)
+_AGE_AFTER = re.compile(r"[\s-]years?[\s-]old\b", re.I)
+_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b", re.I)
 _AGE_BEFORE = re.compile(
     r"(?<!\w)(?:aged|age(?:\s+of)?|ages|who\s+(?:is|was|turns|turned))\s+$", re.I
 )
@@ -165,6 +166,7 @@ class Quantity:
     high: float
     qualifier: str | None
     unit: str | None
+    measure: Unit | None = None  # the unit as written, for amounts and measures
 
 
 @dataclass(slots=True)
@@ -182,6 +184,7 @@ class _Draft:
     high: float | None = None
     qualifier: str | None = None
     unit: str | None = None
+    measure: Unit | None = None
 
 
 def may_hold_figure(sentence: str) -> bool:
@@ -227,21 +230,23 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
     if d is None or _glued(sentence, d.start) or _ID_BEFORE.search(sentence, lo, d.start):
         return None, m.end()
     if symbol := _CURRENCY_BEFORE.search(sentence, lo, d.start):
-        d.start, d.unit = symbol.start(), "currency"
-    if m["suffix"] and m["suffix"].casefold() in _NEEDS_CURRENCY and d.unit != "currency":
+        d.start, d.unit, d.measure = symbol.start(), "currency", currency_before(symbol.group())
+    if m["suffix"] and m["suffix"].casefold() in _NEEDS_CURRENCY and d.unit != "currency" \
+            and not _scaled_count(sentence, d.num_end):
         return None, m.end()
     if d.kind != "vague" and not _extend_range(sentence, d, lo):
         _extend_hedges(sentence, d, lo)
     if _is_pronoun_one(sentence, d, lo):
         return None, d.end
-    d.unit = d.unit or _unit(sentence, d, lo)
+    if d.unit is None:
+        d.unit, d.measure = _unit(sentence, d, lo)
     if d.unit is None and (skip_to := _not_a_count_end(sentence, d, lo)) is not None:
         return None, skip_to
     if d.low is None or d.high is None:
         d.low, d.high = _interval(d.qualifier, d.value, d.unit is None)
     text, number_text = sentence[d.start : d.end], sentence[d.num_start : d.num_end]
     quantity = Quantity(d.start, d.end, text, number_text, d.value, d.low, d.high, d.qualifier,
-                        d.unit)  # fmt: skip
+                        d.unit, d.measure)  # fmt: skip
     return quantity, d.end
 
 
@@ -320,6 +325,9 @@ def _glued(sentence: str, start: int) -> bool:
 def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
     """Turn `d` into a range if a second figure follows ("200-300", "between 2 and 3 million")."""
     lead = _RANGE_LEAD.search(sentence, lo, d.start)
+    if lead and lead["lead"].casefold() == "from" and \
+            _CHANGE_BEFORE.search(sentence, max(0, lead.start() - 60), lead.start()):
+        return False
     sep = _RANGE_SEP.match(sentence, d.num_end)
     between = lead is not None and lead["lead"].casefold() == "between"
     if sep is None or (not between and (sep["word"] or "").casefold() == "and"):
@@ -347,15 +355,25 @@ def _extend_hedges(sentence: str, d: _Draft, lo: int) -> None:
         d.qualifier, d.start = str(before.lastgroup).replace("_", " "), before.start()
 
 
-def _unit(sentence: str, d: _Draft, lo: int) -> str | None:
-    """The unit that makes `d` something other than a head-count, if any."""
+def _unit(sentence: str, d: _Draft, lo: int) -> tuple[str | None, Unit | None]:
+    """The unit that makes `d` something other than a head-count, if any: (category, unit)."""
     for pos in (d.num_end, d.end):  # "30-plus years": the unit may follow the hedge
-        if unit := _UNIT_AFTER.match(sentence, pos):
-            return "%" if unit.lastgroup == "percent" else unit.lastgroup
+        if _AGE_AFTER.match(sentence, pos):
+            return "age", None
+        if _PERCENT_AFTER.match(sentence, pos):
+            return "%", None
+        if measure := unit_after(sentence, pos):
+            return measure.category, measure
     if _AGE_BEFORE.search(sentence, lo, d.start):
-        return "age"
+        return "age", None
     named = _NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
-    return "age" if named and d.kind == "digits" and d.value <= 120 else None
+    return ("age" if named and d.kind == "digits" and d.value <= 120 else None), None
+
+
+def _scaled_count(sentence: str, end: int) -> bool:
+    """'1.4m people', '250k signatures': a scale suffix on a head-count of people or things."""
+    return _COUNTED_NOUN.match(sentence, end) is not None or \
+        (unit_after(sentence, end) is not None and unit_after(sentence, end).category == "currency")
 
 
 def _is_pronoun_one(sentence: str, d: _Draft, lo: int) -> bool:

@@ -1,8 +1,12 @@
-"""What a question asks for, when it asks for a figure: the event and who is counted.
+"""What a question asks for, when it asks for a figure: the kind of value, what is counted,
+the event, and where.
 
-"how many officers died" -> event "killed", kind "security", counted "officers".
-Questions that ask for no figure ("what started the protests") get None: their answer
-is passages only, and no slot is ever shown for them.
+"how many officers died" -> a count of officers (security), event killed;
+"how much land has the wildfire burned" -> an area, event burned;
+"what did the walkout cost the economy" -> money, event damage;
+"when was the bridge opened" -> a date, event "open".
+Questions that ask for no figure ("what started the protests") get None: their answer is
+passages only, and no slot is ever shown for them.
 """
 
 from __future__ import annotations
@@ -11,38 +15,109 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .dates import find_dates
 
 QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
-    r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of)\b",
-    re.IGNORECASE)
-PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout|rate)\b|%", re.IGNORECASE)
-MONEY = re.compile(r"\b(cost|damage|losses|aid|worth|spen[dt]|paid|pay|price|budget|fund"
-                   r"(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?)\b|[$€£]", re.IGNORECASE)
+    r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
+    r"how long|how far|how tall|how high|how deep|how fast|what speed|when|what year|"
+    r"which year|what date|proportion)\b|%", re.IGNORECASE)
+PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
+MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
+                   r"fund(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?|compensation|"
+                   r"lost output)\b|[$€£]", re.IGNORECASE)
+DATE = re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month)\b", re.IGNORECASE)
+AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
+              "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
+LENGTH = re.compile(r"\bhow (far|tall|high|deep|wide)\b", re.IGNORECASE)
+DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
+NATIONAL_WORDS = re.compile(r"\b(nationwide|across the country|national(ly)?|countrywide)\b",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Query:
-    """The slot a figure question asks about."""
+    """The figure a question asks about (see the module docstring).
 
-    event: str
+    `dimension` is "count", "money", "%", "date", "area", "length", "duration", "speed" ...
+    (money in any currency). `words` are the question's words for what is counted
+    ("olive", "vineyard", "land"), `names` its proper names (which story it means), `place`
+    its place ("kessburg", "national"), `year` a year it names ("in 1998": another event).
+    """
+
+    event: str | None
     kind: str
     counted: str
+    dimension: str = "count"
+    place: str | None = None
+    year: int | None = None
+    words: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
     @property
     def about(self) -> str:
         if self.event == "population":
             return "population"
-        if self.kind.startswith("%"):
+        if self.dimension == "%" or self.kind.startswith("%"):
             return f"{self.event} (%)"
-        if self.kind == "money":
-            return self.event
+        if self.dimension == "money":
+            return f"{self.event or 'amount'} (money)"
+        if self.dimension == "date":
+            return f"when {self.counted or 'it'} {self.event or 'happened'}".strip()
+        if self.dimension not in ("count", None):
+            thing = self.counted or self.dimension
+            return f"{thing} {self.event}".strip() if self.event else thing
         if self.event == "intensive care":
             return f"{self.counted or 'people'} in intensive care"
-        return f"{self.counted or 'people'} {self.event}".strip()
+        return f"{self.counted or 'people'} {self.event or ''}".strip()
 
 
-def _event(doc) -> str | None:
+def parse_question(question: str, nlp) -> Query | None:
+    """The figure a question asks about, or None when it asks for no figure."""
+    if not QUANTITY.search(question):
+        return None
+    doc = nlp(question)
+    dimension = _dimension(question, doc)
+    event = _event(doc, dimension)
+    if event is None and dimension == "count":
+        return None
+    counted, kind, words = _counted(doc)
+    if event == "population":
+        counted, kind = "", "people"
+    if dimension == "money":
+        counted, kind = "money", "money"
+    elif dimension == "%":
+        counted, kind = "percent", _share_kind(doc)
+    return Query(event=event, kind=kind, counted=counted, dimension=dimension,
+                 place=_place(question, doc), year=_year(question), words=words,
+                 names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
+
+
+def _dimension(question: str, doc) -> str:
+    """The kind of value asked for (see Query)."""
+    lowered = question.lower()
+    if DATE.search(question):
+        return "date"
+    if "how many" in lowered:
+        return "count"
+    if LENGTH.search(question):
+        return "length"
+    if "how long" in lowered:
+        verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
+        return "duration" if verbs & DURATION_VERBS or "will" in verbs else "length"
+    if "how fast" in lowered or "what speed" in lowered:
+        return "speed"
+    if PERCENT.search(question) and not MONEY.search(question):
+        return "%"
+    nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    if nouns & AREA_WORDS and re.search(r"\bhow (much|big|large)\b", lowered):
+        return "area"
+    if MONEY.search(question):
+        return "money"
+    return "count"
+
+
+def _event(doc, dimension: str) -> str | None:
     text = doc.text.lower()
     for phrase, event in lexicon.EVENT_PHRASES:
         if re.search(rf"\b{re.escape(phrase)}\b", text):
@@ -50,54 +125,60 @@ def _event(doc) -> str | None:
     for token in doc:
         event = lexicon.EVENT_WORDS.get(token.lemma_.lower()) or \
             lexicon.EVENT_WORDS.get(token.lower_)
-        if event:
+        if event and not (dimension != "money" and event == "damage" and token.lower_ == "cost"):
             return event
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "do")]
     return verbs[0].lemma_.lower() if verbs else None
 
 
-def _counted(doc) -> tuple[str, str]:
-    """The noun after 'how many' / 'number of', and its kind ('people' when none)."""
+def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
+    """The noun after 'how many' / 'how much' / 'number of', or the subject of 'how big was
+    X', with its kind ('people' when none) and its content words."""
+    noun = None
     for token in doc:
         if token.lower_ in ("many", "much") and token.head.pos_ in ("NOUN", "PROPN"):
             noun = token.head
             break
-        if token.lower_ == "of" and token.head.lower_ in ("number", "count", "total"):
+        if token.lower_ == "of" and token.head.lower_ in ("number", "count", "total", "size"):
             objects = [c for c in token.children if c.dep_ == "pobj"]
             noun = objects[0] if objects else None
             break
-    else:
-        noun = None
+    if noun is None and re.match(r"\s*how (big|large|long|tall|high)\b", doc.text, re.I):
+        noun = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"),
+                    None)
     if noun is None:
-        return "", "people"
-    words = [t for t in noun.subtree if (t.dep_ in ("compound", "amod") and t.head.i == noun.i
-                                         and t.lower_ not in ("many", "much")) or t.i == noun.i]
+        return "", "people", ()
+    words = [t for t in noun.subtree if (t.dep_ in ("compound", "amod", "conj", "cc")
+                                         and t.lower_ not in ("many", "much", "and"))
+             or t.i == noun.i]
     text = " ".join(t.text for t in words)
-    return text, lexicon.kind_of([t.lemma_.lower() for t in words] + [t.lower_ for t in words])
+    kind = lexicon.kind_of([t.lemma_.lower() for t in words] + [t.lower_ for t in words])
+    if kind not in lexicon.PERSON_KINDS and kind != "homes":
+        kind = noun.lemma_.lower()  # a thing: its head noun, as claims name it
+    if noun.lemma_.lower() in lexicon.GATHERINGS:
+        kind = "people"  # "how big was the march": the people in it
+    return text, kind, tuple(t.lemma_.lower() for t in words)
 
 
-def parse_question(question: str, nlp) -> Query | None:
-    """The slot a question asks about, or None when it asks for no figure."""
-    if not QUANTITY.search(question):
-        return None
-    doc = nlp(question)
-    event = _event(doc)
-    if event is None:
-        return None
-    counted, kind = _counted(doc)
-    if event == "population":
-        counted, kind = "", "people"
-    elif not re.search(r"\bhow many\b", question, re.IGNORECASE):
-        unit = _unit_kind(question, doc)
-        if unit:
-            counted, kind = ("percent" if unit.startswith("%") else "money"), unit
-    return Query(event=event, kind=kind, counted=counted)
+def _share_kind(doc) -> str:
+    """'%', or '%|smith' for a share held by someone ('what share of the vote did Smith
+    win')."""
+    names = [t.text.lower() for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj"]
+    return f"%|{names[0]}" if names else "%"
 
 
-def _unit_kind(question: str, doc) -> str | None:
-    """'%' or 'money' for questions about a share or an amount; a share held by someone
-    named ('what share of the vote did Smith win') is that holder's: '%|smith'."""
-    if PERCENT.search(question):
-        names = [t.text.lower() for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj"]
-        return f"%|{names[0]}" if names else "%"
-    return "money" if MONEY.search(question) else None
+def _place(question: str, doc) -> str | None:
+    if NATIONAL_WORDS.search(question):
+        return "national"
+    for token in doc:
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in (
+                "in", "across", "throughout"):
+            if token.head.lower_ != "in":
+                return "national"  # "across Varnia": the whole country
+            return " ".join(t.lower_ for t in token.subtree if t.pos_ == "PROPN")
+    return None
+
+
+def _year(question: str) -> int | None:
+    years = [d.value for d in find_dates(question) if isinstance(d.value, int)]
+    return years[0] if years else None

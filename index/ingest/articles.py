@@ -113,6 +113,7 @@ def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, l
         title=fields.get("title") or first_line(body), date=fields.get("date") or None,
         url=fields.get("url") or None, text=body, path=str(path),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        story=fields.get("story") or None,
     )
     return article, None, warnings
 

@@ -4,26 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import Answer, Figure, Passage, Slot, Wording
+from ..claims.units import common_unit
+from ..records import Answer, Figure, Passage, Slot, StoryRef, Wording
 
 
-def _number(value: float) -> int | float:
+def _number(value: float | str) -> int | float | str:
+    if isinstance(value, str):
+        return value  # a date, as ISO
     return int(value) if float(value).is_integer() else value
+
+
+def story_to_json(story: StoryRef | None) -> dict[str, str] | None:
+    return {"id": story.id, "title": story.title} if story else None
 
 
 def passage_to_json(passage: Passage) -> dict[str, Any]:
     return {"doc": passage.doc_id, "docs": list(passage.docs), "source": passage.source,
             "sources": list(passage.sources), "title": passage.title, "date": passage.date,
-            "text": passage.text, "score": passage.score}
+            "text": passage.text, "score": passage.score,
+            "story": story_to_json(passage.story)}
 
 
 def figure_to_json(figure: Figure) -> dict[str, Any]:
+    first = figure.claims[0] if figure.claims else None
+    normalized = first.normalized if first and first.normalized is not None else None
     return {"value": _number(figure.value), "qualifier": figure.qualifier,
             "counted": figure.counted, "docs": list(figure.docs),
             "sources": list(figure.sources),
             "authority": " / ".join(figure.authorities) or None,
             "authorities": list(figure.authorities), "quote": figure.quote,
-            "quote_doc": figure.quote_doc}
+            "quote_doc": figure.quote_doc,
+            "unit": first.unit if first else None,
+            "normalized": _number(round(normalized, 4)) if normalized is not None
+            else _number(figure.value),
+            "dimension": first.dimension if first else "count",
+            "dates": sorted({c.date[:10] for c in figure.claims if c.date})}
 
 
 def slot_to_json(slot: Slot) -> dict[str, Any]:
@@ -33,7 +48,9 @@ def slot_to_json(slot: Slot) -> dict[str, Any]:
             "claims": [figure_to_json(f) for f in slot.figures],
             "relations": [{"a": r.first, "b": r.second, "kind": r.kind}
                           for r in slot.relations],
-            "outlets": len(outlets), "authorities": len(authorities)}
+            "outlets": len(outlets), "authorities": len(authorities),
+            "story": story_to_json(slot.story), "more": slot.more,
+            "unit": common_unit(slot.dimension)}
 
 
 def wording_to_json(wording: Wording) -> dict[str, Any]:

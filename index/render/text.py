@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import textwrap
 
-from ..records import Answer, Figure, IndexReport, Passage, Slot, SourceSummary, Wording
+from ..records import (
+    Answer,
+    Figure,
+    IndexReport,
+    Passage,
+    Slot,
+    SourceSummary,
+    StorySummary,
+    Wording,
+)
 
 WIDTH = 88
 RELATION_WORDS = {
@@ -22,14 +31,28 @@ def format_number(value: float) -> str:
 
 
 def figure_label(figure: Figure) -> str:
-    """'at least 8', '12', 'dozens', '$2.1 billion', '61%' — as the sources put it."""
-    kind = figure.claims[0].kind if figure.claims else ""
-    if kind == "money":  # keep the currency as written
+    """'at least 8', '12', 'dozens', '$2.1 billion', '61%', 'about 35,000 acres',
+    'January 5' — as the sources put it."""
+    first = figure.claims[0] if figure.claims else None
+    kind = first.kind if first else ""
+    dimension = first.dimension if first else "count"
+    if kind == "money" or dimension.startswith("money:") or dimension == "date":
         same = [c for c in figure.claims if c.qualifier == figure.qualifier]
-        return (same or list(figure.claims))[0].figure
-    if kind.startswith("%"):
+        written = (same or list(figure.claims))[0]
+        unit = written.unit if dimension.startswith("money:") else None
+        return _with_unit(written.figure, unit)
+    if kind.startswith("%") or dimension == "%":
         return _counted_label(figure) + "%"
+    if dimension != "count" and first is not None:
+        return _with_unit(_counted_label(figure), first.unit)
     return _counted_label(figure)
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    """'120m' + 'euros' -> '120m euros'; '€120 million' stays as it is."""
+    if not unit or unit.lower() in text.lower():
+        return text
+    return f"{text} {unit}"
 
 
 def _counted_label(figure: Figure) -> str:
@@ -82,10 +105,35 @@ def slot_heading(slot: Slot) -> str:
     return "Sources agree" if len(outlets) > 1 else "One source reports"
 
 
+def timeline(slot: Slot) -> str | None:
+    """'154 — OSNA, Fri 15 Aug; earlier: 137 Thu 14 Aug, ...' for a figure that rose over
+    days (the Figures of an update slot are latest first)."""
+    if slot.kind != "update":
+        return None
+    dated = [(f, _day(f)) for f in slot.figures if _day(f)]
+    if len(dated) < 2:
+        return None
+    (latest, day), *earlier = dated
+    text = f"latest {figure_label(latest)} — {', '.join(latest.sources)}, {day}"
+    return text + "; earlier: " + ", ".join(f"{figure_label(f)} {d}" for f, d in earlier)
+
+
+def _day(figure: Figure) -> str | None:
+    import datetime as dt
+
+    dates = sorted({c.date[:10] for c in figure.claims if c.date}, reverse=True)
+    try:
+        return dt.date.fromisoformat(dates[0]).strftime("%a %d %b") if dates else None
+    except ValueError:
+        return dates[0]
+
+
 def render_slot(slot: Slot) -> str:
     head = f"{slot_heading(slot)} — {slot.about}"
     if slot.disputed:
         head += f" ({slot.kind})"
+    if slot.story:
+        head += f" · story: {slot.story.title}"
     lines = [head]
     for figure in slot.figures:
         lines.extend(textwrap.wrap(_provenance(figure), WIDTH,
@@ -94,10 +142,12 @@ def render_slot(slot: Slot) -> str:
         quote = textwrap.shorten(figure.quote, WIDTH * 2, placeholder=" …")
         lines.extend(textwrap.wrap(f"“{quote}”", WIDTH, initial_indent=" " * 18,
                                    subsequent_indent=" " * 18))
-    relation = relation_sentence(slot)
-    if relation:
-        lines.extend(textwrap.wrap(relation + ".", WIDTH, initial_indent="  ",
-                                   subsequent_indent="  "))
+    if slot.more:
+        lines.append(f"  … and {slot.more} more figures")
+    for line in (timeline(slot), relation_sentence(slot)):
+        if line:
+            lines.extend(textwrap.wrap(line + ".", WIDTH, initial_indent="  ",
+                                       subsequent_indent="  "))
     return "\n".join(lines)
 
 
@@ -153,17 +203,41 @@ def render_sources(sources: list[SourceSummary]) -> str:
         return "The index is empty: run `discordant index` first."
     lines = [f"{len(sources)} articles:"]
     for s in sources:
+        story = f" · story: {s.story_title}" if s.story_title else ""
         lines.append(f"  {s.doc_id}  {s.source} · {s.date or 'no date'} · "
-                     f"{s.title or '(untitled)'} · {s.passages} passages")
+                     f"{s.title or '(untitled)'} · {s.passages} passages{story}")
     return "\n".join(lines)
 
 
 def render_disputes(slots: list[Slot], wordings: list[Wording] = ()) -> str:
+    """Disputed figures one line each, grouped under their Story."""
     if not slots and not wordings:
         return "No figure is disputed between sources."
     lines = [f"{len(slots)} disputed figures:"]
+    by_story: dict[str, list[Slot]] = {}
     for slot in slots:
-        figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})" for f in slot.figures)
-        lines.append(f"  {slot.about} [{slot.kind}]: {figures}")
+        by_story.setdefault(slot.story.title if slot.story else "", []).append(slot)
+    for title, members in by_story.items():
+        if title:
+            lines.append(f"Story: {title}")
+        for slot in members:
+            figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})"
+                                for f in slot.figures)
+            lines.append(f"  {slot.about} [{slot.kind}]: {figures}")
     lines += [f"  {wording_line(w)}" for w in wordings]
+    return "\n".join(lines)
+
+
+def render_stories(stories: list[StorySummary]) -> str:
+    """One Story per block: title, id, dates, articles and outlets, disputed figures."""
+    if not stories:
+        return "The index is empty: run `discordant index` first."
+    lines = [f"{len(stories)} stories:"]
+    for story in stories:
+        dates = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d))
+        lines.append(f"  {story.title}  [{story.id}]")
+        lines.append(f"    {len(story.docs)} articles · {dates or 'undated'} · "
+                     f"{', '.join(story.sources)}")
+        if story.disputed:
+            lines.append(f"    disputed: {'; '.join(story.disputed)}")
     return "\n".join(lines)

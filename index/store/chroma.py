@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,12 +24,16 @@ from typing import Any
 from ..errors import IndexMismatchError, IndexUnavailableError
 from ..records import Chunk, Claim, SourceSummary
 from ..settings import Settings
-from .chunk_records import chunk_from_record, claim_from_dict
+from .chunk_records import chunk_from_record, claim_from_dict, summary_from_metadata
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+# 2: Chunks of about two sentences; one record per Article (its text, Claims and Story) in
+# a second collection of the generation.
+FORMAT_VERSION = 2
+ARTICLES = "-articles"  # suffix of a generation's Article collection
 PAGE = 5000
+TEXTS_KEPT = 256  # Article texts kept per process for the passages shown (~1 MB)
 REBUILD_HINT = "run `discordant index --rebuild`"
 
 
@@ -79,7 +84,12 @@ class Store:
         self._handles: dict[str, Any] = {}
         self._summaries: tuple[str, list[SourceSummary]] | None = None
         self._counts: dict[str, int] = {}
+        self._texts: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
+        self._lexical_root = (
+            settings.chroma_path.parent / "lexical" / f"{settings.chroma_host}-"
+            f"{settings.chroma_port}" if settings.chroma_host
+            else settings.chroma_path / "lexical")
 
     def _errors(self):
         return _chroma_errors(self._where, self._server)
@@ -176,13 +186,8 @@ class Store:
                 self._counts[name] = collection.count()
         return self._counts[name]
 
-    def query(self, vector: Sequence[float], n: int, name: str | None = None,
-              with_claims: bool = True) -> list[Hit]:
-        """The n nearest Chunks of a generation (default: the active one), best first.
-
-        `with_claims=False` leaves each Chunk's claims empty, for callers that take them
-        from the ClaimIndex anyway (decoding them is a third of the time spent here).
-        """
+    def query(self, vector: Sequence[float], n: int, name: str | None = None) -> list[Hit]:
+        """The n nearest Chunks of a generation (default: the active one), best first."""
         name = name or self.active_name()
         count = self.count(name) if name else 0
         if count == 0:
@@ -194,8 +199,20 @@ class Store:
         rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
                    found["distances"][0], strict=True)
         # Cosine space: distance = 1 - cosine similarity.
-        return [Hit(chunk_from_record(doc, meta, cid, with_claims), 1.0 - dist)
+        return [Hit(chunk_from_record(doc, meta, cid), 1.0 - dist)
                 for cid, doc, meta, dist in rows]
+
+    def chunks(self, name: str, ids: Sequence[str]) -> list[tuple[Chunk, Any]]:
+        """Some Chunks of a generation by id, each with its vector (float32 row)."""
+        if not ids:
+            return []
+        collection = self._collection(name)
+        with self._errors():
+            found = collection.get(ids=list(ids), include=["documents", "metadatas",
+                                                          "embeddings"])
+        return [(chunk_from_record(doc, meta, cid), vector) for cid, doc, meta, vector in zip(
+            found["ids"], found["documents"], found["metadatas"], found["embeddings"],
+            strict=True)]
 
     def records(self, name: str | None = None, include_embeddings: bool = False,
                 include_documents: bool = True,
@@ -224,23 +241,22 @@ class Store:
                 return
             offset += PAGE
 
-    def all_claims(self, name: str | None = None) -> list[Claim]:
-        """Every Claim of a generation (default: the active one).
+    def article_claims(self, name: str | None = None) -> list[tuple[dict[str, Any], list[Claim]]]:
+        """Every Article record of a generation (default: the active one) with its Claims.
 
         The same pass lists the generation's Articles for `sources`, so opening a large
-        index reads its metadata once, not twice (at 100k passages each pass is ~10 s).
+        index reads the Article records once, not twice.
         """
         name = name or self.active_name() or ""
-        claims: list[Claim] = []
-        per_doc: dict[str, list[Any]] = {}
+        out: list[tuple[dict[str, Any], list[Claim]]] = []
         shared: dict[str, str] = {}
-        for _, _, meta, _ in self.records(name or None, include_documents=False):
-            claims.extend(claim_from_dict(c, shared)
-                          for c in json.loads(meta.get("claims") or "[]"))
-            _count_passage(per_doc, meta)
+        for _, _, meta, _ in self.article_records(name or None):
+            out.append((meta, [claim_from_dict(c, shared)
+                               for c in json.loads(meta.get("claims") or "[]")]))
         if name:
-            self._summaries = (name, _summaries(per_doc))
-        return claims
+            self._summaries = (name, sorted((summary_from_metadata(m) for m, _ in out),
+                                            key=lambda s: s.doc_id))
+        return out
 
     def sources(self, name: str | None = None) -> list[SourceSummary]:
         """One line per indexed Article, cached per generation (`name`: the generation the
@@ -249,23 +265,67 @@ class Store:
         cached = self._summaries
         if cached is not None and cached[0] == name:
             return cached[1]
-        per_doc: dict[str, list[Any]] = {}
-        for _, _, meta, _ in self.records(name or None, include_documents=False):
-            _count_passage(per_doc, meta)
-        summaries = _summaries(per_doc)
+        summaries = sorted((summary_from_metadata(meta)
+                            for _, _, meta, _ in self.article_records(name or None)),
+                           key=lambda s: s.doc_id)
         self._summaries = (name, summaries)
         return summaries
 
+    def article_records(self, name: str | None = None, include_documents: bool = False,
+                        include_embeddings: bool = False):
+        """Every (doc id, text, metadata, vector) of a generation's Articles, paged."""
+        name = name or self.active_name()
+        if not name:
+            return iter(())
+        return self.records(f"{name}{ARTICLES}", include_embeddings, include_documents)
+
+    def article_texts(self, name: str, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The full text of some Articles of a generation (for the passages shown)."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if (name, d) not in self._texts]
+        if wanted:
+            collection = self._collection(f"{name}{ARTICLES}")
+            with self._errors():
+                found = collection.get(ids=wanted, include=["documents"])
+            with self._lock:
+                for doc_id, text in zip(found["ids"], found["documents"], strict=True):
+                    if len(self._texts) >= TEXTS_KEPT:
+                        self._texts.pop(next(iter(self._texts)))
+                    self._texts[(name, doc_id)] = text
+        return {d: self._texts[(name, d)] for d in doc_ids if (name, d) in self._texts}
+
+    def add_articles(self, generation_name: str, ids: Sequence[str], texts: Sequence[str],
+                     metadatas: Sequence[dict[str, Any]], vectors) -> None:
+        """Write Article records (text, metadata, mean Chunk vector) into a generation."""
+        self.add(self._collection(f"{generation_name}{ARTICLES}"), ids, texts, metadatas,
+                 vectors)
+
+    def update_articles(self, generation_name: str, ids: Sequence[str],
+                        metadatas: Sequence[dict[str, Any]]) -> None:
+        """Replace the metadata of Article records (the Story of each, once found)."""
+        collection = self._collection(f"{generation_name}{ARTICLES}")
+        for start in range(0, len(ids), PAGE):
+            with self._errors():
+                collection.update(ids=list(ids[start:start + PAGE]),
+                                  metadatas=list(metadatas[start:start + PAGE]))
+
+    def lexical_dir(self, name: str) -> Path:
+        """Where a generation's lexical index lives: beside an embedded index, or in a local
+        cache per server (it is rebuilt from the generation when missing)."""
+        return self._lexical_root / name
+
     # -- writing ------------------------------------------------------------------------
     def new_generation(self, model_name: str):
-        """Create an empty generation for an index run; it is not visible until activated."""
+        """Create an empty generation for an index run — its Chunks and its Articles — that
+        is not visible until activated."""
         name = f"{self._prefix}-g{time.time_ns() // 1_000_000}"
         with self._errors():
-            return self._client.create_collection(
-                name, embedding_function=None,
-                metadata={"embedding_model": model_name, "format": FORMAT_VERSION},
-                configuration={"hnsw": {"space": "cosine"}},
-            )
+            for collection in (f"{name}{ARTICLES}", name):
+                created = self._client.create_collection(
+                    collection, embedding_function=None,
+                    metadata={"embedding_model": model_name, "format": FORMAT_VERSION},
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+            return created
 
     def add(self, collection, ids: Sequence[str], texts: Sequence[str],
             metadatas: Sequence[dict[str, Any]], vectors: Sequence[Sequence[float]]) -> None:
@@ -287,7 +347,7 @@ class Store:
 
     def drop_stale(self, keep: Iterable[str]) -> list[str]:
         """Delete generations other than `keep` (left by earlier or interrupted runs)."""
-        keep = set(keep)
+        keep = set(keep) | {f"{name}{ARTICLES}" for name in keep}
         dropped = []
         with self._errors():
             for col in self._client.list_collections():
@@ -297,18 +357,6 @@ class Store:
                     self._handles.pop(name, None)
                     self._counts.pop(name, None)
                     dropped.append(name)
+        for name in dropped:
+            shutil.rmtree(self.lexical_dir(name), ignore_errors=True)
         return dropped
-
-
-def _count_passage(per_doc: dict[str, list[Any]], meta: dict[str, Any]) -> None:
-    """Count one Chunk for its Article: [source, title, date, passages], first Chunk's."""
-    entry = per_doc.get(meta["doc_id"])
-    if entry is None:
-        per_doc[meta["doc_id"]] = [meta["source"], meta["title"] or None, meta["date"] or None, 1]
-    else:
-        entry[3] += 1
-
-
-def _summaries(per_doc: dict[str, list[Any]]) -> list[SourceSummary]:
-    return [SourceSummary(doc_id=d, source=s, title=t, date=day, passages=n)
-            for d, (s, t, day, n) in sorted(per_doc.items())]

@@ -1,28 +1,36 @@
 """Building an index generation from a corpus folder.
 
 Chunk ids derive from the Article and the Chunk text, so a re-index of an unchanged corpus
-finds every Chunk of the active generation already embedded and copies it (vector and
-claims) instead of embedding it again; only new or changed text reaches the model. The
-new generation becomes active only once it is complete.
+finds every Chunk of the active generation already embedded and copies it instead of
+embedding it again; an unchanged Article keeps its Claims, named entities and Story too, so
+only new or changed text reaches the model, the parser and the story clustering. The
+generation — Chunks, Article records, Stories and the lexical index — becomes active only
+once it is complete.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..claims.extract import ClaimExtractor
 from ..ingest.articles import load_corpus
 from ..ingest.chunking import chunk_article
-from ..records import Article, Chunk, Claim, IndexReport, Skipped
+from ..records import Article, IndexReport, Skipped
+from ..stories.cluster import Member, find_stories
+from ..stories.entities import EntityReader
 from .chroma import Store
-from .chunk_records import chunk_metadata
+from .chunk_records import article_metadata, chunk_metadata
 from .embedding import Embedder
+from .lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +40,13 @@ BLOCK = 2048  # Chunks claimed, embedded and written at a time
 
 @dataclass(frozen=True)
 class Previous:
-    """What the active generation already holds: reusable vectors and the Articles' hashes."""
+    """What the active generation already holds: reusable vectors, and per Article its
+    hash and its record (Claims, entities, Story) for reuse when unchanged."""
 
-    vectors: dict[str, tuple[Any, dict[str, Any]]]  # float32 rows, as the store gives them
+    vectors: dict[str, Any]  # chunk id -> float32 row, as the store gives it
     by_text: dict[str, Any]
     article_hashes: dict[str, str]
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _text_hash(text: str) -> str:
@@ -44,27 +54,21 @@ def _text_hash(text: str) -> str:
 
 
 def read_previous(store: Store, rebuild: bool) -> Previous:
-    """Vectors and metadata of the active generation (nothing when rebuilding)."""
-    vectors: dict[str, tuple[Any, dict[str, Any]]] = {}
+    """Vectors of the active generation's Chunks and its Article records (nothing when
+    rebuilding)."""
+    vectors: dict[str, Any] = {}
     by_text: dict[str, Any] = {}
     hashes: dict[str, str] = {}
+    records: dict[str, dict[str, Any]] = {}
     if not rebuild and store.active_name():
-        for cid, _, meta, vector in store.records(include_embeddings=True):
-            vectors[cid] = (vector, meta)
+        for cid, _, meta, vector in store.records(include_embeddings=True,
+                                                  include_documents=False):
+            vectors[cid] = vector
             by_text.setdefault(meta.get("text_hash", ""), vector)
-            hashes[meta["doc_id"]] = meta.get("article_hash", "")
-    return Previous(vectors, by_text, hashes)
-
-
-def attach_claims(chunks: list[Chunk], claims: list[Claim]) -> list[Chunk]:
-    """Give each Claim to the first Chunk that holds its sentence (overlaps repeat it)."""
-    by_chunk: dict[int, list[Claim]] = {}
-    for claim in claims:
-        for i, chunk in enumerate(chunks):
-            if claim.quote in chunk.text:
-                by_chunk.setdefault(i, []).append(claim)
-                break
-    return [replace(c, claims=tuple(by_chunk.get(i, ()))) for i, c in enumerate(chunks)]
+        for doc_id, _, meta, _ in store.article_records():
+            records[doc_id] = meta
+            hashes[doc_id] = meta.get("article_hash", "")
+    return Previous(vectors, by_text, hashes, records)
 
 
 def load(corpus_dir: Path, progress: Progress | None):
@@ -84,34 +88,35 @@ def load(corpus_dir: Path, progress: Progress | None):
     return articles, skipped, warnings
 
 
-def plan_rows(articles: list[Article], previous: Previous, extractor: ClaimExtractor):
-    """(ids, texts, metadatas, vectors-or-None) for the new generation.
+@dataclass
+class Rows:
+    """A block's Chunks as the store takes them; `spans[doc_id]` are its rows' range."""
 
-    An unchanged Article's Chunks keep their stored metadata (claims included), so neither
-    the model nor the claim extractor runs for it.
-    """
-    ids, texts, metas, vectors = [], [], [], []
-    seen: set[str] = set()
+    ids: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    metas: list[dict[str, Any]] = field(default_factory=list)
+    vectors: list[Any] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def plan_rows(articles: list[Article], previous: Previous, seen: set[str]) -> Rows:
+    """The block's Chunks, each with its stored vector when one can be reused."""
+    rows = Rows()
     for article in articles:
-        chunks = chunk_article(article)
-        unchanged = previous.article_hashes.get(article.doc_id) == article.content_hash
-        if not (unchanged and all(c.chunk_id in previous.vectors for c in chunks)):
-            chunks = attach_claims(chunks, extractor.extract(article))
-            unchanged = False
-        for chunk in chunks:
+        start = len(rows.ids)
+        for chunk in chunk_article(article):
             if chunk.chunk_id in seen:
                 continue
             seen.add(chunk.chunk_id)
-            old = previous.vectors.get(chunk.chunk_id)
             text_hash = _text_hash(chunk.text)
-            meta = old[1] if unchanged and old else chunk_metadata(chunk, article.content_hash,
-                                                                   text_hash)
-            vector = old[0] if old else previous.by_text.get(text_hash)
-            ids.append(chunk.chunk_id)
-            texts.append(chunk.text)
-            metas.append(meta)
-            vectors.append(vector if vector is not None and len(vector) else None)
-    return ids, texts, metas, vectors
+            vector = previous.vectors.get(chunk.chunk_id)
+            vector = vector if vector is not None else previous.by_text.get(text_hash)
+            rows.ids.append(chunk.chunk_id)
+            rows.texts.append(chunk.text)
+            rows.metas.append(chunk_metadata(chunk, article.content_hash, text_hash))
+            rows.vectors.append(vector if vector is not None and len(vector) else None)
+        rows.spans[article.doc_id] = (start, len(rows.ids))
+    return rows
 
 
 def _diff(articles: list[Article], previous: Previous):
@@ -136,7 +141,7 @@ def blocks(articles: list[Article], size: int) -> Iterator[list[Article]]:
     chunks = 0
     for article in articles:
         block.append(article)
-        chunks += max(1, len(article.text) // 600)  # ~ its Chunks, without chunking twice
+        chunks += max(1, len(article.text) // 300)  # ~ its Chunks, without chunking twice
         if chunks >= size:
             yield block
             block, chunks = [], 0
@@ -144,28 +149,95 @@ def blocks(articles: list[Article], size: int) -> Iterator[list[Article]]:
         yield block
 
 
-def write_block(store: Store, generation, embedder: Embedder, rows,
+def write_block(store: Store, generation, embedder: Embedder, rows: Rows,
                 step: Callable[[int], None]) -> int:
     """Embed the rows that have no vector, add them all to the generation; returns how
     many were embedded."""
-    ids, texts, metas, vectors = rows
-    todo = [i for i, v in enumerate(vectors) if v is None]
-    fresh = embedder.embed_documents([texts[i] for i in todo], progress=step)
+    todo = [i for i, v in enumerate(rows.vectors) if v is None]
+    fresh = embedder.embed_documents([rows.texts[i] for i in todo], progress=step)
     for i, vector in zip(todo, fresh, strict=True):
-        vectors[i] = vector
-    store.add(generation, ids, texts, metas, vectors)
+        rows.vectors[i] = vector
+    if rows.ids:
+        store.add(generation, rows.ids, rows.texts, rows.metas, rows.vectors)
     return len(todo)
+
+
+class ArticleWriter:
+    """Writes a generation's Article records — text, Claims, entities, mean Chunk vector —
+    reusing the previous record of an unchanged Article, and keeps what finding Stories
+    needs of each."""
+
+    def __init__(self, store: Store, generation_name: str, previous: Previous,
+                 extractor: ClaimExtractor, entities: EntityReader) -> None:
+        self.store, self.name, self.previous = store, generation_name, previous
+        self.extractor, self.entities = extractor, entities
+        self.members: list[Member] = []
+
+    def write(self, articles: list[Article], rows: Rows) -> None:
+        kept = [a for a in articles if rows.spans[a.doc_id][1] > rows.spans[a.doc_id][0]]
+        fresh = [a for a in kept if self._reusable(a) is None]
+        names = dict(zip((a.doc_id for a in fresh), self.entities.entities(fresh),
+                         strict=True)) if fresh else {}
+        ids, texts, metas, vectors = [], [], [], []
+        for article in kept:
+            start, end = rows.spans[article.doc_id]
+            vector = np.mean(np.asarray(rows.vectors[start:end], dtype=np.float32), axis=0)
+            vector /= max(float(np.linalg.norm(vector)), 1e-9)
+            meta = self._reusable(article) or article_metadata(
+                article, self.extractor.extract(article), names[article.doc_id], end - start)
+            meta = {**meta, "chunks": end - start, "pinned_story": article.story or ""}
+            ids.append(article.doc_id)
+            texts.append(article.text)
+            metas.append(meta)
+            vectors.append(vector)
+            self.members.append(Member(article.doc_id, article.title, article.date, vector,
+                                       tuple(json.loads(meta["entities"])), article.story))
+        if ids:
+            self.store.add_articles(self.name, ids, texts, metas, vectors)
+
+    def _reusable(self, article: Article) -> dict[str, Any] | None:
+        """The previous record of an Article whose file has not changed."""
+        meta = self.previous.articles.get(article.doc_id)
+        if meta and meta.get("article_hash") == article.content_hash \
+                and meta.get("title", "") == (article.title or ""):
+            return meta
+        return None
+
+
+def assign_stories(store: Store, name: str, members: list[Member], previous: Previous,
+                   unchanged: bool) -> int:
+    """Find the generation's Stories (or keep the previous ones when no Article changed) and
+    record each Article's Story; returns how many Stories there are."""
+    same = unchanged and {m.doc_id: (m.pinned or "") for m in members} == {
+        d: meta.get("pinned_story", "") for d, meta in previous.articles.items()} and all(
+        previous.articles[m.doc_id].get("story") for m in members)
+    if same:
+        log.info("no Article changed: the Stories are kept as they were")
+        stories = {previous.articles[m.doc_id]["story"]: previous.articles[m.doc_id]
+                   .get("story_title", "") for m in members}
+        return len(stories)
+    started = time.perf_counter()
+    stories = find_stories(members)
+    ids, metas = [], []
+    for story in stories:
+        for doc_id in story.docs:
+            ids.append(doc_id)
+            metas.append({"story": story.id, "story_title": story.title})
+    store.update_articles(name, ids, metas)
+    log.info("%d stories found among %d articles in %.1f s", len(stories), len(members),
+             time.perf_counter() - started)
+    return len(stories)
 
 
 def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
                      corpus_dir: Path, progress: Progress | None = None,
-                     rebuild: bool = False) -> IndexReport:
+                     rebuild: bool = False, entities: EntityReader | None = None,
+                     ) -> IndexReport:
     """Index a corpus folder into a new generation and make it the active one.
 
     Articles go through claims, embedding and the store BLOCK Chunks at a time, so memory
-    stays flat however large the corpus (at 100k passages, holding every text, metadata
-    and vector until the end took ~400 MB more). The generation is invisible to readers
-    until `activate`, so a run that dies midway still leaves the last complete index.
+    stays flat however large the corpus. The generation is invisible to readers until
+    `activate`, so a run that dies midway still leaves the last complete index.
     """
     started = time.perf_counter()
     articles, skipped, warnings = load(corpus_dir, progress)
@@ -185,18 +257,30 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     active = store.active_name()
     store.drop_stale(keep=[active] if active else [])
     generation = store.new_generation(embedder.name)
-    chunks = embedded = 0
+    writer = ArticleWriter(store, generation.name, previous, extractor,
+                           entities or EntityReader())
+    lexical_ids: list[str] = []
+    lexical_texts: list[str] = []
+    seen: set[str] = set()
+    embedded = 0
     for block in blocks(articles, BLOCK):
-        rows = plan_rows(block, previous, extractor)
+        rows = plan_rows(block, previous, seen)
         embedded += write_block(store, generation, embedder, rows, step)
-        chunks += len(rows[0])
+        writer.write(block, rows)
+        lexical_ids += rows.ids
+        lexical_texts += rows.texts
     if progress:
-        progress("store", chunks, chunks)
+        progress("store", len(lexical_ids), len(lexical_ids))
+    added, changed, removed = _diff(articles, previous)
+    assign_stories(store, generation.name, writer.members, previous,
+                   unchanged=not (added or changed or removed))
+    LexicalIndex.build(lexical_ids, lexical_texts).save(store.lexical_dir(generation.name))
     store.activate(generation)
     # The generation just replaced stays one run longer for questions already under way.
     store.drop_stale(keep=[generation.name] + ([active] if active else []))
-    added, changed, removed = _diff(articles, previous)
+    chunks = len(lexical_ids)
     return IndexReport(articles=len(articles), chunks=chunks, embedded=embedded,
                        reused=chunks - embedded, added=added, changed=changed,
                        removed=removed, skipped=tuple(skipped),
                        seconds=time.perf_counter() - started, warnings=tuple(warnings))
+

@@ -370,12 +370,12 @@ def test_bare_m_suffix_without_currency_is_not_a_figure() -> None:
     assert find_quantities("The wall is 2m high.") == []
 
 
-def test_distances_carry_unit_distance() -> None:
+def test_lengths_carry_unit_length() -> None:
     found = find_quantities("The pipeline runs 7,600 kilometer (4,700 mile) across 30km of steppe.")
     assert [(q.value, q.unit) for q in found] == [
-        (7600, "distance"),
-        (4700, "distance"),
-        (30, "distance"),
+        (7600, "length"),
+        (4700, "length"),
+        (30, "length"),
     ]
 
 

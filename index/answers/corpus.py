@@ -1,0 +1,143 @@
+"""One index generation as the answers see it: its Claims by Article and by Story, its
+Stories, and its lexical index — read once per generation and kept, as a generation never
+changes once active.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..claims.questions import Query
+from ..records import Claim, Slot, SourceSummary, StoryRef, StorySummary
+from ..store.lexical import LexicalIndex
+from .disagreements import build_slot
+from .slots import by_place, places_split, specific
+
+
+@dataclass
+class Corpus:
+    """A generation's Claims, Stories and lexical index (see the module docstring)."""
+
+    claims: tuple[Claim, ...]
+    sources: list[SourceSummary]
+    lexical: LexicalIndex | None
+    entities: dict[str, set[str]] = field(default_factory=dict)  # story id -> names
+    by_doc: dict[str, list[Claim]] = field(default_factory=dict)
+    by_story: dict[str, list[Claim]] = field(default_factory=dict)
+    story_of: dict[str, StoryRef] = field(default_factory=dict)
+    _slots: dict[tuple, Slot | None] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    SLOTS_KEPT = 256
+
+    @classmethod
+    def from_records(cls, records: Iterable[tuple[dict, list[Claim]]],
+                     sources: list[SourceSummary], lexical: LexicalIndex | None) -> Corpus:
+        """From (Article metadata, its Claims) pairs, one per Article."""
+        corpus = cls(claims=(), sources=sources, lexical=lexical)
+        claims: list[Claim] = []
+        for meta, article_claims in records:
+            doc_id = meta["doc_id"]
+            story = StoryRef(meta.get("story") or doc_id,
+                             meta.get("story_title") or meta.get("title") or doc_id)
+            corpus.story_of[doc_id] = story
+            corpus.entities.setdefault(story.id, set()).update(
+                json.loads(meta.get("entities") or "[]"))
+            corpus.by_doc[doc_id] = article_claims
+            corpus.by_story.setdefault(story.id, []).extend(article_claims)
+            claims.extend(article_claims)
+        corpus.claims = tuple(claims)
+        return corpus
+
+    def stories(self) -> list[StoryRef]:
+        return list({s.id: s for s in self.story_of.values()}.values())
+
+    def slot(self, key: tuple, build: Callable[[], Slot | None]) -> Slot | None:
+        """A question's slot, built once per generation (the last SLOTS_KEPT are kept: at
+        100k passages one slot gathers tens of thousands of Claims)."""
+        with self._lock:
+            if key in self._slots:
+                return self._slots[key]
+        slot = build()
+        with self._lock:
+            if len(self._slots) >= self.SLOTS_KEPT:
+                self._slots.pop(next(iter(self._slots)))
+            self._slots[key] = slot
+        return slot
+
+    def disputes(self, story: str | None = None) -> list[Slot]:
+        """Every quantity of every Story (or of one) where at least two outlets report
+        figures that conflict or revise each other."""
+        out = []
+        for story_id, claims in sorted(self.by_story.items()):
+            if story and story_id != story:
+                continue
+            out.extend(_story_disputes(claims, self.story_ref(story_id)))
+        return sorted(out, key=lambda s: -len({d for f in s.figures for d in f.docs}))
+
+    def story_ref(self, story_id: str) -> StoryRef:
+        return next((s for s in self.story_of.values() if s.id == story_id),
+                    StoryRef(story_id, story_id))
+
+    def summaries(self) -> list[StorySummary]:
+        """Every Story with its Articles, outlets, dates and disputed quantities."""
+        disputed: dict[str, list[str]] = {}
+        for slot in self.disputes():
+            if slot.story:
+                disputed.setdefault(slot.story.id, []).append(slot.about)
+        docs: dict[str, list[SourceSummary]] = {}
+        for source in self.sources:
+            story = self.story_of.get(source.doc_id)
+            if story:
+                docs.setdefault(story.id, []).append(source)
+        out = []
+        for story in self.stories():
+            members = docs.get(story.id, [])
+            dates = sorted(s.date[:10] for s in members if s.date)
+            out.append(StorySummary(
+                id=story.id, title=story.title, docs=tuple(s.doc_id for s in members),
+                sources=tuple(dict.fromkeys(s.source for s in members)),
+                first=dates[0] if dates else None, last=dates[-1] if dates else None,
+                disputed=tuple(disputed.get(story.id, ()))))
+        return sorted(out, key=lambda s: (-len(s.docs), s.title))
+
+
+def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if not claim.background and claim.dimension != "date":
+            groups.setdefault((claim.event, claim.kind, claim.dimension.split(":")[0]),
+                              []).append(claim)
+    out = []
+    for (event, kind, dimension), members in sorted(groups.items()):
+        query = Query(event=event, kind=kind, counted="", dimension=dimension)
+        for place in _places(members):
+            chosen = specific(query, by_place(_with_place(query, place), members))
+            if len({c.source for c in chosen}) < 2:
+                continue
+            counted = max((c.counted for c in chosen if c.counted),
+                          key=lambda t: sum(c.counted == t for c in chosen), default=kind)
+            about = "population" if event == "population" else f"{counted} {event}"
+            slot = build_slot(about + (f" ({place})" if place != "national" else ""),
+                              event, chosen, story)
+            if slot and slot.disputed:
+                out.append(slot)
+    return out
+
+
+def _places(claims: list[Claim]) -> list[str]:
+    if not places_split(claims):
+        return ["national"]
+    named = {c.place for c in claims if c.place and c.place not in ("national", "capital",
+                                                                     "city")}
+    return ["national", *sorted(named)]
+
+
+def _with_place(query: Query, place: str) -> Query:
+    from dataclasses import replace
+
+    return replace(query, place=place)
+

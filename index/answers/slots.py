@@ -1,0 +1,163 @@
+"""Which Claims of a Story answer a figure question: the question decides.
+
+A Claim answers when it is a value of the kind asked (a count, an amount of money, an area,
+a date ...), about this Story's event rather than an earlier one, counting what the
+question counts, for the event it asks about, in the place it names. When the question's
+event is one the corpus words otherwise ("seize" / "commandeered"), the event of the
+figures in the passages that answer the question stands in for it.
+
+When in doubt, leave out: two figures one article gives for what looks like one quantity
+("35,000 acres of pine forest ... 3,500 acres of olive groves") are two quantities, told
+apart by what each counts, and a question that names neither gets the one most outlets
+report. A false disagreement costs more than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..claims import lexicon
+from ..claims.questions import Query
+from ..records import Claim
+
+GENERIC_WORDS = {"people", "person", "land", "area", "money", "amount", "number", "total",
+                 "figure", "sum", "value", "size", "toll"}
+WORD = re.compile(r"[a-z]+")
+SUPPORT_RANKS = 5  # a figure in one of the first passages may name the event asked about
+
+Support = Callable[[Claim], int | None]  # a Claim's best passage rank for the question
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def words_of(text: str) -> set[str]:
+    return {_stem(w) for w in WORD.findall(text.lower())} - GENERIC_WORDS
+
+
+def dimension_ok(query: Query, claim: Claim) -> bool:
+    if query.dimension == "money":
+        return claim.dimension.startswith("money:")
+    return claim.dimension == query.dimension
+
+
+def counted_ok(query: Query, claim: Claim) -> bool:
+    """Whether a Claim counts what the question counts (see the module docstring)."""
+    if claim.dimension == "count":
+        if query.kind in lexicon.PERSON_KINDS:
+            return lexicon.compatible(query.kind, claim.kind)
+        return query.kind == claim.kind or bool(words_of(" ".join(query.words))
+                                                & words_of(claim.counted))
+    if claim.dimension == "%":
+        return lexicon.compatible(query.kind, claim.kind) or query.kind == "%"
+    return True  # measures, money and dates: told apart by `specific` below
+
+
+def in_time(query: Query, claims: Sequence[Claim]) -> list[Claim]:
+    """This Story's own figures; or, for a question naming a year ("in 1998"), the figures
+    of that year's event."""
+    if query.year is not None:
+        return [c for c in claims if str(query.year) in c.quote]
+    return [c for c in claims if not c.background]
+
+
+def by_event(query: Query, claims: Sequence[Claim], support: Support) -> list[Claim]:
+    """The Claims of the event asked about, or of the event the best passages' figures share."""
+    if query.event:
+        named = [c for c in claims if c.event == query.event]
+        if named:
+            return named
+    votes: dict[str, float] = {}
+    for claim in claims:
+        rank = support(claim)
+        if rank is not None and rank < SUPPORT_RANKS:
+            votes[claim.event] = votes.get(claim.event, 0.0) + 1.0 / (1 + rank)
+    if not votes:
+        return []
+    event = max(sorted(votes), key=votes.__getitem__)
+    return [c for c in claims if c.event == event]
+
+
+def by_place(query: Query, claims: Sequence[Claim]) -> list[Claim]:
+    """Figures of one place. Place tells quantities apart only where one article gives the
+    same quantity for two named scopes ("92,000 in Kessburg and 480,000 across the
+    country"); a figure with no place given is then the whole (national) one, and "the
+    capital" the one named local place."""
+    if not places_split(claims):
+        return list(claims)
+    named = {c.place for c in claims if c.place and c.place not in ("national", "capital",
+                                                                     "city")}
+    def group(claim: Claim) -> str:
+        if claim.place in (None, "national"):
+            return "national"
+        if claim.place in ("capital", "city") and len(named) == 1:
+            return next(iter(named))
+        return claim.place
+
+    wanted = query.place if query.place in {group(c) for c in claims} else "national"
+    return [c for c in claims if group(c) == wanted]
+
+
+def places_split(claims: Sequence[Claim]) -> bool:
+    per_doc: dict[str, dict[str, set]] = {}
+    for claim in claims:
+        if claim.place:
+            per_doc.setdefault(claim.doc_id, {}).setdefault(claim.place, set()).add(claim.value)
+    return any(len(places) > 1 and len({v for vs in places.values() for v in vs}) > 1
+               for places in per_doc.values())
+
+
+def specific(query: Query, claims: Sequence[Claim]) -> list[Claim]:
+    """Tell quantities apart by what they count (see the module docstring); persons are
+    told apart by kind instead (a scope relation)."""
+    if not claims or (claims[0].dimension == "count" and query.kind in lexicon.PERSON_KINDS):
+        return list(claims)
+    asked = words_of(" ".join(query.words))
+    if asked:
+        overlap = {id(c): len(asked & words_of(c.counted)) for c in claims}
+        best = max(overlap.values())
+        if best > 0:
+            return [c for c in claims if overlap[id(c)] == best]
+    return [c for c in claims if not _told_apart(c, claims)]
+
+
+def _told_apart(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """A figure whose own article gives another value for a differently described thing."""
+    mine = words_of(claim.counted)
+    return bool(mine) and any(
+        other.doc_id == claim.doc_id and other.value != claim.value
+        and words_of(other.counted) and words_of(other.counted) != mine for other in claims)
+
+
+def one_voice(claims: Sequence[Claim]) -> list[Claim]:
+    """One voice does not contradict itself in one report: where an Article gives two
+    figures that cannot both be true from the same named authority, they count
+    different things ("21 remain missing ... as many as 17 not on the list might also be"),
+    and the first one stated is the figure for the quantity asked about."""
+    kept: list[Claim] = []
+    for claim in claims:
+        same = [k for k in kept if k.doc_id == claim.doc_id and k.kind == claim.kind
+                and claim.authority and k.authority
+                and k.authority.lower() == claim.authority.lower()]
+        if any(k.value != claim.value and not _fits(k, claim) for k in same):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _fits(a: Claim, b: Claim) -> bool:
+    (a_low, a_high), (b_low, b_high) = a.span, b.span
+    return max(a_low, b_low) <= min(a_high, b_high) or a.revision or b.revision
+
+
+def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Claim]:
+    """The Claims of a Story that answer a figure question."""
+    pool = [c for c in in_time(query, claims) if dimension_ok(query, c)]
+    asked = [c for c in pool if counted_ok(query, c)]
+    if not asked and query.kind in lexicon.PERSON_KINDS and query.kind != "people":
+        # No figure for the group asked about ("passengers missing"): the Story's figure
+        # for people is the nearest answer.
+        asked = [c for c in pool if c.kind == "people"]
+    return one_voice(specific(query, by_place(query, by_event(query, asked, support))))

@@ -1,0 +1,102 @@
+"""Where a figure stands in its story: its place, and whether it is about another event.
+
+- Place: "92,000 in Kessburg and 480,000 across the country" scope two figures of one
+  quantity to a city and to the nation; the place is what keeps them apart.
+- Background: "the 2007 fires killed 11 people", "last year's strike drew 900,000" are
+  figures of an earlier event that the report mentions; they join no slot of its story.
+- Earlier values: "from 63 to 66", "up from 87": the sentence itself says the first figure
+  was replaced, so it is not a current report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import span_text
+from .dates import find_dates, is_month
+
+NATIONAL = {"nationwide", "countrywide", "nationally", "national"}
+NATION_NOUNS = {"country", "nation"}
+PLACE_PREPS = {"in", "across", "throughout"}
+WHOLE_PREPS = {"across", "throughout"}
+# Nouns that name a place without naming which one ("the capital"): they stand for the one
+# named local place a story scopes its figures to (see answers/slots.py).
+GENERIC_PLACES = {"capital", "city"}
+PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|years\s+(?:ago|earlier)"
+                  r"|decades?\s+(?:ago|earlier)|the\s+previous\s+year|the\s+year\s+before)\b",
+                  re.I)
+EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to))\s+(?:the\s+)?$",
+                            re.I)
+CHANGE_FROM = re.compile(r"\bfrom\s+$", re.I)
+CHANGE_TO = re.compile(r"^\s+to\s+(?:[$€£]\s?)?[0-9a-z]", re.I)
+
+
+def place_of(token, noun) -> str | None:
+    """The place a figure is scoped to: a named place ("kessburg"), "national", a generic
+    "capital", or None when the sentence gives none."""
+    heads = [noun] if noun is not None and noun.i != token.i else []
+    heads.append(token)
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        heads.append(verb)
+        # "the march in the capital drew 124,000 people": the subject's place scopes it
+        heads.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and (noun is None or c.i != noun.i))
+    for head in heads:
+        for child in head.children:
+            place = _place(child)
+            if place:
+                return place
+    return None
+
+
+def _place(child) -> str | None:
+    if child.lower_ in NATIONAL and child.dep_ in ("advmod", "amod", "npadvmod"):
+        return "national"
+    if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+        return None
+    for obj in (c for c in child.children if c.dep_ == "pobj"):
+        if obj.lower_ in NATION_NOUNS or child.lower_ in WHOLE_PREPS:
+            return "national"  # "across the country", "throughout Varnia": the whole
+        named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:
+            return _name(named[0])
+        if obj.pos_ == "PROPN" and not is_month(obj.text):
+            return _name(obj)  # a named place, not "in March 2019"
+        if obj.lower_ in GENERIC_PLACES:
+            return obj.lower_
+    return None
+
+
+def _name(token) -> str:
+    parts = [t for t in token.subtree if t.dep_ in ("compound", "amod") and t.head.i == token.i
+             and t.pos_ == "PROPN"]
+    return span_text([*parts, token]).lower()
+
+
+def is_background(sentence: str, year: int | None, own: tuple[int, int] | None = None) -> bool:
+    """Whether a sentence places its figures in another year than the report's own
+    ("in March 2019", "since the summer of 2007, when ...", "last year"). `own` is the
+    figure's own span when the figure is itself a date."""
+    if PAST.search(sentence):
+        return True
+    if year is None:
+        return False  # an undated report: no year to tell another one from
+    for date in find_dates(sentence, year):
+        if own and date.start < own[1] and own[0] < date.end:
+            continue
+        if _year_of(date) != year:
+            return True
+    return False
+
+
+def _year_of(date) -> int:
+    return date.value if isinstance(date.value, int) else int(str(date.value)[:4])
+
+
+def is_earlier_value(sentence: str, start: int, end: int) -> bool:
+    """'from 63 to 66', 'up from 87': the figure at [start, end) was replaced by another."""
+    before = sentence[max(0, start - 25):start]
+    if EARLIER_BEFORE.search(before):
+        return True
+    return bool(CHANGE_FROM.search(before) and CHANGE_TO.match(sentence[end:end + 12]))

@@ -1,0 +1,112 @@
+"""The lexical index beside the vectors: BM25 over a generation's Chunks (bm25s).
+
+Dense vectors find paraphrases ("cops" for "police officers"); exact words find what a
+small embedding model blurs — names, rare nouns, figures ("Agia Sofronia", "hectares").
+Chroma's own sparse index is Cloud-only, so each generation gets a bm25s index, built at
+index time and saved beside it (or, for a Chroma server, in a local cache), loaded
+memory-mapped on first use, and rebuilt from the generation's Chunks if it is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+IDS_FILE = "chunk_ids.json"
+# Words of a question that say what kind of answer is wanted, not what it is about.
+QUESTION_WORDS = ["how", "many", "much", "what", "which", "who", "whom", "whose", "when",
+                  "where", "why", "did", "does", "do", "was", "were", "is", "are", "has",
+                  "have", "had", "so", "far", "now", "really", "still", "get", "got"]
+
+
+def _bm25s():
+    """bm25s, imported on first use; it sets its own logger to DEBUG on import, which would
+    print index internals on every run: keep it at WARNING."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _stopwords() -> list[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return [*STOPWORDS_EN, *QUESTION_WORDS]
+
+
+class LexicalIndex:
+    """BM25 over Chunk texts, answering with Chunk ids and scores."""
+
+    def __init__(self, retriever, ids: list[str]) -> None:
+        self._retriever = retriever
+        self.ids = ids
+        self._stemmer = _stemmer()
+        self._stopwords = _stopwords()
+        self._lock = threading.Lock()  # bm25s keeps per-call state in numpy buffers
+
+    @classmethod
+    def build(cls, ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
+        bm25s = _bm25s()
+
+        retriever = bm25s.BM25()
+        if texts:
+            tokens = bm25s.tokenize(list(texts), stopwords=_stopwords(), stemmer=_stemmer(),
+                                    show_progress=False)
+            retriever.index(tokens, show_progress=False)
+        return cls(retriever, list(ids))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.ids:
+            self._retriever.save(str(folder), show_progress=False)
+        (folder / IDS_FILE).write_text(json.dumps(self.ids), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """The index saved in `folder`, or None when there is none (or it is unreadable)."""
+        bm25s = _bm25s()
+
+        try:
+            ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
+            retriever = bm25s.BM25.load(str(folder), mmap=True, show_progress=False) \
+                if ids else bm25s.BM25()
+        except (OSError, ValueError) as exc:
+            log.info("no usable lexical index in %s (%s)", folder, exc)
+            return None
+        return cls(retriever, ids)
+
+    def search(self, question: str, k: int) -> list[tuple[str, float]]:
+        """Up to k (chunk id, BM25 score) best first; only Chunks sharing a word."""
+        bm25s = _bm25s()
+
+        if not self.ids:
+            return []
+        tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
+                                return_ids=False, show_progress=False)
+        known = [[t for t in tokens[0] if t in self._retriever.vocab_dict]]
+        if not known[0]:
+            return []
+        with self._lock:
+            found, scores = self._retriever.retrieve(known, k=min(k, len(self.ids)),
+                                                     show_progress=False, n_threads=1)
+        return [(self.ids[int(i)], float(s)) for i, s in zip(found[0], scores[0], strict=True)
+                if s > 0]
+
+    def words(self, question: str) -> list[str]:
+        """The question's content words as the index stems them (stopwords dropped)."""
+        bm25s = _bm25s()
+
+        tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
+                                return_ids=False, show_progress=False)
+        return list(tokens[0])
