@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
-from .answers.search import CANDIDATES, passages, retrieve
+from .answers.search import WINDOWED, passages, retrieve
 from .answers.wording import mentions, wording_disputes
 from .claims.extract import ClaimExtractor
 from .claims.questions import parse_question
@@ -182,7 +182,7 @@ class Engine:
         corpus = self.corpus(name)
         found = retrieve(self.store, corpus.lexical, vector, text, name,
                          self.settings.min_score)
-        texts = self.store.article_texts(name, [f.chunk.doc_id for f in found[:CANDIDATES]])
+        texts = self.store.article_texts(name, [f.chunk.doc_id for f in found[:WINDOWED]])
         candidates = passages(found, texts)
         query = parse_question(text, self.extractor.nlp())
         answer = compose_answer(text, query, candidates, corpus, len(corpus.sources),

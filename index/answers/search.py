@@ -36,11 +36,18 @@ WORD_SHARE = 0.6
 DENSE_CANDIDATES = 60
 LEXICAL_CANDIDATES = 60
 RRF_K = 10  # fusion constant: small, so that both rankings' first places count most
-LEXICAL_WEIGHT = 1.0  # the lexical ranking's weight in the fusion (dense: 1)
+LEXICAL_WEIGHT = 1.0
+FUSION = "rrf"  # the lexical ranking's weight in the fusion (dense: 1)
 CANDIDATES = 40  # Passages handed to the answer, before the top ones are chosen
+WINDOWED = 60  # Chunks found that are shown in context (the rest rank too low to be shown)
 NEAR_DUPLICATE = 0.65  # share of word 3-grams of the smaller window found in the other:
 # syndicated copies cut at different sentence boundaries share 0.65-0.9; unrelated
 # passages on the same story share under 0.5 (measured on the sample corpus).
+# Windows of one Article around two nearby Chunks overlap: a second window sharing half of
+# its word 3-grams with one already shown adds little, and takes a place another outlet's
+# passage could have (measured on the public question files: more expected passages of a
+# second Article reach the top 5).
+SAME_ARTICLE_OVERLAP = 0.5
 WORD = re.compile(r"\w+")
 
 
@@ -81,10 +88,9 @@ def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float]
     if not _evidence(cosine, words, chunks, lexical, question, min_score):
         return []
     fused: dict[str, float] = {}
-    for ranking, weight in (([h.chunk.chunk_id for h in dense], 1.0),
-                            ([cid for cid, _ in words], LEXICAL_WEIGHT)):
+    for ranking in ([h.chunk.chunk_id for h in dense], [cid for cid, _ in words]):
         for rank, cid in enumerate(ranking):
-            fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
     order = sorted(fused, key=lambda cid: (-fused[cid], -cosine[cid]))
     return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
 
@@ -112,13 +118,18 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     windows of several Articles merged into one."""
     groups: list[tuple[frozenset, list[tuple[Found, str]]]] = []
     same_text: dict[str, list[tuple[Found, str]]] = {}
-    for hit in found:
+    shown: dict[str, list[frozenset]] = {}  # per Article, the windows already taken
+    for hit in found[:WINDOWED]:
         article = texts.get(hit.chunk.doc_id)
         text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
+        grams = shingles(text)
+        if any(similarity(grams, kept) >= SAME_ARTICLE_OVERLAP
+               for kept in shown.get(hit.chunk.doc_id, ())):
+            continue  # most of this window is already shown, around a better Chunk
+        shown.setdefault(hit.chunk.doc_id, []).append(grams)
         if text in same_text:
             same_text[text].append((hit, text))
             continue
-        grams = shingles(text)
         for kept, members in groups:
             if similarity(grams, kept) >= NEAR_DUPLICATE:
                 members.append((hit, text))

@@ -67,8 +67,8 @@ def by_event(query: Query, claims: Sequence[Claim], support: Support) -> list[Cl
     """The Claims of the event asked about, or of the event the best passages' figures share."""
     if query.event:
         named = [c for c in claims if c.event == query.event]
-        if named:
-            return named
+        if named or query.event in lexicon.EVENTS:
+            return named  # an event the lexicon knows is never stood in for
     votes: dict[str, float] = {}
     for claim in claims:
         rank = support(claim)
@@ -155,9 +155,9 @@ def _fits(a: Claim, b: Claim) -> bool:
 def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Claim]:
     """The Claims of a Story that answer a figure question."""
     pool = [c for c in in_time(query, claims) if dimension_ok(query, c)]
-    asked = [c for c in pool if counted_ok(query, c)]
+    asked = by_event(query, [c for c in pool if counted_ok(query, c)], support)
     if not asked and query.kind in lexicon.PERSON_KINDS and query.kind != "people":
         # No figure for the group asked about ("passengers missing"): the Story's figure
         # for people is the nearest answer.
-        asked = [c for c in pool if c.kind == "people"]
-    return one_voice(specific(query, by_place(query, by_event(query, asked, support))))
+        asked = by_event(query, [c for c in pool if c.kind == "people"], support)
+    return one_voice(specific(query, by_place(query, asked)))

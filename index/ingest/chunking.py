@@ -11,6 +11,7 @@ in the Chunk and the window that hold it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -137,10 +138,17 @@ def chunk_texts(text: str, limit: int = UNIT_CHARS) -> list[str]:
     return [chunk for chunk, _, _ in chunk_spans(text, limit)]
 
 
+@functools.lru_cache(maxsize=256)
+def _article_pieces(text: str) -> list[tuple[str, int]]:
+    """An Article's pieces, kept for the Articles whose passages are being shown: every
+    question windows a few dozen Chunks of the same few Articles."""
+    return _pieces(split_sentences(text), UNIT_CHARS)
+
+
 def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
     """The passage shown for a Chunk: its pieces and their neighbours in the same
     paragraph run, one at a time after then before, up to `limit` characters."""
-    pieces = _pieces(split_sentences(text), UNIT_CHARS)
+    pieces = _article_pieces(text)
     if not pieces:
         return ""
     first = max(0, min(first, len(pieces) - 1))
