@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Iterable
 
-from ..ingest.chunking import split_sentences
+from ..ingest.chunking import parse_pieces
 from ..records import Article, Claim
 from . import lexicon
 from .attribution import find_authority, previous_authority, span_text
@@ -52,7 +52,7 @@ class ClaimExtractor:
 
     def extract(self, article: Article) -> list[Claim]:
         """The Claims of one Article, in reading order."""
-        sentences = [s.text for s in split_sentences(article.text)]
+        sentences = parse_pieces(article.text)  # run-on "sentences" cut: parsing stays linear
         figured = [(i, s, qs) for i, s in enumerate(sentences) if may_hold_figure(s)
                    for qs in [[q for q in find_quantities(s) if q.unit in UNITS]] if qs]
         claims: list[Claim] = []

@@ -23,6 +23,7 @@ from ..records import Article, Chunk, Claim, IndexReport, Skipped
 from .chroma import Store
 from .chunk_records import chunk_metadata
 from .embedding import Embedder
+from .guards import refuse_to_empty
 
 log = logging.getLogger(__name__)
 
@@ -159,16 +160,18 @@ def write_block(store: Store, generation, embedder: Embedder, rows,
 
 def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
                      corpus_dir: Path, progress: Progress | None = None,
-                     rebuild: bool = False) -> IndexReport:
+                     rebuild: bool = False, allow_empty: bool = False) -> IndexReport:
     """Index a corpus folder into a new generation and make it the active one.
 
     Articles go through claims, embedding and the store BLOCK Chunks at a time, so memory
     stays flat however large the corpus (at 100k passages, holding every text, metadata
     and vector until the end took ~400 MB more). The generation is invisible to readers
     until `activate`, so a run that dies midway still leaves the last complete index.
+    A corpus that yields no Article never empties a non-empty index unless `allow_empty`.
     """
     started = time.perf_counter()
     articles, skipped, warnings = load(corpus_dir, progress)
+    refuse_to_empty(store, corpus_dir, articles, skipped, allow_empty)
     if not rebuild:
         store.check_model(embedder.name)
     previous = read_previous(store, rebuild)
