@@ -2,11 +2,12 @@
 
 Anyone who may `/add` can make the bot's host request a URL, so a fetch is bounded and
 kept off the host's own network: http(s) only; the host is resolved and every address it
-has is checked (`ipaddress`): loopback, private, link-local (169.254.169.254 is the cloud
-metadata service), multicast and reserved addresses are refused unless
-ALLOW_PRIVATE_URLS=1 (link-local never); redirects are followed by hand, each hop checked the same way;
-timeouts bound each step and the whole fetch; the body is read in pieces and abandoned
-past MAX_BYTES, whatever Content-Length claims.
+has is checked (`ipaddress`): loopback, private, multicast and reserved addresses are
+refused unless ALLOW_PRIVATE_URLS=1, link-local ones (169.254.169.254 is the cloud metadata
+service) always; redirects are followed by hand, each hop checked the same way; timeouts
+bound each step and the whole fetch; the body is read in pieces and abandoned past
+MAX_BYTES, whatever Content-Length claims. (httpx resolves the host again to connect, so a
+DNS answer that changes between the check and the connection is not caught.)
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def test_a_file_that_vanishes_during_indexing_is_skipped_with_its_reason(tmp_pat
     write(corpus, "stays.txt", REPORT.format(n=40, town="Ely"))
     walk = articles.walk_corpus(corpus)
     walk.files.append(corpus / "vanished.txt")
-    monkeypatch.setattr(articles, "walk_corpus", lambda folder: walk)
+    monkeypatch.setattr(articles, "walk_corpus", lambda folder, suffixes=None: walk)
     report = engine_for(tmp_path, corpus).index()
     assert report.articles == 1
     (skipped,) = report.skipped
