@@ -30,6 +30,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     ANONYMIZED_TELEMETRY=False \
     CHROMA_PATH=/data/chroma \
     FEEDBACK_DB=/data/feedback.sqlite3 \
+    FEED_STATE=/data/feeds.sqlite3 \
     CORPUS_DIR=/corpus
 RUN groupadd --system --gid 10001 discordant \
     && useradd --system --uid 10001 --gid 10001 --create-home --home-dir /home/discordant \

@@ -29,7 +29,8 @@ from .settings import BotSettings
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.sources", "bot.cogs.disputes", "bot.cogs.reindex")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.sources", "bot.cogs.disputes", "bot.cogs.reindex",
+              "bot.cogs.add", "bot.cogs.feeds")
 
 
 class DiscordantBot(commands.Bot):

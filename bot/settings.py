@@ -22,7 +22,8 @@ def _snowflake(env: Mapping[str, str], name: str) -> int | None:
     raw = (env.get(name) or "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    # "²".isdigit() is True but int("²") fails; a snowflake has at most 20 digits.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 20):
         raise SettingsError(
             f"{name} must be a Discord ID (digits only), not {raw!r}: copy it with "
             "Developer Mode on (right-click > Copy ID) and fix it in .env"
@@ -32,7 +33,7 @@ def _snowflake(env: Mapping[str, str], name: str) -> int | None:
 
 def _snowflakes(env: Mapping[str, str], name: str) -> frozenset[int]:
     parts = [part.strip() for part in (env.get(name) or "").split(",") if part.strip()]
-    bad = [part for part in parts if not part.isdigit()]
+    bad = [p for p in parts if not (p.isascii() and p.isdigit() and len(p) <= 20)]
     if bad:
         raise SettingsError(
             f"{name} must be comma-separated Discord user IDs, but {bad[0]!r} is not one: "

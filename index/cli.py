@@ -10,25 +10,41 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .engine import Engine
-from .errors import DiscordantError
+from .errors import DiscordantError, QuestionError, SettingsError
 from .records import Answer, IndexReport
 from .render.serialize import answer_to_json, slot_to_json, wording_to_json
 from .render.text import (
+    render_added,
     render_answer,
     render_disputes,
+    render_feed_line,
     render_report,
     render_sources,
     render_stories,
 )
-from .settings import Settings, read_environment
+from .settings import MAX_TOP, MIN_TOP, Settings, read_environment
 
 log = logging.getLogger(__name__)
+
+
+def top_count(raw: str) -> int:
+    """--top: a whole number of passages between MIN_TOP and MAX_TOP."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top takes a whole number, not {raw!r}") from None
+    if not MIN_TOP <= value <= MAX_TOP:
+        raise argparse.ArgumentTypeError(
+            f"--top must be between {MIN_TOP} and {MAX_TOP} passages, not {value}")
+    return value
 
 
 def add_index_commands(sub: argparse._SubParsersAction) -> None:
@@ -39,11 +55,23 @@ def add_index_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--corpus", type=Path, help="folder of .txt/.md articles (default: CORPUS_DIR)")
     p.add_argument("--rebuild", action="store_true",
                    help="ignore the existing index and embed everything again")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="let a corpus with no articles empty a non-empty index")
     p = sub.add_parser("ask", parents=[db], help="answer questions from the index")
     p.add_argument("--json", action="store_true", help="one JSON object per question")
-    p.add_argument("--top", type=int, help="passages per answer (default: TOP_K)")
+    p.add_argument("--top", type=top_count,
+                   help=f"passages per answer, {MIN_TOP}-{MAX_TOP} (default: TOP_K)")
     p.add_argument("--story", help="answer from this Story only (an id from `stories`)")
     p.add_argument("question", nargs="+", help="one or more questions, each quoted")
+    p = sub.add_parser("add", parents=[db], help="fetch an article page into the corpus and "
+                       "index it")
+    p.add_argument("--corpus", type=Path, help="corpus folder to save it in (default: CORPUS_DIR)")
+    p.add_argument("url", help="the article's http(s) address")
+    p = sub.add_parser("feeds", parents=[db], help="add the new entries of the FEEDS")
+    p.add_argument("--corpus", type=Path, help="corpus folder to save them in (default: "
+                   "CORPUS_DIR)")
+    p.add_argument("--once", action="store_true",
+                   help="poll once and exit (default: every FEED_POLL_MINUTES until stopped)")
     p = sub.add_parser("sources", parents=[db], help="list the indexed articles")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("disputes", parents=[db], help="list every figure sources disagree on")
@@ -106,7 +134,7 @@ def cmd_index(engine: Engine, args: argparse.Namespace) -> int:
     progress, close = _progress_bar()
     try:
         report: IndexReport = engine.index(engine.settings.corpus_dir, progress=progress,
-                                           rebuild=args.rebuild)
+                                           rebuild=args.rebuild, allow_empty=args.allow_empty)
     finally:
         close()
     print(render_report(report))
@@ -117,11 +145,12 @@ def _ask_one(engine: Engine, question: str, top: int | None,
              story: str | None = None) -> tuple[Answer | None, str | None]:
     try:
         return engine.ask(question, top_k=top, story=story), None
-    except DiscordantError as exc:
+    except QuestionError as exc:  # index problems end the command: one line, exit 2
         return None, str(exc)
 
 
 def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
+    engine.check_ready()
     failed = 0
     for question in args.question:
         answer, error = _ask_one(engine, question, args.top, args.story)
@@ -139,6 +168,7 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_sources(engine: Engine, args: argparse.Namespace) -> int:
+    engine.check_ready()
     sources = engine.sources()
     if args.json:
         for s in sources:
@@ -149,6 +179,7 @@ def cmd_sources(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
+    engine.check_ready()
     slots = engine.disputes(args.story)
     wordings = [] if args.story else engine.wording()
     if args.json:
@@ -169,8 +200,29 @@ def cmd_stories(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(engine: Engine, args: argparse.Namespace) -> int:
+    print(render_added(engine.add_url(args.url)))
+    return 0
+
+
+def cmd_feeds(engine: Engine, args: argparse.Namespace) -> int:
+    minutes = engine.settings.feed_poll_minutes
+    if not engine.settings.feeds:
+        raise SettingsError("FEEDS is empty: list RSS/Atom URLs (or a file of them) in .env")
+    while True:
+        report = engine.poll_feeds()
+        for feed in report.feeds:
+            print(render_feed_line(feed), flush=True)
+        if report.report:
+            print(render_report(report.report), flush=True)
+        if args.once or not minutes:
+            return 0
+        time.sleep(minutes * 60)
+
+
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "sources": cmd_sources,
-            "disputes": cmd_disputes, "stories": cmd_stories}
+            "disputes": cmd_disputes, "stories": cmd_stories, "add": cmd_add,
+            "feeds": cmd_feeds}
 
 
 def run_command(args: argparse.Namespace, env: dict[str, str]) -> int:
@@ -184,9 +236,27 @@ def run_command(args: argparse.Namespace, env: dict[str, str]) -> int:
     except KeyboardInterrupt:
         print("interrupted: the last complete index is still in place", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return closed_pipe()
+
+
+def closed_pipe() -> int:
+    """The reader of stdout went away (`discordant ask ... | head -1`): stop quietly.
+
+    stdout is pointed at /dev/null so the interpreter's final flush cannot raise again;
+    the exit code is the one a process killed by SIGPIPE would have.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.verbose)
-    return run_command(args, read_environment())
+    try:
+        env = read_environment()
+    except DiscordantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return run_command(args, env)

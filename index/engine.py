@@ -16,19 +16,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .adding import Added, FeedsReport, add_url, poll_feeds
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.search import WINDOWED, passages, retrieve
 from .answers.wording import mentions, wording_disputes
 from .claims.extract import ClaimExtractor
 from .claims.questions import parse_question
-from .errors import IndexBusyError, IndexUnavailableError, QuestionError
+from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, QuestionError
+from .ingest.feeds import FeedState, FeedStatus, feed_urls
+from .ingest.files import check_corpus
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
 from .settings import Settings
 from .store.chroma import Store
 from .store.embedding import Embedder
+from .store.folder import prepare_for_writing
 from .store.indexer import build_generation
 from .store.lexical import LexicalIndex
+from .store.lock import exclusive_index
 from .stories.entities import EntityReader
 
 log = logging.getLogger(__name__)
@@ -111,7 +116,27 @@ class Engine:
         return len(self.store.sources())
 
     def is_empty(self) -> bool:
-        return self.store.active_name() is None
+        """True when nothing is indexed yet (no index folder counts as empty)."""
+        try:
+            return self.store.active_name() is None
+        except IndexMissingError:
+            return True
+
+    def check_ready(self) -> str:
+        """The active generation's name; raises, naming the fix, when there is no usable
+        index (no folder, a server that is down, nothing indexed yet). The CLI calls it once
+        before its questions, so a missing index is one line, not one error per question."""
+        name = self.store.active_name()
+        if name is None or self.store.count(name) == 0:
+            raise IndexUnavailableError(self._empty_message())
+        self.store.check_model(self.embedder.name, name)
+        return name
+
+    def _empty_message(self) -> str:
+        where = self.store.where
+        how = ("`discordant index` with CHROMA_HOST/CHROMA_PORT set to it" if self.store.server
+               else f"`discordant index --db {where}`")
+        return f"The index at {where} is empty: run {how} first."
 
     def sources(self) -> list[SourceSummary]:
         return self.corpus().sources
@@ -176,7 +201,7 @@ class Engine:
         # used for every step, so a swap by another process is seen by the next question.
         name = self.store.active_name()
         if name is None:
-            raise IndexUnavailableError("The index is empty: run `discordant index` first.")
+            raise IndexUnavailableError(self._empty_message())
         self.store.check_model(self.embedder.name, name)
         vector = self.embedder.embed_query(text)
         corpus = self.corpus(name)
@@ -198,25 +223,53 @@ class Engine:
         return self._index_lock.locked()
 
     def index(self, corpus_dir: Path | None = None, progress: Progress | None = None,
-              rebuild: bool = False) -> IndexReport:
+              rebuild: bool = False, allow_empty: bool = False) -> IndexReport:
         """Build the index from a corpus folder beside the active one, then swap it in.
 
-        Raises IndexBusyError when another index run of this Engine is under way.
+        Raises IndexBusyError when another index run, of this Engine or of another process
+        on the same index, is under way; CorpusError (before anything is created) when the
+        corpus folder cannot be read, or when it yields nothing and `allow_empty` is unset.
         """
         if not self._index_lock.acquire(blocking=False):
             raise IndexBusyError("A re-index is already running; wait for it to finish.")
         try:
-            aside = None
-            if rebuild:
-                with self._open_lock:
-                    self._store, aside = Store.open_for_rebuild(self.settings)
-            report = build_generation(self.store, self.embedder, self.extractor,
-                                      Path(corpus_dir or self.settings.corpus_dir),
-                                      progress=progress, rebuild=rebuild,
-                                      entities=self._entities)
-            if aside:
-                note = f"the unreadable index was moved aside to {aside}"
-                report = dataclasses.replace(report, warnings=(*report.warnings, note))
-            return report
+            corpus = Path(corpus_dir or self.settings.corpus_dir)
+            check_corpus(corpus)
+            if not self.settings.chroma_host:
+                prepare_for_writing(self.settings.chroma_path)
+            with exclusive_index(self.settings, self._writable_store):
+                return self._index_locked(corpus, progress, rebuild, allow_empty)
         finally:
             self._index_lock.release()
+
+    def add_url(self, url: str) -> Added:
+        """Fetch one article page, save it into the corpus folder and index it."""
+        return add_url(self, url)
+
+    def poll_feeds(self) -> FeedsReport:
+        """Add the new entries of every feed in FEEDS (each added once)."""
+        return poll_feeds(self)
+
+    def feed_statuses(self) -> list[FeedStatus]:
+        """Every feed in FEEDS with the result of its last poll."""
+        return FeedState(self.settings.feed_state).statuses(feed_urls(self.settings.feeds))
+
+    def _writable_store(self) -> Store:
+        with self._open_lock:
+            if self._store is None:
+                self._store = Store.open(self.settings, create=True)
+            return self._store
+
+    def _index_locked(self, corpus: Path, progress: Progress | None, rebuild: bool,
+                      allow_empty: bool) -> IndexReport:
+        aside = None
+        if rebuild:
+            with self._open_lock:
+                self._store, aside = Store.open_for_rebuild(self.settings)
+        report = build_generation(self._writable_store(), self.embedder, self.extractor, corpus,
+                                  progress=progress, rebuild=rebuild, allow_empty=allow_empty,
+                                  entities=self._entities)
+        if aside:
+            note = f"the unreadable index was moved aside to {aside}"
+            report = dataclasses.replace(report, warnings=(*report.warnings, note))
+        return report

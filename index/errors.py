@@ -29,3 +29,19 @@ class IndexBusyError(DiscordantError):
 
 class QuestionError(DiscordantError):
     """The question cannot be answered as asked (blank, too long, no words)."""
+
+
+class IndexMissingError(IndexUnavailableError):
+    """There is no index where one is to be read (a typo in --db, never indexed)."""
+
+
+class IndexPermissionError(IndexUnavailableError):
+    """The index folder cannot be read or written (permissions, a read-only mount)."""
+
+
+class IndexFullError(IndexUnavailableError):
+    """Writing the index failed for lack of space (or a file-size limit)."""
+
+
+class IndexCorruptError(IndexUnavailableError):
+    """The index folder is there but Chroma cannot read it: `--rebuild` moves it aside."""

@@ -6,6 +6,7 @@ CLI or the bot's composition root and the result is passed down.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,13 +19,24 @@ from .errors import SettingsError
 DEFAULT_CORPUS_DIR = "../shared/corpus"
 DEFAULT_CHROMA_PATH = ".discordant/chroma"
 DEFAULT_COLLECTION = "discordant"
+DEFAULT_FEED_STATE = ".discordant/feeds.sqlite3"
+MIN_TOP, MAX_TOP = 1, 25  # passages per answer: 25 is what a Discord answer can page through
 
 
 def read_environment(dotenv_path: str | os.PathLike[str] | None = ".env") -> dict[str, str]:
     """The process environment over the values of `.env` (the environment wins)."""
     values: dict[str, str] = {}
     if dotenv_path and Path(dotenv_path).is_file():
-        values.update({k: v for k, v in dotenv_values(dotenv_path).items() if v is not None})
+        try:
+            loaded = dotenv_values(dotenv_path, encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise SettingsError(
+                f"{dotenv_path} is not UTF-8 text (byte {exc.start}): save it as UTF-8 "
+                "(or remove it and set the variables in the environment)") from None
+        except OSError as exc:
+            raise SettingsError(f"{dotenv_path} cannot be read ({exc.strerror or exc}): fix "
+                                "its permissions or remove it") from None
+        values.update({k: v for k, v in loaded.items() if v is not None})
     values.update(os.environ)
     return values
 
@@ -44,9 +56,21 @@ def _float(env: Mapping[str, str], name: str) -> float | None:
     if not raw:
         return None
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a number, not {raw!r}: fix it in .env") from None
+    if not math.isfinite(value):
+        raise SettingsError(f"{name} must be a finite number, not {raw!r}: fix it in .env")
+    return value
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
 
 
 @dataclass(frozen=True)
@@ -61,20 +85,42 @@ class Settings:
     embedding_model: str | None = None
     top_k: int = 5
     min_score: float | None = None
+    allow_private_urls: bool = False
+    feeds: str = ""
+    feed_poll_minutes: float = 30.0
+    feed_state: Path = Path(DEFAULT_FEED_STATE)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         """Build settings from a mapping such as `read_environment()`."""
-        top_k = _int(env, "TOP_K", 5) or 5
-        if not 1 <= top_k <= 25:
-            raise SettingsError(f"TOP_K must be between 1 and 25, not {top_k}: fix it in .env")
+        top_k = _int(env, "TOP_K", 5)
+        if top_k is None or not MIN_TOP <= top_k <= MAX_TOP:
+            raise SettingsError(f"TOP_K must be between {MIN_TOP} and {MAX_TOP}, not {top_k}: "
+                                "fix it in .env")
+        min_score = _float(env, "MIN_SCORE")
+        if min_score is not None and not -1 <= min_score <= 1:
+            raise SettingsError(f"MIN_SCORE is a cosine similarity between -1 and 1, not "
+                                f"{min_score}: fix it in .env (or unset it for the calibrated "
+                                "default)")
+        port = _int(env, "CHROMA_PORT", 8000)
+        if port is None or not 1 <= port <= 65535:
+            raise SettingsError(f"CHROMA_PORT must be a port between 1 and 65535, not {port}: "
+                                "fix it in .env")
+        poll = _float(env, "FEED_POLL_MINUTES")
+        if poll is not None and not 0 <= poll <= 24 * 60:
+            raise SettingsError(f"FEED_POLL_MINUTES must be minutes between 0 (off) and 1440, "
+                                f"not {poll}: fix it in .env")
         return cls(
+            allow_private_urls=_flag(env, "ALLOW_PRIVATE_URLS"),
+            feeds=(env.get("FEEDS") or "").strip(),
+            feed_poll_minutes=30.0 if poll is None else poll,
+            feed_state=Path(env.get("FEED_STATE") or DEFAULT_FEED_STATE),
             corpus_dir=Path(env.get("CORPUS_DIR") or DEFAULT_CORPUS_DIR),
             chroma_path=Path(env.get("CHROMA_PATH") or DEFAULT_CHROMA_PATH),
             chroma_host=(env.get("CHROMA_HOST") or "").strip() or None,
-            chroma_port=_int(env, "CHROMA_PORT", 8000) or 8000,
+            chroma_port=port,
             collection=(env.get("CHROMA_COLLECTION") or DEFAULT_COLLECTION).strip(),
             embedding_model=(env.get("EMBEDDING_MODEL") or "").strip() or None,
             top_k=top_k,
-            min_score=_float(env, "MIN_SCORE"),
+            min_score=min_score,
         )

@@ -72,28 +72,29 @@ class Reindex(commands.Cog):
 
     @app_commands.command(name="reindex",
                           description="Re-index the corpus folder; answers keep coming meanwhile")
-    @app_commands.describe(rebuild="Re-embed every article, not only new or changed ones")
+    @app_commands.describe(rebuild="Re-embed every article, not only new or changed ones",
+                           allow_empty="Let a corpus folder with no articles empty the index")
     @app_commands.default_permissions(administrator=True)
     @app_commands.guild_only()
     @app_commands.check(check_admin)
     async def reindex(self, interaction: discord.Interaction[DiscordantBot],
-                      rebuild: bool = False) -> None:
+                      rebuild: bool = False, allow_empty: bool = False) -> None:
         if self.running or self.bot.engine.indexing:
             raise IndexBusyError(BUSY)
         self.running = True  # set before the first await: a second /reindex sees it
         try:
             await defer_ephemeral(interaction)
-            report = await self.index_with_progress(interaction, rebuild)
+            report = await self.index_with_progress(interaction, rebuild, allow_empty)
         finally:
             self.running = False
         await self.show(interaction, embed=index_report(report), content=None)
 
     async def index_with_progress(self, interaction: discord.Interaction,
-                                  rebuild: bool) -> IndexReport:
+                                  rebuild: bool, allow_empty: bool = False) -> IndexReport:
         """Run the engine's index in a thread, editing the private reply as stages go by."""
         tracker, started = Tracker(), time.monotonic()
         job = asyncio.ensure_future(asyncio.to_thread(self.bot.engine.index, None,
-                                                      tracker.update, rebuild))
+                                                      tracker.update, rebuild, allow_empty))
         live = await self.show(interaction, content="⏳ Re-indexing… starting")
         shown = None
         while not job.done():

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterable
 
-from ..ingest.chunking import split_sentences
+from ..ingest.chunking import parse_pieces
 from ..records import Article, Claim
 from . import lexicon
 from .attribution import find_authority, previous_authority
@@ -61,7 +61,7 @@ class ClaimExtractor:
     def extract(self, article: Article) -> list[Claim]:
         """The Claims of one Article, in reading order."""
         year = article_year(article.date)
-        sentences = [s.text for s in split_sentences(article.text)]
+        sentences = parse_pieces(article.text)  # run-on "sentences" cut: parsing stays linear
         figured = []
         for sentence in sentences:
             if not may_hold_figure(sentence):

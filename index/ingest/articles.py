@@ -1,43 +1,53 @@
-"""Loading Articles from a folder of `.txt`/`.md` files.
+"""Loading Articles from a corpus folder: `.txt`/`.md`, saved pages, JSON exports.
 
-Optional YAML front matter gives `title`, `source`, `date`, `url`; without it the title is
-the first non-empty line and the source is the file stem. Text is read as UTF-8, falling
-back to cp1252 and then Latin-1 with a warning; empty and binary files are skipped with a
-reason. Page furniture is removed by `furniture.strip_furniture`.
+Optional YAML front matter (`frontmatter.py`) gives `title`, `source`, `date`, `url`;
+without it the title is the first non-empty line and the source is the file stem. Text is
+read as UTF-8 (or UTF-16/32 with a byte-order mark), falling back to cp1252 and then
+Latin-1 with a warning; empty and binary files are skipped with a reason, and so is any
+file whose loading fails for another reason: one bad file never stops a run. Page
+furniture is removed by `furniture.strip_furniture`. Saved pages (`.html`/`.htm`) go
+through `html.extract_page` and exports (`.jsonl`/`.json`) through `exports.load_export`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import codecs
 import hashlib
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
-from ..errors import CorpusError
 from ..records import Article, Skipped
+from . import exports
+from .files import SUFFIXES, walk_corpus
+from .frontmatter import normalise_newlines, split_front_matter
 from .furniture import strip_furniture
+from .html import extract_page
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+__all__ = ["SUFFIXES", "corpus_files", "load_article", "load_corpus"]
+
 MAX_BYTES = 5 * 1024 * 1024  # far above any news report; bigger files are dumps, not articles
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    """The `.txt`/`.md` files of a corpus folder and its subfolders, in a stable order."""
-    if not folder.is_dir():
-        raise CorpusError(f"The corpus folder {folder} does not exist: set CORPUS_DIR or pass "
-                          "--corpus DIR with a folder of .txt/.md articles.")
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    """The article files of a corpus folder and its subfolders, in a stable order."""
+    return walk_corpus(folder, SUFFIXES).files
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str | None]:
-    """Text of a file and a warning when it was not UTF-8."""
+    """Text of a file and a warning when it was not UTF-8 (a UTF-16/32 BOM is honoured:
+    Windows "Unicode" text files are UTF-16)."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), None
+            except UnicodeDecodeError:
+                break
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -51,34 +61,17 @@ def decode(raw: bytes, name: str) -> tuple[str, str | None]:
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
-def looks_binary(raw: bytes) -> bool:
-    """NUL bytes or a high share of control characters mean it is not an article."""
-    sample = raw[:4096]
-    if b"\x00" in sample:
+def looks_binary(text: str) -> bool:
+    """A NUL anywhere, or a high share of control characters, means it is not an article.
+
+    A NUL is never typed into a text file: a file holding one is binary or damaged, and
+    quoting damaged text in Discord is worse than naming the file in the skip list.
+    """
+    if "\x00" in text:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
     return bool(sample) and controls / len(sample) > 0.05
-
-
-def split_front_matter(text: str) -> tuple[dict[str, str], str, str | None]:
-    """(fields, body, warning) — fields are strings; bad YAML is kept as body with a warning."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, None
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        return {}, text, f"front matter is not valid YAML ({exc.__class__.__name__}); ignored"
-    if not isinstance(data, dict):
-        return {}, text[match.end():], "front matter is not a mapping; ignored"
-    fields = {str(k).lower(): _as_text(v) for k, v in data.items() if v is not None}
-    return fields, text[match.end():], None
-
-
-def _as_text(value: object) -> str:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def first_line(text: str) -> str | None:
@@ -88,8 +81,8 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
-    """(article, skip reason, warnings) for one file."""
+def read_text(path: Path) -> tuple[str | None, str | None, list[str]]:
+    """(text, skip reason, warnings) of one file, decoded with LF line endings."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -98,13 +91,21 @@ def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, l
         return None, "empty file", []
     if len(raw) > MAX_BYTES:
         return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB: split it into articles", []
-    if looks_binary(raw):
-        return None, "binary file, not text", []
     text, warning = decode(raw, path.name)
-    warnings = [warning] if warning else []
-    fields, body, fm_warning = split_front_matter(text.replace("\r\n", "\n"))
-    if fm_warning:
-        warnings.append(f"{path.name}: {fm_warning}")
+    if looks_binary(text):
+        return None, "binary file, not text", []
+    if not text.strip():
+        return None, "empty file", []
+    return text, None, [warning] if warning else []
+
+
+def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
+    """(article, skip reason, warnings) for one file."""
+    text, reason, warnings = read_text(path)
+    if text is None:
+        return None, reason, warnings
+    fields, body, fm_warnings = split_front_matter(normalise_newlines(text))
+    warnings += [f"{path.name}: {w}" for w in fm_warnings]
     body = strip_furniture(body)
     if not body.strip():
         return None, "no article text after removing page furniture", warnings
@@ -118,26 +119,82 @@ def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, l
     return article, None, warnings
 
 
+def load_html(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
+    """(article, skip reason, warnings) for a saved web page."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})", []
+    if not raw.strip():
+        return None, "empty file", []
+    if len(raw) > MAX_BYTES:
+        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB", []
+    page = extract_page(raw)
+    if page is None:
+        return None, "no article text found in the page", []
+    return Article(doc_id=doc_id, source=page.source or path.stem,
+                   title=page.title or first_line(page.text), date=page.date, url=page.url,
+                   text=page.text, path=str(path),
+                   content_hash=hashlib.sha256(raw).hexdigest()[:16]), None, []
+
+
 def doc_ids(paths: list[Path], folder: Path) -> dict[Path, str]:
-    """The doc id of each file: its stem, or its relative path where stems collide."""
-    stems: dict[str, int] = {}
-    for p in paths:
-        stems[p.stem] = stems.get(p.stem, 0) + 1
-    return {p: p.stem if stems[p.stem] == 1 else p.relative_to(folder).with_suffix("").as_posix()
+    """The doc id of each file: its stem (what the evaluation scores by), its relative path
+    where stems collide, and the path with its suffix where even that collides (`a.txt`
+    beside `a.md`), so that no Article silently replaces another."""
+    def counts(keys: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for key in keys:
+            out[key] = out.get(key, 0) + 1
+        return out
+
+    stems = counts([p.stem for p in paths])
+    plain = {p: p.relative_to(folder).with_suffix("").as_posix() for p in paths}
+    plains = counts(list(plain.values()))
+    return {p: p.stem if stems[p.stem] == 1 else
+            plain[p] if plains[plain[p]] == 1 else p.relative_to(folder).as_posix()
             for p in paths}
+
+
+def load_file(path: Path, doc_id: str, folder: Path) -> Iterator[Article | Skipped | str]:
+    """The Articles (an export holds many), skips and warnings of one file."""
+    suffix = path.suffix.lower()
+    if suffix in exports.SUFFIXES:
+        yield from exports.load_export(path, doc_id, folder)
+        return
+    loader = load_html if suffix in HTML_SUFFIXES else load_article
+    article, reason, warnings = loader(path, doc_id)
+    yield from warnings
+    if article is None:
+        log.info("skipped %s: %s", path.name, reason)
+        yield Skipped(path=str(path.relative_to(folder)), reason=reason or "unknown")
+    else:
+        yield article
+
+
+def _load_safely(path: Path, doc_id: str, folder: Path) -> list[Article | Skipped | str]:
+    """load_file, with any unexpected failure turned into a skip naming the cause."""
+    try:
+        return list(load_file(path, doc_id, folder))
+    except Exception as exc:  # one bad file must never stop the run
+        log.info("loading %s failed", path, exc_info=True)
+        return [Skipped(path=str(path.relative_to(folder)), reason=f"could not be loaded "
+                        f"({type(exc).__name__}: {str(exc)[:200]})")]
 
 
 def load_corpus(folder: Path) -> Iterator[Article | Skipped | str]:
     """Yield each Article, each Skipped file and each warning (a str), file by file."""
-    paths = corpus_files(folder)
-    ids = doc_ids(paths, folder)
-    for path in paths:
-        article, reason, warnings = load_article(path, ids[path])
-        for warning in warnings:
-            log.warning("%s", warning)
-            yield warning
-        if article is None:
-            log.info("skipped %s: %s", path.name, reason)
-            yield Skipped(path=str(path.relative_to(folder)), reason=reason or "unknown")
-        else:
-            yield article
+    walk = walk_corpus(folder, SUFFIXES)
+    yield from walk.skipped
+    ids = doc_ids(walk.files, folder)
+    taken: dict[str, str] = {}
+    for path in walk.files:
+        for item in _load_safely(path, ids[path], folder):
+            if isinstance(item, str):
+                log.warning("%s", item)
+            elif isinstance(item, Article) and item.doc_id in taken:
+                item = Skipped(path=str(path.relative_to(folder)), reason=f"doc id "
+                               f"{item.doc_id!r} is already {taken[item.doc_id]}'s: rename it")
+            elif isinstance(item, Article):
+                taken[item.doc_id] = str(path.relative_to(folder))
+            yield item

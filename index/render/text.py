@@ -194,7 +194,8 @@ def render_report(report: IndexReport) -> str:
         lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
     lines += [f"Warning: {w}" for w in report.warnings]
     if not report.articles:
-        lines.append("No articles found: put .txt or .md files in the corpus folder.")
+        lines.append("No articles found: put .txt, .md, .html or .jsonl files in the corpus "
+                     "folder.")
     return "\n".join(lines)
 
 
@@ -240,4 +241,27 @@ def render_stories(stories: list[StorySummary]) -> str:
                      f"{', '.join(story.sources)}")
         if story.disputed:
             lines.append(f"    disputed: {'; '.join(story.disputed)}")
+    return "\n".join(lines)
+
+
+def render_feed_line(feed) -> str:
+    """One feed and its last result: `url — ok, 2 added (2024-03-02 10:00 UTC)`."""
+    import time
+
+    when = (time.strftime(" (%Y-%m-%d %H:%M UTC)", time.gmtime(feed.checked))
+            if feed.checked else "")
+    added = f", {feed.added} added" if feed.added else ""
+    error = f": {feed.error}" if feed.error else ""
+    return f"{feed.url} — {feed.status}{added}{error}{when}"
+
+
+def render_added(added) -> str:
+    """What `discordant add` did: the article, where it was saved, what it disputes."""
+    page = added.page
+    lines = [f"{'Updated' if added.replaced else 'Added'} {added.doc_id}: {page.source or '?'}"
+             f" · {page.date or 'no date'} · {page.title or '(untitled)'} · "
+             f"{added.passages} passages (saved as {added.path})",
+             render_report(added.report).splitlines()[0]]
+    if added.disputes:
+        lines.append(render_disputes(list(added.disputes)))
     return "\n".join(lines)

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import IndexMismatchError, IndexUnavailableError
+from ..errors import IndexCorruptError, IndexMismatchError, IndexUnavailableError
 from ..records import Chunk, Claim, SourceSummary
 from ..settings import Settings
+from . import folder
 from .chunk_records import chunk_from_record, claim_from_dict, summary_from_metadata
 
 log = logging.getLogger(__name__)
@@ -37,22 +38,33 @@ TEXTS_KEPT = 256  # Article texts kept per process for the passages shown (~1 MB
 REBUILD_HINT = "run `discordant index --rebuild`"
 
 
+def where_of(settings: Settings) -> str:
+    """host:port of the Chroma server, or the index folder: what every message names."""
+    return (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
+            else str(settings.chroma_path))
+
+
 @contextlib.contextmanager
-def _chroma_errors(where: str, server: bool = False) -> Iterator[None]:
+def _chroma_errors(settings: Settings) -> Iterator[None]:
     """Turn Chroma's and the network's failures into one error that names the fix."""
     try:
         yield
     except (IndexMismatchError, IndexUnavailableError):
         raise
     except Exception as exc:
-        fix = ("check that the Chroma server is running and reachable (CHROMA_HOST/CHROMA_PORT)"
-               if server else REBUILD_HINT)
+        if not settings.chroma_host:
+            raise folder.diagnose(settings.chroma_path, exc) from exc
         raise IndexUnavailableError(
-            f"The index at {where} cannot be used ({type(exc).__name__}: {exc}): {fix}."
+            f"The Chroma server at {where_of(settings)} cannot be used ({type(exc).__name__}: "
+            f"{exc}): check that the Chroma server is running and reachable (`chroma run "
+            f"--path DIR --host {settings.chroma_host} --port {settings.chroma_port}`), or fix "
+            "CHROMA_HOST/CHROMA_PORT."
         ) from exc
 
 
-def _client(settings: Settings):
+def _client(settings: Settings, create: bool):
+    """A Chroma client; an embedded index folder must exist unless `create` (an index run
+    that already checked and created it): reading never creates a folder or database."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -60,7 +72,8 @@ def _client(settings: Settings):
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
                                    settings=chroma_settings)
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    if not create:
+        folder.check_readable(settings.chroma_path)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
@@ -77,9 +90,9 @@ class Store:
 
     def __init__(self, client, settings: Settings) -> None:
         self._client = client
+        self._settings = settings
         self._prefix = settings.collection
-        self._where = (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
-                       else str(settings.chroma_path))
+        self._where = where_of(settings)
         self._server = bool(settings.chroma_host)
         self._handles: dict[str, Any] = {}
         self._summaries: tuple[str, list[SourceSummary]] | None = None
@@ -90,28 +103,39 @@ class Store:
             settings.chroma_path.parent / "lexical" / f"{settings.chroma_host}-"
             f"{settings.chroma_port}" if settings.chroma_host
             else settings.chroma_path / "lexical")
+        self._meta_lock = threading.Lock()
 
     def _errors(self):
-        return _chroma_errors(self._where, self._server)
+        return _chroma_errors(self._settings)
+
+    @property
+    def where(self) -> str:
+        return self._where
+
+    @property
+    def server(self) -> bool:
+        return self._server
 
     @classmethod
-    def open(cls, settings: Settings) -> Store:
-        where = settings.chroma_host or str(settings.chroma_path)
-        with _chroma_errors(where, server=bool(settings.chroma_host)):
-            return cls(_client(settings), settings)
+    def open(cls, settings: Settings, create: bool = False) -> Store:
+        """Open the index; `create` only for an index run (see `_client`)."""
+        with _chroma_errors(settings):
+            return cls(_client(settings, create), settings)
 
     @classmethod
     def open_for_rebuild(cls, settings: Settings) -> tuple[Store, Path | None]:
-        """Open the index to rebuild it; a local folder Chroma cannot read is moved aside
-        (kept, never deleted) and a fresh one is started. Returns where it was moved."""
+        """Open the index to rebuild it; a local index folder Chroma cannot read is moved
+        aside (kept, never deleted) and a fresh one is started. Returns where it was moved.
+        Only a corrupt folder that Chroma made (chroma.sqlite3) is ever moved: a permission
+        problem, a full disk or someone else's folder is raised with its own fix."""
         try:
-            store = cls.open(settings)
+            store = cls.open(settings, create=True)
             store.active_name()
             return store, None
         except IndexMismatchError:
             return store, None  # readable, just another format: the new generation fixes it
-        except IndexUnavailableError:
-            if settings.chroma_host:
+        except IndexCorruptError:
+            if settings.chroma_host or not folder.is_index_folder(settings.chroma_path):
                 raise
         from chromadb.api.client import SharedSystemClient
 
@@ -120,13 +144,27 @@ class Store:
         aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
         path.rename(aside)
         log.warning("moved the unreadable index %s aside to %s", path, aside)
-        return cls.open(settings), aside
+        folder.prepare_for_writing(path)
+        return cls.open(settings, create=True), aside
 
     # -- the active generation ----------------------------------------------------------
     def _meta(self):
         with self._errors():
             return self._client.get_or_create_collection(f"{self._prefix}-meta",
                                                          embedding_function=None)
+
+    def write_meta(self, changes: dict[str, Any], remove: Iterable[str] = ()) -> None:
+        """Merge `changes` into the meta collection's metadata (Chroma replaces metadata
+        whole, so the pointer and an index run's lease must be written together)."""
+        with self._meta_lock:  # the lease renewer and the swap write from two threads
+            meta = {k: v for k, v in self._pointer().items() if k not in set(remove)}
+            meta.update(changes)
+            with self._errors():
+                self._meta().modify(metadata=meta or {"format": FORMAT_VERSION})
+
+    def read_meta(self) -> dict[str, Any]:
+        """The meta collection's metadata ({} when nothing was ever written)."""
+        return dict(self._pointer())
 
     def _pointer(self) -> dict[str, Any]:
         """The meta collection's metadata, read without creating it ({} when absent): a
@@ -171,11 +209,7 @@ class Store:
             return
         built_with = (collection.metadata or {}).get("embedding_model")
         if built_with and built_with != model_name:
-            raise IndexMismatchError(
-                f"The index at {self._where} was built with the model {built_with!r} but "
-                f"EMBEDDING_MODEL is {model_name!r}: set EMBEDDING_MODEL={built_with} or "
-                f"{REBUILD_HINT}."
-            )
+            raise IndexMismatchError(mismatch_message(self._where, built_with, model_name))
 
     # -- reading ------------------------------------------------------------------------
     def count(self, name: str) -> int:
@@ -342,7 +376,7 @@ class Store:
     def activate(self, collection) -> None:
         """Make a complete generation the one readers use."""
         with self._errors():
-            self._meta().modify(metadata={"active": collection.name, "format": FORMAT_VERSION})
+            self.write_meta({"active": collection.name, "format": FORMAT_VERSION})
         log.info("index generation %s is now active", collection.name)
 
     def drop_stale(self, keep: Iterable[str]) -> list[str]:
@@ -360,3 +394,18 @@ class Store:
         for name in dropped:
             shutil.rmtree(self.lexical_dir(name), ignore_errors=True)
         return dropped
+
+
+def mismatch_message(where: str, built_with: str, model_name: str) -> str:
+    """Another model built the index: name a fix that loads locally, never a hub name."""
+    from .embedding import DEFAULT_MODEL_NAME
+
+    if built_with == DEFAULT_MODEL_NAME:
+        back = "unset EMBEDDING_MODEL (the default model built it)"
+    elif model_name == DEFAULT_MODEL_NAME:
+        back = f"set EMBEDDING_MODEL to the local model folder it was built with ({built_with})"
+    else:
+        back = f"set EMBEDDING_MODEL back to the model folder that built it ({built_with})"
+    return (f"The index at {where} was built with the model {built_with!r} but this run uses "
+            f"{model_name!r}: {back}, or {REBUILD_HINT} to re-embed everything with this one.")
+

@@ -30,6 +30,7 @@ from ..stories.entities import EntityReader
 from .chroma import Store
 from .chunk_records import article_metadata, chunk_metadata
 from .embedding import Embedder
+from .guards import refuse_to_empty
 from .lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
@@ -231,16 +232,18 @@ def assign_stories(store: Store, name: str, members: list[Member], previous: Pre
 
 def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
                      corpus_dir: Path, progress: Progress | None = None,
-                     rebuild: bool = False, entities: EntityReader | None = None,
-                     ) -> IndexReport:
+                     rebuild: bool = False, allow_empty: bool = False,
+                     entities: EntityReader | None = None) -> IndexReport:
     """Index a corpus folder into a new generation and make it the active one.
 
     Articles go through claims, embedding and the store BLOCK Chunks at a time, so memory
     stays flat however large the corpus. The generation is invisible to readers until
-    `activate`, so a run that dies midway still leaves the last complete index.
+    `activate`, so a run that dies midway still leaves the last complete index. A corpus
+    that yields no Article never empties a non-empty index unless `allow_empty`.
     """
     started = time.perf_counter()
     articles, skipped, warnings = load(corpus_dir, progress)
+    refuse_to_empty(store, corpus_dir, articles, skipped, allow_empty)
     if not rebuild:
         store.check_model(embedder.name)
     previous = read_previous(store, rebuild)

@@ -19,11 +19,12 @@ QUESTION = "how many officers died"
 async def test_commands_are_synced_to_the_test_guild_only(fake, bot):
     assert [scope for scope, _ in fake.syncs] == [fake.guild_id]
     commands = {command["name"]: command for command in fake.syncs[0][1]}
-    assert set(commands) == {"ask", "sources", "disputes", "reindex"}
+    assert set(commands) == {"ask", "sources", "disputes", "reindex", "add", "feeds"}
     (question,) = commands["ask"]["options"]
     assert (question["min_length"], question["max_length"], question["required"]) == (1, 300,
                                                                                        True)
-    assert str(commands["reindex"]["default_member_permissions"]) == "8"
+    for admin_only in ("reindex", "add", "feeds"):
+        assert str(commands[admin_only]["default_member_permissions"]) == "8"
 
 
 async def test_global_sync_happens_only_when_asked_for(fake, start_bot):

@@ -214,8 +214,10 @@ def test_only_the_settings_and_the_feedback_store_name_a_file_api():
 
 
 @pytest.mark.slow
-async def test_the_only_free_text_argument_of_any_command_is_the_question(fake, bot):
+async def test_the_only_free_text_arguments_are_the_question_and_the_admins_url(fake, bot):
     options = {command["name"]: [(o["name"], o["type"]) for o in command.get("options") or []]
                for command in fake.syncs[0][1]}
+    # 3: string, 5: boolean; /add's URL is checked by index.ingest.fetch (scheme, address)
     assert options == {"ask": [("question", 3)], "sources": [], "disputes": [],
-                       "reindex": [("rebuild", 5)]}  # 3: string, 5: boolean
+                       "reindex": [("rebuild", 5), ("allow_empty", 5)],
+                       "add": [("url", 3)], "feeds": [("poll", 5)]}

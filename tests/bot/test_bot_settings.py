@@ -41,6 +41,10 @@ def test_ids_cooldown_local_server_and_index_settings_are_read():
 
 @pytest.mark.parametrize(("name", "value", "message"), [
     ("DISCORD_GUILD_ID", "my-guild", "DISCORD_GUILD_ID must be a Discord ID"),
+    ("DISCORD_GUILD_ID", "²", "DISCORD_GUILD_ID must be a Discord ID"),
+    ("DISCORD_GUILD_ID", "9" * 5000, "DISCORD_GUILD_ID must be a Discord ID"),
+    ("ADMIN_ROLE_ID", "١٢٣", "ADMIN_ROLE_ID must be a Discord ID"),
+    ("ADMIN_USER_IDS", "1,²", "'²' is not one"),
     ("ADMIN_USER_IDS", "1,bob", "'bob' is not one"),
     ("ASK_COOLDOWN_SECONDS", "soon", "ASK_COOLDOWN_SECONDS must be seconds"),
     ("ASK_COOLDOWN_SECONDS", "-1", "ASK_COOLDOWN_SECONDS must be seconds"),

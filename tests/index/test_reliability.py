@@ -47,8 +47,9 @@ def test_a_file_that_vanishes_during_indexing_is_skipped_with_its_reason(tmp_pat
                                                                          monkeypatch):
     corpus = tmp_path / "corpus"
     write(corpus, "stays.txt", REPORT.format(n=40, town="Ely"))
-    listed = [*articles.corpus_files(corpus), corpus / "vanished.txt"]
-    monkeypatch.setattr(articles, "corpus_files", lambda folder: listed)
+    walk = articles.walk_corpus(corpus)
+    walk.files.append(corpus / "vanished.txt")
+    monkeypatch.setattr(articles, "walk_corpus", lambda folder, suffixes=None: walk)
     report = engine_for(tmp_path, corpus).index()
     assert report.articles == 1
     (skipped,) = report.skipped

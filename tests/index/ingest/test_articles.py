@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.ingest.articles import load_corpus
 from index.records import Article, Skipped
 from tests.conftest import write
@@ -70,3 +72,37 @@ def test_invalid_front_matter_keeps_the_text_and_warns(tmp_path):
     (article,), _, warnings = _load(tmp_path)
     assert "Floods hit the valley" in article.text
     assert any("front matter" in w for w in warnings)
+
+
+def test_a_txt_and_an_md_with_one_stem_both_get_their_own_id(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "a.md", BODY.replace("40", "41"))
+    write(tmp_path, "b.txt", BODY)
+    articles, _, _ = _load(tmp_path)
+    assert sorted(a.doc_id for a in articles) == ["a.md", "a.txt", "b"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    text = "---\ntitle: Crue à Lyon\n---\n" + BODY
+    raw = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        raw = ("\ufeff" + text).encode(encoding)
+    write(tmp_path, "windows.txt", raw)
+    (article,), skipped, warnings = _load(tmp_path)
+    assert article.title == "Crue à Lyon" and "evacuated" in article.text
+    assert not skipped and not warnings
+
+
+def test_a_nul_byte_anywhere_skips_the_file_as_binary(tmp_path):
+    write(tmp_path, "late-nul.txt", (BODY * 200).encode() + b"\x00tail")
+    _, skipped, _ = _load(tmp_path)
+    assert [(s.path, s.reason) for s in skipped] == [("late-nul.txt", "binary file, not text")]
+
+
+def test_cr_only_line_endings_still_show_the_front_matter(tmp_path):
+    write(tmp_path, "mac.md", "---\rtitle: Valley floods\rsource: River Times\r---\r"
+          + BODY.replace("\n", "\r"))
+    (article,), _, warnings = _load(tmp_path)
+    assert (article.title, article.source) == ("Valley floods", "River Times")
+    assert article.text.startswith("Floods hit the valley on Monday.\n") and not warnings

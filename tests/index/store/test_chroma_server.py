@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.errors import IndexUnavailableError
+from index.errors import IndexBusyError, IndexUnavailableError
 from index.settings import Settings
+from index.store.lock import OWNER, UNTIL
+from tests.conftest import HashEmbedder
 
 CHROMA = Path(sys.executable).with_name("chroma")
 
@@ -73,3 +75,47 @@ def test_a_server_that_is_not_running_gives_an_error_naming_the_fix(tmp_path):
     settings = Settings(chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(IndexUnavailableError, match="check that the Chroma server is running"):
         Engine(settings).sources()
+
+
+DISCORDANT = Path(sys.executable).with_name("discordant")
+
+
+def server_settings(port: int, corpus: Path) -> Settings:
+    return Settings(chroma_host="127.0.0.1", chroma_port=port, corpus_dir=corpus)
+
+
+def test_a_live_lease_on_the_server_refuses_a_second_run_and_an_expired_one_does_not(
+        chroma_server, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Officials said 40 people were evacuated from Ely.\n")
+    engine = Engine(server_settings(chroma_server, corpus), embedder=HashEmbedder())
+    engine.index()
+    assert not {OWNER, UNTIL} & set(engine.store.read_meta()), "a finished run frees its lease"
+    # Another run is under way (its lease is live), as another host or process records it.
+    engine.store.write_meta({OWNER: "newsroom-2:4242:abcd", UNTIL: time.time() + 60})
+    with pytest.raises(IndexBusyError, match=r"127\.0\.0\.1:\d+ \(newsroom-2:4242:abcd"):
+        engine.index()
+    # That run was killed: its lease expires and the next run goes ahead.
+    engine.store.write_meta({UNTIL: time.time() - 1})
+    assert engine.index().reused == 1
+    meta = engine.store.read_meta()
+    assert meta["active"] and not {OWNER, UNTIL} & set(meta)
+
+
+def test_a_server_that_is_down_is_one_line_naming_host_port_and_the_fix(tmp_path):
+    port = free_port()
+    env = {**os.environ, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(port)}
+    out = subprocess.run([str(DISCORDANT), "ask", "how many died", "how many were hurt"],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert f"127.0.0.1:{port}" in out.stderr and "chroma run" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_an_empty_server_index_is_one_line_naming_the_fix(chroma_server, tmp_path):
+    env = {**os.environ, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_server)}
+    out = subprocess.run([str(DISCORDANT), "ask", "how many died", "how many were hurt"],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert f"127.0.0.1:{chroma_server} is empty: run `discordant index`" in out.stderr

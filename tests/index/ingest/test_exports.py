@@ -1,0 +1,53 @@
+"""JSON exports: one Article per record, each with a stable id and the usual fields."""
+
+from __future__ import annotations
+
+import json
+
+from index.ingest.articles import load_corpus
+from index.records import Article, Skipped
+from tests.conftest import write
+
+TEXT = "At least {n} people were evacuated from the valley, the fire service said on Monday."
+
+
+def _load(folder):
+    items = list(load_corpus(folder))
+    return ({a.doc_id: a for a in items if isinstance(a, Article)},
+            {s.path: s.reason for s in items if isinstance(s, Skipped)})
+
+
+def test_jsonl_records_become_articles_with_ids_from_the_record(tmp_path):
+    rows = [
+        {"id": "a-1", "title": "Flood: 40 evacuated", "text": TEXT.format(n=40),
+         "source": "Valley Courier", "published_at": "2023-05-01T08:00:00Z",
+         "url": "https://valley.example/1"},
+        {"headline": "Flood, day two", "content": "<p>" + TEXT.format(n=45) + "</p><p>More.</p>",
+         "outlet": "River Times", "date": "2023-05-02", "link": "https://river.example/2"},
+        {"title": "No body here"},
+    ]
+    write(tmp_path, "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    articles, skipped = _load(tmp_path)
+    first = articles["wire-a-1"]
+    assert (first.title, first.source, first.date, first.url) == (
+        "Flood: 40 evacuated", "Valley Courier", "2023-05-01", "https://valley.example/1")
+    (second,) = [a for d, a in articles.items() if d != "wire-a-1"]
+    assert second.doc_id.startswith("wire-") and second.source == "River Times"
+    assert second.text == TEXT.format(n=45) + "\n\nMore." and second.date == "2023-05-02"
+    assert skipped == {"wire.jsonl#3": "record has no text", "wire.jsonl:4": "line is not "
+                       "valid JSON"}
+    again, _ = _load(tmp_path)
+    assert sorted(again) == sorted(articles), "ids are stable from one load to the next"
+
+
+def test_a_newsapi_style_json_export_is_read(tmp_path):
+    export = {"status": "ok", "articles": [
+        {"source": {"id": None, "name": "BBC News"}, "author": "J. Doe",
+         "title": "Valley floods", "description": "Short.", "url": "https://bbc.example/f",
+         "publishedAt": "2023-05-03T10:00:00Z", "content": TEXT.format(n=50)}]}
+    write(tmp_path, "newsapi.json", json.dumps(export))
+    articles, skipped = _load(tmp_path)
+    (article,) = articles.values()
+    assert (article.source, article.title, article.date) == ("BBC News", "Valley floods",
+                                                            "2023-05-03")
+    assert article.doc_id.startswith("newsapi-") and not skipped
