@@ -170,7 +170,11 @@ def relate(a: Span, b: Span) -> str:
         return "agree"  # one quantity in two units: "14,200 hectares" / "35,000 acres"
     if overlap or a.vague or b.vague:
         return "bound"
-    if a.revision or b.revision or _later(a, b) or _later(b, a):
+    if _later(a, b) or _later(b, a):
+        return "update"
+    # "rose to": a revision where the dates cannot say which report is later — but a figure
+    # that "rose to 5" cannot have revised another outlet's 6 the same day.
+    if (a.revision and a.low > b.high) or (b.revision and b.low > a.high):
         return "update"
     return "conflict"
 

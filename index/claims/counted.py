@@ -95,6 +95,8 @@ def changed_object(token):
     if token.dep_ != "pobj" or prep.lower_ not in ("to", "at", "from"):
         return None
     verb = prep.head
+    while verb.dep_ == "prep" and verb.head.i != verb.i:  # "from 63 to 66"
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")

@@ -10,7 +10,9 @@ a question is decided when the question is asked. The dependency parse of the se
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
 import threading
 from collections.abc import Iterable
 
@@ -84,7 +86,11 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
     found: list[Claim] = []
     year = article_year(article.date)
     background = is_background(sentence, year)
-    for q in quantities:
+    pairs = currency_pairs(sentence, quantities)
+    converted = {id(q) for q in pairs.values()}
+    for index, q in enumerate(quantities):
+        if id(q) in converted:
+            continue
         token = _number_token(doc, q)
         if token is None or in_name(token) or is_earlier_value(sentence, q.start, q.end) \
                 or speculative(token):
@@ -97,16 +103,21 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue
         counted, kind, event = frame
         authority = find_authority(token) or previous_authority(doc, earlier + found)
+        other = pairs.get(index)
+        equivalents = ((other.measure.dimension, other.low, other.high),) if other else ()
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
-                            place=place, background=background))
-    return _pair_currencies(found, quantities)
+                            place=place, background=background, equivalents=equivalents))
+    return found
 
 
 def speculative(token) -> bool:
     """'as many as 17 ... might also be unaccounted for': a possibility, not a report."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("might", "may")
-                                    for c in verb.children)
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries += [g for c in auxiliaries for g in c.children if g.dep_ == "aux"]
+    return any(a.lower_ in ("might", "may") for a in auxiliaries)
 
 
 def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
@@ -171,29 +182,17 @@ def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | No
     )
 
 
-def _pair_currencies(found: list[Claim], quantities: list[Quantity]) -> list[Claim]:
-    """'€2.5m (about $2.7 million)': the amount in parentheses is the same money in another
-    currency, as the article gives it; it becomes an equivalent of the first, not a claim."""
-    out: list[Claim] = []
-    for claim in found:
-        previous = out[-1] if out else None
-        if (previous is not None and claim.dimension.startswith("money:")
-                and previous.dimension.startswith("money:")
-                and claim.dimension != previous.dimension
-                and f"{previous.figure} (" in claim.quote
-                and claim.quote.find(claim.figure) - claim.quote.find(previous.figure)
-                < len(previous.figure) + 15):
-            out[-1] = _with_equivalent(previous, claim)
-            continue
-        out.append(claim)
-    return out
-
-
-def _with_equivalent(claim: Claim, other: Claim) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, equivalents=(*claim.equivalents,
-                                       (other.dimension, other.low, other.high)))
+def currency_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quantity]:
+    """'€2.5m (about $2.7 million)': the amount in parentheses right after another, in
+    another currency, is the same money as the article converts it — not a claim of its own.
+    Returns {index of the first amount: the amount in parentheses}."""
+    pairs: dict[int, Quantity] = {}
+    for i, (first, second) in enumerate(itertools.pairwise(quantities)):
+        if (first.measure and second.measure and first.unit == second.unit == "currency"
+                and first.measure.canonical != second.measure.canonical
+                and re.fullmatch(r"\s*\(\s*", sentence[first.end:second.start])):
+            pairs[i] = second
+    return pairs
 
 
 def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -> list[Claim]:

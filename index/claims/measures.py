@@ -17,12 +17,23 @@ AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total"
                 "plunge", "double", "grow", "remain", "come", "expect"}
 ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
 UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
+# "120m euros in aid": the currency word written after an amount stands for the amount.
+CURRENCY_NOUNS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
+                  "rupee", "rupees", "franc", "francs", "rouble", "roubles", "ruble", "rubles",
+                  "tenge", "peso", "pesos", "lira", "dirham", "dirhams", "riyal", "riyals",
+                  "krone", "kroner", "krona", "kronor", "zloty", "forint", "shekel",
+                  "shekels", "won", "rand", "naira", "baht", "ringgit", "hryvnia", "reais"}
 UNIT_KINDS = {"%": "%", "currency": "money"}
 
 
 def _unit_head(token):
-    """The token standing for the whole amount: '%' for '61%', the number otherwise."""
-    return token.head if token.head.lower_ in UNIT_WORDS else token
+    """The token standing for the whole amount: '%' for '61%', 'euros' for '120m euros',
+    the number otherwise."""
+    if token.head.lower_ in UNIT_WORDS | CURRENCY_NOUNS:
+        return token.head
+    written = next((c for c in token.children if c.dep_ == "appos"
+                    and c.lower_ in CURRENCY_NOUNS), None)
+    return written if written is not None else token
 
 
 def _object_of(token, preposition: str):
@@ -59,6 +70,11 @@ def measured(token):
     verb = _governing_verb(base)
     if verb is None:
         return None
+    if base.dep_ in ("dobj", "nsubjpass", "attr"):  # "approved €2.5m in aid"
+        for preposition in ("in", "for"):
+            found = _object_of(verb, preposition)
+            if found is not None and found.lower_ not in UNIT_WORDS:
+                return found
     lemma = verb.lemma_.lower()
     if lemma in ESTIMATE_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != base.i]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # (pattern as written after the number, category, pint unit or ISO currency code).
 # Longer spellings first: "nautical miles" before "miles", "km/h" before "km".
 _TABLE: tuple[tuple[str, str, str], ...] = (
-    (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "area", "kilometer**2"),
+    (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s?km|km2|km²", "area", "kilometer**2"),
     (r"square\s+miles?|sq\.?\s?mi", "area", "mile**2"),
     (r"square\s+met(?:er|re)s?|sq\.?\s?m|m2|m²", "area", "meter**2"),
     (r"square\s+(?:feet|foot)|sq\.?\s?ft", "area", "foot**2"),
@@ -70,10 +70,14 @@ CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "tenge": "KZT"
                   "rouble": "RUB", "ruble": "RUB", "yuan": "CNY", "yen": "JPY",
                   "rupee": "INR", "franc": "CHF", "peso": "MXN", "lira": "TRY",
                   "dirham": "AED", "riyal": "SAR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-                  "kzt": "KZT"}
+                  "kzt": "KZT", "krone": "NOK", "kroner": "NOK", "krona": "SEK",
+                  "kronor": "SEK", "zloty": "PLN", "forint": "HUF", "shekel": "ILS",
+                  "won": "KRW", "rand": "ZAR", "naira": "NGN", "baht": "THB",
+                  "ringgit": "MYR", "hryvnia": "UAH", "real": "BRL", "reais": "BRL"}
 _CURRENCY_AFTER = re.compile(
     r"(?:\s+of)?\s+(?:US\s+)?(?P<word>dollars?|euros?|pounds?(?:\s+sterling)?|tenge|r[ou]bles?"
-    r"|yuan|yen|rupees?|francs?|pesos?|lira|dirhams?|riyals?|USD|EUR|GBP|KZT)\b", re.I)
+    r"|yuan|yen|rupees?|francs?|pesos?|lira|dirhams?|riyals?|kroner|krone|kronor|krona|zloty"
+    r"|forint|shekels?|won|rand|naira|baht|ringgit|hryvnia|reais|USD|EUR|GBP|KZT)\b", re.I)
 _UNITS = tuple((re.compile(rf"(?:\s*|-)(?:of\s+)?(?P<u>{pattern})(?!\w)", re.I), category, unit)
                for pattern, category, unit in _TABLE)
 
@@ -97,9 +101,9 @@ class Unit:
 def unit_after(sentence: str, pos: int) -> Unit | None:
     """The unit of measure written right after position `pos`, if any."""
     if match := _CURRENCY_AFTER.match(sentence, pos):
-        word = match["word"].lower().split()[0].rstrip("s")
-        return Unit("currency", match["word"], CURRENCY_WORDS.get(word, word.upper()),
-                    match.end())
+        word = match["word"].lower().split()[0]
+        code = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), word.upper())
+        return Unit("currency", match["word"], code, match.end())
     for pattern, category, unit in _UNITS:
         if match := pattern.match(sentence, pos):
             if category == "temperature" and len(match["u"]) == 1 and match.start("u") != pos:

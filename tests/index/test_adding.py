@@ -26,21 +26,23 @@ def site():
         yield running
 
 
-def engine_for(tmp_path: Path, **settings) -> Engine:
+def engine_for(tmp_path: Path, embedder=None, **settings) -> Engine:
     corpus = tmp_path / "corpus"
     write(corpus, "tv.txt", "---\ntitle: Toll rises\nsource: State TV\ndate: 2022-01-07\n---\n"
           + REPORT)
     return Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus,
                            feed_state=tmp_path / "feeds.sqlite3", **settings),
-                  embedder=HashEmbedder())
+                  embedder=embedder or HashEmbedder())
 
 
 def passages(engine: Engine) -> list[str]:
     return [text for _, text, _, _ in engine.store.records()]
 
 
-def test_an_added_page_is_saved_indexed_and_its_disputed_figure_reported(tmp_path, site):
-    engine = engine_for(tmp_path, allow_private_urls=True)
+def test_an_added_page_is_saved_indexed_and_its_disputed_figure_reported(tmp_path, site,
+                                                                         real_embedder):
+    # The real model: the two reports must be found to be one Story to be compared.
+    engine = engine_for(tmp_path, real_embedder, allow_private_urls=True)
     engine.index()
     added = engine.add_url(site.url("/officers.html"))
     assert added.page.source == "Steppe Herald" and added.passages >= 1

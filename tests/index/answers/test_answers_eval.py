@@ -20,11 +20,11 @@ def answers(sample_engine):
 
 
 @pytest.fixture(scope="module")
-def chunk_texts(sample_engine):
-    texts: dict[str, list[str]] = {}
-    for _, text, meta, _ in sample_engine.store.records():
-        texts.setdefault(meta["doc_id"], []).append(text)
-    return texts
+def article_texts(sample_engine):
+    """Each Article's whole text, whitespace folded: passages are windows of it."""
+    name = sample_engine.store.active_name()
+    docs = [s.doc_id for s in sample_engine.sources()]
+    return {d: fold(t) for d, t in sample_engine.store.article_texts(name, docs).items()}
 
 
 def fold(text: str) -> str:
@@ -50,18 +50,18 @@ def test_eval_question_is_answered_as_expected(answers, question):
 
 
 def test_every_figure_and_quote_shown_is_verbatim_in_the_passage_it_cites(answers,
-                                                                          chunk_texts):
+                                                                          article_texts):
     checked = 0
     for answer in answers.values():
         for slot in (*answer.disagreements, *answer.agreements):
             for figure in slot.figures:
-                assert any(figure.quote in t for t in chunk_texts[figure.quote_doc])
+                assert fold(figure.quote) in article_texts[figure.quote_doc]
                 for claim in figure.claims:
                     assert claim.figure in claim.quote
-                    assert any(claim.quote in t for t in chunk_texts[claim.doc_id])
+                    assert fold(claim.quote) in article_texts[claim.doc_id]
                     checked += 1
         for passage in answer.passages:
-            assert any(passage.text in chunk_texts[d] for d in passage.docs[:1])
+            assert fold(passage.text) in article_texts[passage.docs[0]]
             for claim in passage.claims:
                 assert claim.quote in passage.text and claim.figure in passage.text
     assert checked >= 20
@@ -90,7 +90,10 @@ def test_when_every_source_says_dozens_the_answer_says_they_agree(answers):
 def test_json_answer_lists_disputes_in_the_contract_shape(answers):
     out = answer_to_json(answers["arrests"])
     (dispute,) = out["disagreements"]
-    assert dispute["kind"] == "bound"
+    # "more than 200" and 2,000 the same day: an open-ended hedge stands for at most twice
+    # its figure, so they conflict (see disagreements.OPEN_ENDED).
+    assert dispute["kind"] == "conflict"
     assert {c["value"] for c in dispute["claims"]} == {200, 2000}
+    assert dispute["story"]["id"] and dispute["story"]["title"]
     assert all(set(c) >= {"value", "qualifier", "counted", "docs", "sources", "authority",
-                          "quote"} for c in dispute["claims"])
+                          "quote", "unit", "normalized"} for c in dispute["claims"])

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import math
 
-from index.answers.disagreements import build_slot, corpus_disputes, relation, slot_for
+from index.answers.corpus import Corpus
+from index.answers.disagreements import build_slot, relation
+from index.answers.slots import select
 from index.claims.questions import Query
 from index.records import Claim
 
 
 def claim(value, *, low=None, high=None, qualifier=None, kind="security", event="killed",
           doc="a", source="Outlet A", authority=None, date="2024-01-02", revision=False,
-          counted="police officers"):
+          counted="police officers", **extra):
     return Claim(value=value, low=value if low is None else low,
                  high=value if high is None else high, qualifier=qualifier, figure=str(value),
                  counted=counted, kind=kind, event=event, authority=authority, doc_id=doc,
                  source=source, date=date, quote=f"{value} {counted} were {event}.",
-                 revision=revision)
+                 revision=revision, **extra)
+
+
+def no_passages(_claim):
+    return None
 
 
 def kinds(*claims_):
@@ -51,12 +57,12 @@ def test_a_later_report_or_rose_to_is_an_update():
     assert kinds(claim(12), claim(20, doc="b", source="B", revision=True))[0] == "update"
 
 
-def test_different_kinds_counted_are_scope():
+def test_different_kinds_counted_are_scope_and_no_disagreement():
     slot = build_slot("people injured", "injured", [
         claim(353, event="injured"),
         claim(1000, low=1001, high=math.inf, event="injured", kind="people", doc="b",
               source="B", counted="people")])
-    assert slot.kind == "scope"
+    assert slot.kind == "scope" and not slot.disputed
 
 
 def test_the_strongest_relation_types_the_slot():
@@ -77,16 +83,25 @@ def test_figures_gather_outlets_and_authorities():
 def test_a_question_takes_only_claims_of_its_slot():
     claims = [claim(12), claim(30, kind="protesters", counted="protesters", doc="b"),
               claim(100, event="injured", doc="c"), claim(13, doc="d", source="D")]
-    officers = slot_for(Query("killed", "security", "officers"), claims)
-    assert sorted(f.value for f in officers.figures) == [12, 13]
-    people = slot_for(Query("killed", "people", "people"), claims)
-    assert sorted(f.value for f in people.figures) == [12, 13, 30]
+    officers = select(Query("killed", "security", "officers"), claims, no_passages)
+    assert sorted(c.value for c in officers) == [12, 13]
+    people = select(Query("killed", "people", "people"), claims, no_passages)
+    assert sorted(c.value for c in people) == [12, 13, 30]
 
 
-def test_corpus_disputes_need_two_outlets():
+def test_corpus_disputes_need_two_outlets_and_stay_in_their_story():
     one_outlet = [claim(5, event="missing"), claim(6, event="missing", doc="b")]
     two_outlets = [claim(12), claim(13, doc="b", source="B")]
-    assert [s.event for s in corpus_disputes(one_outlet + two_outlets)] == ["killed"]
+    other_story = [claim(40, doc="x", source="X")]
+    metas = [{"doc_id": d, "story": "s1" if d != "x" else "s2", "story_title": d}
+             for d in ("a", "b", "x")]
+    by_doc = {}
+    for c in one_outlet + two_outlets + other_story:
+        by_doc.setdefault(c.doc_id, []).append(c)
+    corpus = Corpus.from_records([(m, by_doc[m["doc_id"]]) for m in metas], [], None)
+    (dispute,) = corpus.disputes()
+    assert dispute.event == "killed" and dispute.story.id == "s1"
+    assert sorted(f.value for f in dispute.figures) == [12, 13]
 
 
 def test_relation_is_symmetric_for_intervals():
@@ -102,3 +117,69 @@ def test_an_update_names_the_later_figure_as_the_revision():
     (rel,) = slot.relations
     assert rel.kind == "update"
     assert slot.figures[rel.second].value == 2000 and slot.figures[rel.first].value == 820
+
+
+def test_one_quantity_in_two_units_agrees():
+    hectares = claim(14200, kind="", event="burned", counted="", dimension="area",
+                     unit="hectares", normalized=14200, norm_low=14200, norm_high=14200)
+    acres = claim(35000, low=31500, high=38500, qualifier="about", kind="", event="burned",
+                  counted="", doc="b", source="B", dimension="area", unit="acres",
+                  normalized=14164, norm_low=12748, norm_high=15580)
+    slot = build_slot("area burned", "burned", [hectares, acres])
+    assert slot.kind == "agree" and not slot.disputed
+
+
+def test_compatible_figures_are_an_agreement_even_when_reported_later():
+    slot = build_slot("firefighters deployed", "deployed", [
+        claim(430, low=387, high=473, qualifier="about", date="2024-01-02"),
+        claim(400, low=401, high=math.inf, qualifier="more than", doc="b", source="B",
+              date="2024-01-03")])
+    assert slot.kind == "bound" and not slot.disputed
+
+
+def test_a_vague_figure_never_contradicts_a_precise_one():
+    assert kinds(claim(24, low=24, high=99, qualifier="vague"),
+                 claim(200, doc="b", source="B"))[0] == "bound"
+
+
+def test_an_open_ended_hedge_stands_for_at_most_twice_its_figure():
+    assert kinds(claim(200, low=201, high=math.inf, qualifier="more than"),
+                 claim(2000, doc="b", source="B"))[0] == "conflict"
+
+
+def test_two_currencies_compare_only_at_the_rate_an_article_gives():
+    euros = claim(2.5e6, kind="money", event="aid", counted="money", dimension="money:EUR",
+                  unit="€", equivalents=(("money:USD", 2.43e6, 2.97e6),))
+    dollars = claim(2.7e6, kind="money", event="aid", counted="money", doc="b", source="B",
+                    dimension="money:USD", unit="$")
+    pounds = claim(3e6, kind="money", event="aid", counted="money", doc="c", source="C",
+                   dimension="money:GBP", unit="£")
+    a, b, c = (build_slot("aid", "aid", [x]).figures[0] for x in (euros, dollars, pounds))
+    assert relation(a, b) == "agree"
+    assert relation(a, c) == relation(b, c) == "scope"
+
+
+def test_dates_compare_as_days():
+    day = claim("2022-01-05", low=738160, high=738160, kind="bridge", event="open",
+                counted="bridge", dimension="date", unit="day")
+    year = claim(2022, low=737791, high=738155 + 365, kind="bridge", event="open",
+                 counted="bridge", doc="b", source="B", dimension="date", unit="year")
+    other = claim(1933, low=705533, high=705897, kind="bridge", event="open",
+                  counted="bridge", doc="c", source="C", dimension="date", unit="year")
+    assert kinds(day, year)[0] == "bound"
+    assert kinds(year, other)[0] == "conflict"
+
+
+def test_a_slot_lists_a_bounded_number_of_figures_and_says_how_many_more():
+    claims = [claim(n, doc=f"d{n}", source=f"S{n}") for n in range(1, 41)]
+    slot = build_slot("officers killed", "killed", claims)
+    assert len(slot.figures) <= 8 and slot.more == 40 - len(slot.figures)
+    assert len(slot.relations) == len(slot.figures) * (len(slot.figures) - 1) // 2
+
+
+def test_a_rising_toll_is_listed_latest_first():
+    slot = build_slot("people killed", "killed", [
+        claim(113, date="2024-08-12", doc="a"), claim(154, date="2024-08-15", doc="d"),
+        claim(135, date="2024-08-13", doc="b"), claim(137, date="2024-08-14", doc="c")])
+    assert slot.kind == "update"
+    assert [f.value for f in slot.figures] == [154, 137, 135, 113]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.answers.search import MIN_SCORE, collapse, shingles, similarity
+from index.answers.search import MIN_SCORE, Found, passages, shingles, similarity
 from index.records import Chunk
-from index.store.chroma import Hit
 
 ANSWERS = [
     ("what started the protests", "004_8e019ddef499e6f8", "rising price of liquefied petroleum"),
@@ -39,16 +38,35 @@ def test_scores_of_answering_passages_clear_the_threshold_with_margin(sample_eng
     assert min(best) > MIN_SCORE + 0.1
 
 
-def _hit(doc: str, text: str, score: float) -> Hit:
-    return Hit(Chunk(chunk_id=doc, doc_id=doc, source=f"src-{doc}", title=None, date=None,
-                     position=0, text=text), score)
+def _hit(doc: str, text: str, score: float, first: int = 0) -> Found:
+    return Found(Chunk(chunk_id=f"{doc}{first}", doc_id=doc, source=f"src-{doc}", title=None,
+                       date=None, position=first, text=text, first=first), score, score)
 
 
 def test_syndicated_copies_collapse_into_one_passage_listing_every_outlet():
     wire = "Officials said 40 people were evacuated from the valley after the river burst."
-    hits = [_hit("a", wire, 0.8), _hit("b", wire.replace("burst", "burst its banks"), 0.7),
-            _hit("c", "An unrelated passage about the budget vote in parliament.", 0.6)]
-    passages = collapse(hits, top_k=5)
-    assert [p.docs for p in passages] == [("a", "b"), ("c",)]
-    assert passages[0].sources == ("src-a", "src-b")
+    texts = {"a": wire, "b": wire.replace("burst", "burst its banks"),
+             "c": "An unrelated passage about the budget vote in parliament."}
+    found = [_hit("a", texts["a"], 0.8), _hit("b", texts["b"], 0.7), _hit("c", texts["c"], 0.6)]
+    shown = passages(found, texts)
+    assert [p.docs for p in shown] == [("a", "b"), ("c",)]
+    assert shown[0].sources == ("src-a", "src-b")
     assert similarity(shingles(wire), shingles(wire)) == 1.0
+
+
+def test_a_passage_is_the_window_around_its_chunk_and_not_repeated():
+    article = " ".join(f"Sentence number {n} says that {n} boats were counted today."
+                       for n in range(1, 30))
+    found = [_hit("a", "Sentence number 10 says", 0.9, first=9),
+             _hit("a", "Sentence number 11 says", 0.8, first=10),
+             _hit("a", "Sentence number 25 says", 0.7, first=24)]
+    shown = passages(found, {"a": article})
+    assert len(shown) == 2  # the second window is mostly the first one again
+    assert "10 boats" in shown[0].text and len(shown[0].text) <= 700
+    assert "9 boats" in shown[0].text or "11 boats" in shown[0].text
+
+
+def test_a_short_factoid_question_whose_words_are_in_an_article_gets_its_passage(
+        sample_engine):
+    answer = sample_engine.ask("who is the health minister")
+    assert answer.passages and "health" in answer.passages[0].text.lower()

@@ -80,9 +80,11 @@ def test_the_nearest_reporting_verb_is_the_authority(extractor):
     assert c.authority == "health ministry"
 
 
-def test_subsets_years_and_names_are_not_claims(extractor):
+def test_subsets_and_names_are_not_counts_and_an_earlier_year_is_background(extractor):
     found = claims(extractor, "Channel 4 said 20 people died in 2021, including two children.")
-    assert [(c.value, c.event) for c in found] == [(20, "killed")]
+    counts = [c for c in found if c.dimension == "count"]
+    assert [(c.value, c.event) for c in counts] == [(20, "killed")]
+    assert counts[0].background  # a 2024 report about 2021: another event's figure
 
 
 def test_claims_carry_source_date_and_the_verbatim_sentence(extractor):
@@ -123,5 +125,62 @@ def test_an_estimated_crowd_is_a_protest_figure(extractor):
     assert (c.value, c.event) == (40000, "protested")
 
 
-def test_distances_and_ages_are_not_claims(extractor):
-    assert claims(extractor, "The 81-year-old walked 7,600 kilometres.") == []
+def test_ages_are_not_claims_but_distances_are(extractor):
+    (walk,) = claims(extractor, "The 81-year-old walked 7,600 kilometres.")
+    assert (walk.value, walk.dimension, walk.unit, walk.normalized) == (
+        7600, "length", "kilometres", 7600)
+
+
+def test_areas_in_two_units_share_a_common_unit(extractor):
+    ha = one(extractor, "The fire has burned 14,200 hectares of forest, officials said.")
+    acres = one(extractor, "The blaze has now scorched about 35,000 acres.")
+    assert (ha.dimension, ha.unit, ha.event) == ("area", "hectares", "burned")
+    assert (acres.value, acres.unit, acres.event) == (35000, "acres", "burned")
+    assert acres.normalized == pytest.approx(14164, abs=1)
+    assert acres.norm_low < ha.normalized < acres.norm_high
+
+
+def test_money_keeps_its_currency_and_a_rate_the_article_gives(extractor):
+    c = one(extractor, "The strike cost the economy about €1.1 billion, employers said.")
+    assert (c.value, c.dimension, c.event) == (1.1e9, "money:EUR", "damage")
+    paired = one(extractor, "The council approved €2.5m (about $2.7 million) in aid.")
+    assert paired.dimension == "money:EUR"
+    assert paired.equivalents and paired.equivalents[0][0] == "money:USD"
+    words = one(extractor, "The region asked the government for 120m euros in aid.")
+    assert (words.value, words.dimension, words.unit) == (120e6, "money:EUR", "euros")
+
+
+@pytest.mark.parametrize(("sentence", "dimension", "value"), [
+    ("Winds reached 70 km/h on Monday.", "speed", 70),
+    ("Temperatures hit 41 degrees Celsius in the city.", "temperature", 41),
+    ("The state of emergency will last two weeks.", "duration", 2),
+    ("The ship was carrying 5,000 tonnes of grain.", "mass", 5000),
+])
+def test_measures_of_every_kind_are_claims(extractor, sentence, dimension, value):
+    (c,) = [c for c in claims(extractor, sentence) if c.dimension != "date"]
+    assert (c.dimension, c.value) == (dimension, value)
+
+
+def test_dates_and_years_are_claims_with_what_happened_then(extractor):
+    found = claims(extractor, "The company was founded in 1933 by two brothers.", date=None)
+    (c,) = [c for c in found if c.dimension == "date"]
+    assert (c.value, c.event, c.counted) == (1933, "found", "company")
+    (d,) = claims(extractor, "The bridge was opened on January 5, 2022.", date=None)
+    assert (d.value, d.unit) == ("2022-01-05", "day")
+
+
+def test_a_figure_the_sentence_says_was_replaced_is_not_a_claim(extractor):
+    found = claims(extractor, "The toll has risen to 112, up from the 87 announced on Monday.")
+    assert [c.value for c in found if c.dimension == "count"] == [112]
+    change = claims(extractor, "The plan would raise the retirement age from 63 to 66.")
+    assert [c.value for c in change if c.dimension == "count"] == [66]
+
+
+def test_places_scope_figures_of_one_quantity(extractor):
+    found = claims(extractor, "The ministry counted 92,000 marchers in Kessburg and 480,000 "
+                              "across the country.")
+    assert [(c.value, c.place) for c in found] == [(92000, "kessburg"), (480000, "national")]
+
+
+def test_a_possibility_is_not_a_report(extractor):
+    assert claims(extractor, "As many as 17 more people might also be missing.") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.claims.extract import ClaimExtractor
-from index.claims.questions import Query, parse_question
+from index.claims.questions import parse_question
 
 
 @pytest.fixture(scope="module")
@@ -14,27 +14,51 @@ def nlp():
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("how many officers died", Query("killed", "security", "officers")),
-    ("How many people were injured?", Query("injured", "people", "people")),
-    ("how many protesters were killed", Query("killed", "protesters", "protesters")),
-    ("what is the death toll", Query("killed", "people", "")),
-    ("what is the population of Chile", Query("population", "people", "")),
-    ("how many people are in intensive care", Query("intensive care", "people", "people")),
-    ("how many homes were destroyed", Query("destroy", "homes", "homes")),
+    ("how many officers died", ("killed", "security", "officers")),
+    ("How many people were injured?", ("injured", "people", "people")),
+    ("how many protesters were killed", ("killed", "protesters", "protesters")),
+    ("what is the death toll", ("killed", "people", "")),
+    ("what is the population of Chile", ("population", "people", "")),
+    ("how many people are in intensive care", ("intensive care", "people", "people")),
+    ("how many homes were destroyed", ("destroyed", "homes", "homes")),
+    ("how many villages were wiped out", ("destroyed", "village", "villages")),
+    ("how many cops were hurt", ("injured", "security", "cops")),
 ])
 def test_figure_questions_name_event_and_kind(nlp, question, expected):
-    assert parse_question(question, nlp) == expected
+    query = parse_question(question, nlp)
+    assert (query.event, query.kind, query.counted) == expected
 
 
 @pytest.mark.parametrize("question", ["what started the protests", "who is the president",
-                                      "how long will the state of emergency last"])
+                                      "did anybody die in the fire"])
 def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     assert parse_question(question, nlp) is None
 
 
+@pytest.mark.parametrize(("question", "dimension"), [
+    ("how long will the state of emergency last", "duration"),
+    ("how much land has the wildfire burned", "area"),
+    ("what did the walkout cost the economy", "money"),
+    ("when was the bridge opened", "date"),
+    ("what year was the company established", "date"),
+    ("how far did the ferry sail", "length"),
+    ("how fast were the winds", "speed"),
+    ("what share of the vote did Smith win", "%"),
+    ("how many firefighters were hurt", "count"),
+])
+def test_the_kind_of_value_asked_for(nlp, question, dimension):
+    assert parse_question(question, nlp).dimension == dimension
+
+
+def test_a_question_names_its_place_and_another_event_s_year(nlp):
+    assert parse_question("how big was the march in Kessburg", nlp).place == "kessburg"
+    assert parse_question("how many joined across Varnia", nlp).place == "national"
+    assert parse_question("how many died when it sank in 1998", nlp).year == 1998
+
+
 @pytest.mark.parametrize(("question", "kind", "event"), [
     ("how much damage did the storm cause", "money", "damage"),
-    ("what was the turnout", "%", "turnout"),
+    ("what percentage was the turnout", "%", "turnout"),
     ("how many people marched", "people", "protested"),
 ])
 def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, event):

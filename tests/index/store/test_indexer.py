@@ -121,7 +121,7 @@ def test_a_second_index_run_while_one_runs_is_refused(tmp_path, corpus):
 def test_claims_are_stored_with_their_chunks(tmp_path, corpus):
     engine = make_engine(tmp_path, corpus)
     engine.index()
-    values = sorted(c.value for c in engine.corpus_claims() if c.event == "destroy")
+    values = sorted(c.value for c in engine.corpus_claims() if c.event == "destroyed")
     assert values == [12, 30, 45]
     settings = dataclasses.replace(engine.settings)
     assert Engine(settings, embedder=HashEmbedder()).corpus_claims()

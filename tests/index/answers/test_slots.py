@@ -1,0 +1,102 @@
+"""Which Claims of a Story answer a figure question (made-up claims, no model)."""
+
+from __future__ import annotations
+
+import math
+
+from index.answers.slots import select
+from index.claims.questions import Query
+from index.records import Claim
+
+
+def claim(value, *, kind="people", event="protested", doc="a", source="A", counted="people",
+          authority=None, **extra):
+    return Claim(value=value, low=value, high=value, qualifier=None, figure=str(value),
+                 counted=counted, kind=kind, event=event, authority=authority, doc_id=doc,
+                 source=source, date="2025-10-09", quote=f"{value} {counted} {event} in {doc}",
+                 **extra)
+
+
+def no_passages(_claim):
+    return None
+
+
+def values(claims):
+    return sorted(c.value for c in claims)
+
+
+def test_a_figure_of_an_earlier_event_joins_no_slot_unless_the_question_names_its_year():
+    claims = [claim(1_400_000), claim(480_000, doc="b", source="B"),
+              Claim(**{**claim(900_000, doc="c").__dict__, "background": True,
+                       "quote": "In 2019 the unions claimed 900,000."})]
+    asked = Query("protested", "people", "people")
+    assert values(select(asked, claims, no_passages)) == [480_000, 1_400_000]
+    then = Query("protested", "people", "people", year=2019)
+    assert values(select(then, claims, no_passages)) == [900_000]
+
+
+def test_places_split_a_quantity_only_where_one_article_gives_both():
+    claims = [claim(1_400_000), claim(350_000, place="kessburg"),
+              claim(480_000, doc="b", place="national"), claim(92_000, doc="b", place="kessburg"),
+              claim(124_000, doc="c", place="capital")]
+    national = select(Query("protested", "people", "people"), claims, no_passages)
+    assert values(national) == [480_000, 1_400_000]
+    local = select(Query("protested", "people", "people", place="kessburg"), claims,
+                   no_passages)
+    assert values(local) == [92_000, 124_000, 350_000]
+    # One city named by one outlet only is no second scope: everything stays together.
+    together = [claim(12, event="killed"), claim(13, doc="b", event="killed", place="almaty")]
+    assert values(select(Query("killed", "people", "people"), together, no_passages)) == [12, 13]
+
+
+def test_two_things_one_article_tells_apart_are_two_quantities():
+    area = dict(kind="", event="burned", dimension="area")
+    claims = [claim(14200, counted="", doc="a", **area),
+              claim(35000, counted="pine forest, olive groves and pasture", doc="b", **area),
+              claim(3500, counted="olive groves and vineyards", doc="b", **area),
+              claim(3800, counted="forest, scrub and farmland", doc="c", **area)]
+    land = select(Query("burned", "land", "land", dimension="area", words=("land",)),
+                  claims, no_passages)
+    assert values(land) == [3800, 14200]
+    olives = select(Query("burned", "land", "olive and vineyard land", dimension="area",
+                          words=("olive", "vineyard", "land")), claims, no_passages)
+    assert values(olives) == [3500]
+
+
+def test_one_named_voice_does_not_contradict_itself_in_one_report():
+    claims = [claim(21, event="missing", authority="coast guard"),
+              Claim(**{**claim(17, event="missing", authority="coast guard").__dict__,
+                       "low": 0.0, "qualifier": "up to"}),
+              claim(31, doc="b", event="missing", authority="the operator")]
+    assert values(select(Query("missing", "people", "people"), claims, no_passages)) == [21, 31]
+
+
+def test_a_group_no_figure_names_falls_back_to_people():
+    claims = [claim(33, event="missing"), claim(212, kind="civilians", counted="passengers",
+                                                event="aboard")]
+    asked = Query("missing", "civilians", "passengers")
+    assert values(select(asked, claims, no_passages)) == [33]
+
+
+def test_an_event_the_lexicon_knows_is_never_stood_in_for():
+    claims = [claim(5, event="rescued")]
+    assert select(Query("killed", "people", "people"), claims, lambda c: 0) == []
+
+
+def test_an_unknown_verb_takes_the_event_of_the_best_passages_figures():
+    claims = [claim(5, kind="plane", counted="planes", event="commandeer"),
+              claim(300, kind="plane", counted="planes", event="ground", doc="b")]
+    asked = Query("seize", "plane", "planes", words=("plane",))
+    ranks = {("a", claims[0].quote): 0, ("b", claims[1].quote): 4}
+    chosen = select(asked, claims, lambda c: ranks.get((c.doc_id, c.quote)))
+    assert values(chosen) == [5]
+
+
+def test_amounts_are_chosen_by_dimension_whatever_the_currency():
+    money = dict(kind="money", counted="money", event="damage")
+    claims = [claim(1.1e9, dimension="money:EUR", **money),
+              claim(650e6, doc="b", dimension="money:EUR", **money),
+              claim(40, kind="%", counted="percent", event="damage", dimension="%")]
+    chosen = select(Query("damage", "money", "money", dimension="money"), claims, no_passages)
+    assert values(chosen) == [650e6, 1.1e9]
+    assert not math.isnan(chosen[0].value)

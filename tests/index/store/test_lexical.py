@@ -1,0 +1,41 @@
+"""The lexical index: built and swapped per generation, rebuilt where it is missing."""
+
+from __future__ import annotations
+
+import shutil
+
+from index.engine import Engine
+from index.settings import Settings
+from index.store.lexical import LexicalIndex
+from tests.conftest import HashEmbedder, write
+
+
+def test_exact_words_rank_the_chunk_that_holds_them_and_nothing_matches_nothing(tmp_path):
+    index = LexicalIndex.build(["a", "b", "c"], [
+        "The blaze had now burned 14,200 hectares.", "Police arrested 87 people nationwide.",
+        "The Agia Sofronia sank in 1998 with the loss of 94 lives."])
+    index.save(tmp_path / "lex")
+    loaded = LexicalIndex.load(tmp_path / "lex")
+    assert loaded.search("how many hectares has it burned?", 5)[0][0] == "a"
+    assert loaded.search("Agia Sofronia", 5)[0][0] == "c"
+    assert loaded.search("sourdough bread recipe", 5) == []
+    assert LexicalIndex.load(tmp_path / "missing") is None
+
+
+def test_each_generation_has_its_own_lexical_index_and_a_missing_one_is_rebuilt(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Officials said 30 homes were destroyed by the flood in Ravel.\n")
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus),
+                    embedder=HashEmbedder())
+    engine.index()
+    first = engine.store.active_name()
+    assert (engine.store.lexical_dir(first) / "chunk_ids.json").is_file()
+    write(corpus, "b.txt", "Rescuers in Ravel pulled 12 people from the water.\n")
+    engine.index()
+    second = engine.store.active_name()
+    assert second != first and (engine.store.lexical_dir(second) / "chunk_ids.json").is_file()
+    shutil.rmtree(engine.store.lexical_dir(second))  # e.g. an index built on another machine
+    fresh = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus),
+                   embedder=HashEmbedder())
+    assert [cid for cid, _ in fresh.corpus().lexical.search("rescuers water", 3)]
+    assert (fresh.store.lexical_dir(second) / "chunk_ids.json").is_file()
