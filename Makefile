@@ -50,11 +50,11 @@ audit: $(BIN)/.installed
 	$(BIN)/pip install -q --disable-pip-version-check pip-audit $(QUIET_PIP)
 	$(BIN)/pip-audit --progress-spinner off --skip-editable $(AUDIT_ARGS)
 
-# Every public question file in ../shared/eval/, scored: per file the summary lines
-# (passages in the top 5, mean reciprocal rank, questions passed).
+# Every public question file in ../shared/eval/ and our own in tests/eval/, scored: per file
+# the summary lines (passages in the top 5, mean reciprocal rank, questions passed).
 EVAL_DIR ?= ../shared/eval
 eval: $(BIN)/.installed
-	@for f in $(EVAL_DIR)/*.yaml; do \
+	@for f in $(EVAL_DIR)/*.yaml tests/eval/*.yaml; do \
 	  echo "== $$f"; \
 	  python3 $(EVAL_DIR)/score.py "$$f" | grep -E '^ *[a-z ]+: [0-9]+/[0-9]+$$|passage ranks:|^questions:|timing:' || true; \
 	done

@@ -69,10 +69,12 @@ def _names_story(name: str, entities) -> bool:
 
 
 def story_slot(query: Query, story: StoryRef, corpus: Corpus,
-               ranks: dict[tuple[str, str], int]) -> Slot | None:
-    """The Slot a figure question asks about, within one Story."""
+               ranks: dict[tuple[str, str], int], first: bool = True) -> Slot | None:
+    """The Slot a figure question asks about, within one Story. Only the first Story may
+    stand the event of its best passages' figures in for a verb it does not use: in the
+    others those passages answer another question."""
     def support(claim: Claim) -> int | None:
-        return ranks.get((claim.doc_id, claim.quote))
+        return ranks.get((claim.doc_id, claim.quote)) if first else None
 
     def build() -> Slot | None:
         claims = select(query, corpus.by_story.get(story.id, []), support)
@@ -80,7 +82,7 @@ def story_slot(query: Query, story: StoryRef, corpus: Corpus,
         return build_slot(query.about, event or "", claims, story)
 
     best = tuple(k for k, _ in sorted(ranks.items(), key=lambda kv: kv[1])[:SUPPORT_RANKS])
-    return corpus.slot((query, story.id, best), build)
+    return corpus.slot((query, story.id, best, first), build)
 
 
 def claim_ranks(candidates: Sequence[Passage]) -> dict[tuple[str, str], int]:
@@ -136,8 +138,8 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
         return Answer(question=question, passages=(), article_count=article_count,
                       notice=f"None of the {article_count} articles reports this.")
     ranks = claim_ranks(candidates)
-    slots = [s for story_ref in stories if query
-             for s in [story_slot(query, story_ref, corpus, ranks)] if s is not None]
+    slots = [s for i, story_ref in enumerate(stories) if query
+             for s in [story_slot(query, story_ref, corpus, ranks, i == 0)] if s is not None]
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

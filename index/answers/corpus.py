@@ -44,8 +44,10 @@ class Corpus:
             story = StoryRef(meta.get("story") or doc_id,
                              meta.get("story_title") or meta.get("title") or doc_id)
             corpus.story_of[doc_id] = story
-            corpus.entities.setdefault(story.id, set()).update(
-                json.loads(meta.get("entities") or "[]"))
+            names = corpus.entities.setdefault(story.id, set())
+            names.update(json.loads(meta.get("entities") or "[]"))
+            if meta.get("title"):  # a reference article's title is its topic's name
+                names.add(meta["title"].lower())
             corpus.by_doc[doc_id] = article_claims
             corpus.by_story.setdefault(story.id, []).extend(article_claims)
             claims.extend(article_claims)

@@ -166,8 +166,10 @@ def relate(a: Span, b: Span) -> str:
     overlap = max(a_low, b_low) <= min(a_high, b_high)
     if a.dimension != b.dimension:  # two currencies, at the rate the article gave
         return "agree" if overlap else "conflict"
-    if overlap and a.unit != b.unit and _close(a.value, b.value):
-        return "agree"  # one quantity in two units: "14,200 hectares" / "35,000 acres"
+    if a.unit != b.unit and _close(a.value, b.value):
+        # One quantity in two units ("14,200 hectares" / "35,000 acres", "410 metres" /
+        # "1,345 feet"): a converted figure is rounded, so within 5% is the same.
+        return "agree"
     if overlap or a.vague or b.vague:
         return "bound"
     if _later(a, b) or _later(b, a):

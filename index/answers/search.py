@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..claims.numbers import find_quantities
 from ..ingest.chunking import window
 from ..records import Chunk, Passage
 from ..store.chroma import Store
@@ -67,6 +68,14 @@ def shingles(text: str) -> frozenset[int]:
     words = WORD.findall(text.lower())
     return (frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
             or frozenset([hash(tuple(words))]))
+
+
+@functools.lru_cache(maxsize=2048)
+def figures_in(text: str) -> tuple[float, ...]:
+    """The figures a text states: copies of one wire story state the same ones; two
+    versions of a text that differ in a figure are not copies but a disagreement, and each
+    is shown."""
+    return tuple(sorted(q.value for q in find_quantities(text)))
 
 
 def similarity(a: frozenset, b: frozenset) -> float:
@@ -131,7 +140,8 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
             same_text[text].append((hit, text))
             continue
         for kept, members in groups:
-            if similarity(grams, kept) >= NEAR_DUPLICATE:
+            if similarity(grams, kept) >= NEAR_DUPLICATE and \
+                    figures_in(text) == figures_in(members[0][1]):
                 members.append((hit, text))
                 break
         else:

@@ -208,7 +208,7 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
         subject = _subject_of(token)
         if event is None or subject is None:
             continue
-        counted, kind = noun_phrase(subject)
+        counted, kind = noun_phrase(subject) if subject.pos_ != "PRON" else ("", "")
         found.append(Claim(
             value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
             counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
@@ -220,11 +220,13 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
 
 
 def _subject_of(token):
+    """What a date is about: the subject of its verb ("the bridge was opened on ...";
+    "It was established in 1933" is about the Article's topic)."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                 and c.pos_ in ("NOUN", "PROPN")), None)
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _number_token(doc, q: Quantity):
