@@ -14,7 +14,7 @@ from ..claims.questions import Query
 from ..records import Claim, Slot, SourceSummary, StoryRef, StorySummary
 from ..store.lexical import LexicalIndex
 from .disagreements import build_slot
-from .slots import by_place, places_split, specific
+from .slots import by_place, no_single_ones, one_voice, places_split, specific
 
 
 @dataclass
@@ -117,7 +117,8 @@ def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:
     for (event, kind, dimension), members in sorted(groups.items()):
         query = Query(event=event, kind=kind, counted="", dimension=dimension)
         for place in _places(members):
-            chosen = specific(query, by_place(_with_place(query, place), members))
+            chosen = no_single_ones(one_voice(specific(
+                query, by_place(_with_place(query, place), members))))
             if len({c.source for c in chosen}) < 2:
                 continue
             counted = max((c.counted for c in chosen if c.counted),

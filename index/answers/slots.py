@@ -131,6 +131,16 @@ def _told_apart(claim: Claim, claims: Sequence[Claim]) -> bool:
         and words_of(other.counted) and words_of(other.counted) != mine for other in claims)
 
 
+def no_single_ones(claims: Sequence[Claim]) -> list[Claim]:
+    """'Seven firefighters have been injured ... one firefighter suffered serious burns':
+    a single person an article singles out beside its larger count for the same thing is a
+    part of that count, not another report of it."""
+    larger = {(c.doc_id, c.kind) for c in claims if c.dimension == "count"
+              and isinstance(c.value, float | int) and c.value > 1}
+    return [c for c in claims if not (c.dimension == "count" and c.value == 1
+                                      and c.qualifier is None and (c.doc_id, c.kind) in larger)]
+
+
 def one_voice(claims: Sequence[Claim]) -> list[Claim]:
     """One voice does not contradict itself in one report: where an Article gives two
     figures that cannot both be true from the same named authority, they count
@@ -160,4 +170,4 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
         # No figure for the group asked about ("passengers missing"): the Story's figure
         # for people is the nearest answer.
         asked = by_event(query, [c for c in pool if c.kind == "people"], support)
-    return one_voice(specific(query, by_place(query, asked)))
+    return no_single_ones(one_voice(specific(query, by_place(query, asked))))

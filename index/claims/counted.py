@@ -71,15 +71,16 @@ def phrase(noun) -> list:
             token = token.head
         return True
 
-    return [t for t in noun.subtree if kept(t) and t.pos_ not in ("NUM", "DET")
-            and t.dep_ != "nummod"]
+    tokens = [t for t in noun.subtree if kept(t) and t.pos_ not in ("NUM", "DET")
+              and t.dep_ != "nummod"]
+    while tokens and tokens[-1].dep_ in ("cc", "punct"):  # "villages and [the number ...]"
+        tokens.pop()
+    return tokens
 
 
 def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> tuple[str, str]:
     """(what is counted as written, its kind) for a number token."""
-    noun = noun_of(token)
-    if noun is None:
-        noun = measured_subject(token) or changed_object(token)
+    noun = counted_noun(token)
     if noun is None:
         # Elided: "12 officers were killed and 353 wounded" -> officers; "Of these, 400 ..."
         source = elided_source(same_sentence) or antecedent(token, earlier)

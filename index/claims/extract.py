@@ -111,13 +111,18 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
 
 
 def speculative(token) -> bool:
-    """'as many as 17 ... might also be unaccounted for': a possibility, not a report."""
-    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-    if verb is None:
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    auxiliaries += [g for c in auxiliaries for g in c.children if g.dep_ == "aux"]
-    return any(a.lower_ in ("might", "may") for a in auxiliaries)
+    """'as many as 17 ... might also be unaccounted for': a possibility, not a report. The
+    figure's clause — up to the verb that reports it — carries "might" or "may"."""
+    for head in token.ancestors:
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        auxiliaries += [g for c in auxiliaries for g in c.children if g.dep_ == "aux"]
+        if any(a.lower_ in ("might", "may") for a in auxiliaries):
+            return True
+        if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.REPORTING:
+            return False
+    return False
 
 
 def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
