@@ -155,9 +155,22 @@ def _comparable(a: Span, b: Span) -> tuple[float, float, float, float] | None:
     return None
 
 
+# People in general and the public they are drawn from ("a crowd of 20,000" / "50,000
+# supporters"; "5,000 people" / "5,000 residents evacuated") are one population; security
+# forces and rescuers are counted apart from it ("353 officers" / "1,000 people": scope).
+ONE_POPULATION = {"people", "civilians", "protesters"}
+
+
+def _same_kind(a: Span, b: Span) -> bool:
+    if a.kinds & b.kinds:
+        return True
+    together = a.kinds | b.kinds
+    return "people" in together and together <= ONE_POPULATION and len(together) == 2
+
+
 def relate(a: Span, b: Span) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
-    if not a.kinds & b.kinds:
+    if not _same_kind(a, b):
         return "scope"
     bounds = _comparable(a, b)
     if bounds is None:

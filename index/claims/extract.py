@@ -74,10 +74,21 @@ class ClaimExtractor:
                 figured.append((sentence, quantities, dates))
         claims: list[Claim] = []
         for (sentence, quantities, dates), doc in zip(
-                figured, self.parse(s for s, _, _ in figured), strict=True):
+                figured, self.parse(without_dateline(s) for s, _, _ in figured), strict=True):
             claims.extend(sentence_claims(doc, sentence, quantities, article, claims))
             claims.extend(date_claims(doc, sentence, dates, article))
         return claims
+
+
+# "PORTO SALVO, Aug 11 (Meridian Wire) - " opens a wire report; parsed, it makes the city
+# the subject of the sentence. It is blanked (same length, so offsets hold) before parsing.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
+                      r"(?:\([^)]{2,40}\))?\s*[-–—]\s+")
+
+
+def without_dateline(sentence: str) -> str:
+    match = DATELINE.match(sentence)
+    return " " * match.end() + sentence[match.end():] if match else sentence
 
 
 def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Article,

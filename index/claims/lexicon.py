@@ -70,7 +70,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "responders": ("firefighter", "rescuer", "paramedic", "medic", "lifeguard"),
     "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
                   "bystander", "passenger", "worker", "journalist", "patient", "migrant",
-                  "villager", "evacuee", "holidaymaker", "tourist"),
+                  "villager", "evacuee", "holidaymaker", "tourist", "supporter",
+                  "participant", "attendee", "spectator", "mourner", "worshipper", "voter",
+                  "visitor", "fan"),
     "homes": ("home", "homes", "household", "households", "house", "houses", "residence",
               "dwelling", "customer", "customers"),
     "people": ("people", "person", "individual", "human", "victim", "casualty", "casualties",
@@ -93,6 +95,8 @@ GENERIC_MEASURES = {"figure", "number", "total", "count", "estimate", "tally"}
 # "forcing 1,500 residents to leave three villages": leaving a place is being displaced.
 LEFT_PLACES = {"home", "homes", "house", "houses", "village", "villages", "town", "towns",
                "city", "area", "areas", "region", "zone", "island", "district"}
+# A count of these is a count of people: "police put the crowd at 20,000".
+CROWDS = {"crowd", "crowds", "audience", "turnout", "gathering"}
 # Gatherings whose size is the number of people in them ("how big was the march").
 GATHERINGS = {"crowd", "march", "rally", "protest", "demonstration", "gathering",
               "procession", "turnout", "vigil"}
@@ -114,7 +118,8 @@ def kind_of(words: list[str]) -> str:
             if any(w == word or (len(word) > 4 and w.endswith(word)) for w in words):
                 return kind
     # "41 deaths", "300 arrests": the event names people without a noun for them.
-    if not words or any(w in KINDS["people"] or w in PEOPLE_EVENTS for w in words):
+    if not words or any(w in KINDS["people"] or w in PEOPLE_EVENTS or w in CROWDS
+                        for w in words):
         return "people"
     return words[0]
 

@@ -94,10 +94,22 @@ def measure_event(noun) -> str:
 
 
 def holder(token) -> str | None:
-    """Who holds a share: the named subject of 'Smith won 52% of the vote'."""
-    verb = _governing_verb(_unit_head(token))
-    subject = _subject(verb) if verb is not None else None
-    return subject.text.lower() if subject is not None and subject.pos_ == "PROPN" else None
+    """Who holds a share: the name it hangs from ("challenger Tomas Jones on 45 percent"),
+    else the named subject of its clause, up through the clauses it sits in ("Smith won
+    52% of the vote"; "Smith was sworn in after winning with 52% of the vote")."""
+    base = _unit_head(token)
+    for ancestor in base.ancestors:
+        if ancestor.pos_ == "PROPN":
+            return ancestor.text.lower()
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+    verb = _governing_verb(base)
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.text.lower() if subject.pos_ == "PROPN" else None
+        verb = _governing_verb(verb)
+    return None
 
 
 def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:

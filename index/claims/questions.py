@@ -88,6 +88,7 @@ def parse_question(question: str, nlp) -> Query | None:
         counted, kind = "money", "money"
     elif dimension == "%":
         counted, kind = "percent", _share_kind(doc)
+        event = _share_of(doc) or event
     return Query(event=event, kind=kind, counted=counted, dimension=dimension,
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
@@ -158,6 +159,18 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     if noun.lemma_.lower() in lexicon.GATHERINGS:
         kind = "people"  # "how big was the march": the people in it
     return text, kind, tuple(t.lemma_.lower() for t in words)
+
+
+def _share_of(doc) -> str | None:
+    """'what share of the vote': what the share is of, as claims name it ("vote")."""
+    for token in doc:
+        if token.lower_ in ("share", "percentage", "proportion", "percent") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            of = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")
+            noun = next((g for g in of.children if g.dep_ == "pobj"), None)
+            if noun is not None:
+                return lexicon.EVENT_WORDS.get(noun.lemma_.lower()) or noun.lemma_.lower()
+    return None
 
 
 def _share_kind(doc) -> str:
