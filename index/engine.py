@@ -69,6 +69,7 @@ class Engine:
         self._extractor = extractor
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
+        self._cache_lock = threading.RLock()
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
 
@@ -84,7 +85,7 @@ class Engine:
     def embedder(self) -> Embedder:
         with self._open_lock:
             if self._embedder is None:
-                self._embedder = Embedder(self.settings.embedding_model)
+                self._embedder = Embedder.from_settings(self.settings)
             return self._embedder
 
     @property
@@ -94,14 +95,33 @@ class Engine:
                 self._extractor = ClaimExtractor()
             return self._extractor
 
-    def warm(self) -> None:
-        """Load the model, the question parser and the index now, so that the first
-        question is as fast as the next."""
+    def warm(self, wait: bool = False) -> None:
+        """Load what questions need now rather than at the first question: the embedding
+        model and the index here, the question parser (spaCy, ~1.4 s) and the index's
+        claims in a background thread meanwhile (`load_in_background`). A question that
+        needs them before they are loaded waits for them; `wait` waits here instead."""
+        background = self.load_in_background()
         self.embedder.embed_query("warm up")
-        parse_question("how many were warmed up", self.extractor.nlp())
         self.store.check_model(self.embedder.name)
-        self.corpus_claims()
         self.store.sources()
+        if wait:
+            background.join()
+
+    def load_in_background(self) -> threading.Thread:
+        """Start loading the question parser and the active index's claims in a daemon
+        thread. A failure there is only logged: the question that needs the part loads it
+        again itself and reports the error where it belongs."""
+
+        def load() -> None:
+            try:
+                parse_question("how many were warmed up", self.extractor.nlp())
+                self.corpus_claims()
+            except Exception:
+                log.debug("loading in the background failed", exc_info=True)
+
+        thread = threading.Thread(target=load, name="engine-warm", daemon=True)
+        thread.start()
+        return thread
 
     # -- reading -------------------------------------------------------------------------
     def article_count(self) -> int:
@@ -121,12 +141,14 @@ class Engine:
                                     lambda: ClaimIndex(self.store.all_claims(name or None)))
 
     def _per_generation(self, kind: str, name: str, build: Callable[[], object]):
-        """A corpus-wide view built once per index generation and rebuilt after a swap."""
-        cached = self._generation_cache.get(kind)
-        if cached is None or cached[0] != name:
-            cached = (name, build())
-            self._generation_cache[kind] = cached
-        return cached[1]
+        """A corpus-wide view built once per index generation and rebuilt after a swap
+        (built once even when a question asks for it while `warm` is building it)."""
+        with self._cache_lock:
+            cached = self._generation_cache.get(kind)
+            if cached is None or cached[0] != name:
+                cached = (name, build())
+                self._generation_cache[kind] = cached
+            return cached[1]
 
     def corpus_claims(self) -> tuple[Claim, ...]:
         return self.claim_index().claims

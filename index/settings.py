@@ -49,6 +49,15 @@ def _float(env: Mapping[str, str], name: str) -> float | None:
         raise SettingsError(f"{name} must be a number, not {raw!r}: fix it in .env") from None
 
 
+def _bool(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the corpus and the index live, and which model embeds."""
@@ -59,6 +68,9 @@ class Settings:
     chroma_port: int = 8000
     collection: str = DEFAULT_COLLECTION
     embedding_model: str | None = None
+    embedding_backend: str = "onnx"
+    embedding_quantized: bool = False
+    model_cache_dir: Path | None = None  # None: ~/.cache/discordant
     top_k: int = 5
     min_score: float | None = None
 
@@ -68,6 +80,10 @@ class Settings:
         top_k = _int(env, "TOP_K", 5) or 5
         if not 1 <= top_k <= 25:
             raise SettingsError(f"TOP_K must be between 1 and 25, not {top_k}: fix it in .env")
+        backend = (env.get("EMBEDDING_BACKEND") or "onnx").strip().lower()
+        if backend not in ("onnx", "torch"):
+            raise SettingsError(f"EMBEDDING_BACKEND must be onnx or torch, not {backend!r}: "
+                                "fix it in .env")
         return cls(
             corpus_dir=Path(env.get("CORPUS_DIR") or DEFAULT_CORPUS_DIR),
             chroma_path=Path(env.get("CHROMA_PATH") or DEFAULT_CHROMA_PATH),
@@ -75,6 +91,10 @@ class Settings:
             chroma_port=_int(env, "CHROMA_PORT", 8000) or 8000,
             collection=(env.get("CHROMA_COLLECTION") or DEFAULT_COLLECTION).strip(),
             embedding_model=(env.get("EMBEDDING_MODEL") or "").strip() or None,
+            embedding_backend=backend,
+            embedding_quantized=_bool(env, "EMBEDDING_QUANTIZED"),
+            model_cache_dir=Path(cache) if (cache := (env.get("MODEL_CACHE_DIR") or "").strip())
+            else None,
             top_k=top_k,
             min_score=_float(env, "MIN_SCORE"),
         )

@@ -42,9 +42,9 @@ class ClaimExtractor:
     def nlp(self):
         with self._lock:
             if self._nlp is None:
-                import spacy
+                from .spacy_import import import_spacy
 
-                self._nlp = spacy.load(SPACY_MODEL, disable=["ner"])
+                self._nlp = import_spacy().load(SPACY_MODEL, disable=["ner"])
             return self._nlp
 
     def parse(self, texts: Iterable[str]):

@@ -161,6 +161,13 @@ class Store:
             return
         built_with = (collection.metadata or {}).get("embedding_model")
         if built_with and built_with != model_name:
+            int8 = "+int8"  # the embedding module's suffix for int8 vectors
+            if built_with.removesuffix(int8) == model_name.removesuffix(int8):
+                quantized = built_with.endswith(int8)
+                kind = "int8" if quantized else "float"
+                raise IndexMismatchError(
+                    f"The index at {self._where} holds {kind} vectors: set "
+                    f"EMBEDDING_QUANTIZED={int(quantized)} or {REBUILD_HINT}.")
             raise IndexMismatchError(
                 f"The index at {self._where} was built with the model {built_with!r} but "
                 f"EMBEDDING_MODEL is {model_name!r}: set EMBEDDING_MODEL={built_with} or "
