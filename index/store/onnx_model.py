@@ -83,9 +83,13 @@ def ensure_exported(model_dir: Path, cache_dir: Path, quantized: bool = False,
 def export(model_dir: Path, out: Path, quantized: bool = False) -> None:
     """Write model.onnx, tokenizer.json and export.json for the sentence-transformers
     model in `model_dir` into `out`. Imports torch: this is the one step that needs it."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()
     # Eager attention exports as plain MatMul/Softmax, which onnxruntime's optimizer fuses
     # into its Attention kernel; SDPA would export as a pattern it does not recognise.
     st = SentenceTransformer(str(model_dir), device="cpu",
@@ -153,14 +157,25 @@ def _optimize(raw: Path, target: Path, st, quantized: bool) -> None:
         # vectors is 0.989 per channel, 0.931 per tensor (same speed within noise).
         floats = target.with_name("float.onnx")
         target.rename(floats)
-        quantize_dynamic(str(floats), str(target), weight_type=QuantType.QInt8,
-                         per_channel=True,
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        # Its advice to pre-process applies to static (calibrated) quantization, not this.
+        logging.getLogger().addFilter(_no_preprocess_advice)
+        try:
+            quantize_dynamic(str(floats), str(target), weight_type=QuantType.QInt8,
+                             per_channel=True,
+                             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        finally:
+            logging.getLogger().removeFilter(_no_preprocess_advice)
         floats.unlink()
+
+
+def _no_preprocess_advice(record: logging.LogRecord) -> bool:
+    return "pre-processing before quantization" not in record.getMessage()
 
 
 class OnnxEncoder:
     """Unit vectors from an exported folder: tokenizers, onnxruntime and numpy only."""
+
+    backend = "onnx"
 
     def __init__(self, folder: Path) -> None:
         import onnxruntime
