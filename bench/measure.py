@@ -108,7 +108,7 @@ def ask_once(engine: Engine, question: str) -> float:
 
 def measure_asks(engine: Engine, questions: Sequence[str], rounds: int) -> dict[str, Any]:
     """Warm `ask` timings beside the floor, over `rounds` passes of the questions."""
-    engine.warm(wait=True)
+    engine.warm()
     name = engine.store.active_name()
     collection = engine.store.active(name)
     n = min(CANDIDATES * 2, engine.store.count(name))

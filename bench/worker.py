@@ -51,7 +51,7 @@ def run_index(args: argparse.Namespace) -> dict[str, Any]:
 def run_ask(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     engine = Engine(settings_of(args))
-    engine.warm(wait=True)  # model, parser, the generation's claims and sources
+    engine.warm()  # model, parser, the generation's claims and sources
     warm_seconds = time.perf_counter() - started
     result = measure_asks(engine, QUESTIONS, args.rounds)
     return {"open_and_warm_seconds": round(warm_seconds, 2), **result}

@@ -93,7 +93,7 @@ def warm_engine(engine: Engine) -> None:
     """Load the model, the question parser and the claims once, before the first /ask
     needs them (an error here is the first question's to report)."""
     try:
-        engine.warm(wait=True)
+        engine.warm()
     except DiscordantError as exc:  # a setting or the index: the user's to fix
         log.warning("loading the engine failed: %s", exc)
         return

@@ -110,9 +110,6 @@ def _ask_one(engine: Engine, question: str, top: int | None) -> tuple[Answer | N
 
 
 def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
-    # The question parser loads beside the model and the index rather than after them;
-    # joined at the end so that the process never exits in the middle of that import.
-    loading = engine.load_in_background()
     failed = 0
     for question in args.question:
         answer, error = _ask_one(engine, question, args.top)
@@ -126,7 +123,6 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
             print(render_answer(answer), end="\n\n", flush=True)
         else:
             print(f"{question}\n  error: {error}", end="\n\n", file=sys.stderr)
-    loading.join()
     return 1 if failed else 0
 
 

@@ -95,33 +95,18 @@ class Engine:
                 self._extractor = ClaimExtractor()
             return self._extractor
 
-    def warm(self, wait: bool = False) -> None:
-        """Load what questions need now rather than at the first question: the embedding
-        model and the index here, the question parser (spaCy, ~1.4 s) and the index's
-        claims in a background thread meanwhile (`load_in_background`). A question that
-        needs them before they are loaded waits for them; `wait` waits here instead."""
-        background = self.load_in_background()
+    def warm(self) -> None:
+        """Load the model, the index, the question parser and the index's claims now, so
+        that the first question is as fast as the next. The bot runs this in a thread
+        after connecting, and answers meanwhile: a question that needs a part still
+        loading waits for it (each part loads under its own lock, once). Everything here
+        loads in this one thread, one after the other: two threads importing libraries
+        that share modules (numpy, pydantic) at the same time can see them half-imported."""
         self.embedder.embed_query("warm up")
         self.store.check_model(self.embedder.name)
         self.store.sources()
-        if wait:
-            background.join()
-
-    def load_in_background(self) -> threading.Thread:
-        """Start loading the question parser and the active index's claims in a daemon
-        thread. A failure there is only logged: the question that needs the part loads it
-        again itself and reports the error where it belongs."""
-
-        def load() -> None:
-            try:
-                parse_question("how many were warmed up", self.extractor.nlp())
-                self.corpus_claims()
-            except Exception:
-                log.debug("loading in the background failed", exc_info=True)
-
-        thread = threading.Thread(target=load, name="engine-warm", daemon=True)
-        thread.start()
-        return thread
+        parse_question("how many were warmed up", self.extractor.nlp())
+        self.corpus_claims()
 
     # -- reading -------------------------------------------------------------------------
     def article_count(self) -> int:

@@ -54,7 +54,7 @@ def indexed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                         chroma_path=tmp_path_factory.mktemp("chroma") / "index")
     engine = Engine(settings, embedder=session_embedder(request))
     engine.index()
-    engine.warm(wait=True)
+    engine.warm()
     return engine
 
 

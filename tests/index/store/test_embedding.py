@@ -137,7 +137,7 @@ from pathlib import Path
 from index.engine import Engine
 from index.settings import Settings
 engine = Engine(Settings(chroma_path=Path(sys.argv[1]), model_cache_dir=Path(sys.argv[2])))
-engine.warm(wait=True)
+engine.warm()
 answer = engine.ask("how many officers died")
 print(len(answer.passages), len(answer.disagreements), "torch" in sys.modules)
 """
