@@ -58,6 +58,10 @@ def index_table(index: dict[str, Any]) -> list[str]:
         f"| — of which embedding | {index['embed_seconds']:.1f} | "
         f"{index['embed_seconds'] / index['seconds']:.1%} of index time |",
         f"| ratio index / raw encode | | {index['ratio']:.2f}× |",
+        *([f"| `index` with sentence-transformers (`EMBEDDING_BACKEND=torch`) | "
+           f"{index['torch_seconds']:.1f} | {index['torch_passages_per_second']:.1f} |",
+           f"| ratio index / index with sentence-transformers | | {index['vs_torch']:.2f}× |"]
+          if "vs_torch" in index else []),
     ]
 
 

@@ -174,3 +174,21 @@ class Embedder:
 
     def _embed_query(self, text: str) -> tuple[float, ...]:
         return tuple(self.encoder().encode([text])[0].tolist())
+
+
+def main() -> int:
+    """`python -m index.store.embedding`: load the configured model now, exporting it to
+    ONNX if needed (the install step of the Makefile and the Dockerfile). Exit code 1 when
+    the ONNX backend is configured but the export could not be made."""
+    from ..settings import read_environment
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    embedder = Embedder.from_settings(Settings.from_env(read_environment()))
+    encoder = embedder.encoder()
+    folder = getattr(encoder, "folder", None)
+    print(f"{embedder.name}: {encoder.backend}" + (f" ({folder})" if folder else ""))
+    return 0 if encoder.backend == embedder.backend else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
