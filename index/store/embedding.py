@@ -129,7 +129,14 @@ class Embedder:
             return self._encoder
 
     def _open(self, location: str):
-        if self.backend == "torch" or not Path(location).is_dir():
+        """The ONNX encoder of `location` (exported first if needed), or sentence-transformers
+        when the torch backend is asked for or the export cannot be made."""
+        if self.backend == "torch":
+            return TorchEncoder(location)
+        if not Path(location).is_dir():  # an installed name: sentence-transformers resolves it
+            if self.quantized:
+                raise SettingsError("EMBEDDING_QUANTIZED=1 needs EMBEDDING_MODEL to be a model "
+                                    "folder (or unset, for the packaged model)")
             return TorchEncoder(location)
         from . import onnx_model
 
@@ -137,13 +144,14 @@ class Embedder:
         try:
             folder = onnx_model.ensure_exported(Path(location), cache, self.quantized,
                                                  label=self._location or DEFAULT_MODEL_NAME)
-        except (onnx_model.ExportError, OSError, RuntimeError) as exc:
+        except Exception as exc:  # the exporter raises many kinds; sentence-transformers may work
             if self.quantized:
                 raise SettingsError(f"Cannot export {location!r} to int8 ONNX into {cache} "
                                     f"({exc}): set MODEL_CACHE_DIR to a writable folder, or "
                                     "unset EMBEDDING_QUANTIZED") from exc
-            log.warning("cannot use the ONNX export of %s (%s): using sentence-transformers; "
-                        "set MODEL_CACHE_DIR to a writable folder", location, exc)
+            log.warning("cannot use the ONNX export of %s (%s): using sentence-transformers "
+                        "(if the folder is the problem, set MODEL_CACHE_DIR to a writable "
+                        "folder)", location, exc)
             return TorchEncoder(location)
         return onnx_model.OnnxEncoder(folder)
 

@@ -115,6 +115,8 @@ def test_a_cache_that_cannot_be_written_falls_back_to_sentence_transformers(tmp_
     embedder = Embedder(cache_dir=blocked / "cache")
     assert embedder.encoder().backend == "torch"
     assert "set MODEL_CACHE_DIR to a writable folder" in caplog.text
+    with pytest.raises(SettingsError, match="needs EMBEDDING_MODEL to be a model folder"):
+        Embedder("not-a-folder-nor-an-installed-name", quantized=True).encoder()
     with pytest.raises(SettingsError, match="MODEL_CACHE_DIR"):
         Embedder(quantized=True, cache_dir=blocked / "cache").encoder()
 
