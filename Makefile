@@ -16,6 +16,8 @@ $(BIN)/.installed: pyproject.toml
 	@echo "installing CPU torch, then discordant with its dev extras into $(VENV) ..."
 	$(BIN)/pip install -q --disable-pip-version-check torch==2.13.0 $(QUIET_PIP)
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]' $(QUIET_PIP)
+	@echo "exporting the embedding model to ONNX (once per machine, into MODEL_CACHE_DIR) ..."
+	$(BIN)/python -m index.store.embedding
 	@touch $@
 
 demo: $(BIN)/.installed

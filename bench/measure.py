@@ -85,11 +85,11 @@ class TimedExtractor(ClaimExtractor):
 
 
 def floor_once(engine: Engine, collection, question: str, n: int) -> tuple[float, float]:
-    """(seconds embedding the question, seconds of the Chroma query) — no engine code."""
-    model = engine.embedder.model()
+    """(seconds embedding the question, seconds of the Chroma query) — no engine code: the
+    bare encoder of the configured backend (onnxruntime or sentence-transformers)."""
+    encoder = engine.embedder.encoder()
     started = time.perf_counter()
-    vector = model.encode([question], normalize_embeddings=True, convert_to_numpy=True,
-                          show_progress_bar=False)[0]
+    vector = encoder.encode([question])[0]
     embedded = time.perf_counter()
     collection.query(query_embeddings=[vector.tolist()], n_results=n,
                      include=["documents", "metadatas", "distances"])
@@ -133,11 +133,13 @@ def measure_asks(engine: Engine, questions: Sequence[str], rounds: int) -> dict[
 
 
 def raw_encode_seconds(engine: Engine, texts: Sequence[str], batch_size: int) -> float:
-    """Seconds for sentence-transformers alone to embed the texts in one `encode` call."""
-    model = engine.embedder.model()
+    """Seconds for the bare encoder alone to embed the texts, shortest first, in batches of
+    `batch_size` (as sentence-transformers' own `encode` orders them)."""
+    encoder = engine.embedder.encoder()
+    ordered = sorted(texts, key=len)
     started = time.perf_counter()
-    model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                 convert_to_numpy=True, show_progress_bar=False)
+    for start in range(0, len(ordered), batch_size):
+        encoder.encode(ordered[start:start + batch_size])
     return time.perf_counter() - started
 
 

@@ -58,6 +58,10 @@ def index_table(index: dict[str, Any]) -> list[str]:
         f"| — of which embedding | {index['embed_seconds']:.1f} | "
         f"{index['embed_seconds'] / index['seconds']:.1%} of index time |",
         f"| ratio index / raw encode | | {index['ratio']:.2f}× |",
+        *([f"| `index` with sentence-transformers (`EMBEDDING_BACKEND=torch`) | "
+           f"{index['torch_seconds']:.1f} | {index['torch_passages_per_second']:.1f} |",
+           f"| ratio index / index with sentence-transformers | | {index['vs_torch']:.2f}× |"]
+          if "vs_torch" in index else []),
     ]
 
 
@@ -87,10 +91,20 @@ def cold_table(cold: dict[str, Any]) -> list[str]:
     cli, bot = cold["cli"], cold["bot"]
     bot_cell = (f"{bot['median_s']:.1f} (max {bot['max_s']:.1f}, {bot['runs']} runs)"
                 if bot.get("measured") else f"not measured: {bot.get('why')}")
-    return ["| | seconds |", "| --- | ---: |",
-            f"| `discordant ask` to its answer | {cli['median_s']:.1f} (max "
-            f"{cli['max_s']:.1f}, {cli['runs']} runs) |",
-            f"| `discordant run` to READY on the loopback Discord | {bot_cell} |"]
+    lines = ["| | seconds |", "| --- | ---: |",
+             f"| `discordant ask` to its answer | {cli['median_s']:.1f} (max "
+             f"{cli['max_s']:.1f}, {cli['runs']} runs) |"]
+    if cli.get("floor"):
+        floor = cli["floor"]
+        lines += [f"| floor: import chromadb, onnxruntime, tokenizers; load the model; embed; "
+                  f"one Chroma query | {floor['median_s']:.1f} (max {floor['max_s']:.1f}) |",
+                  f"| ratio ask / floor | {cli['ratio']:.2f}× |"]
+    lines.append(f"| `discordant run` to READY on the loopback Discord | {bot_cell} |")
+    rest = bot.get("at_rest") if bot.get("measured") else None
+    if rest:
+        lines += ["", f"The bot's resident memory at rest after answering {rest['questions']} "
+                  f"questions: {rest['rss_mb']:,.0f} MB (peak {rest['peak_rss_mb']:,.0f} MB)."]
+    return lines
 
 
 SECTIONS = (("ask", "Ask, warm", ask_table), ("index", "Index", index_table),
@@ -106,7 +120,8 @@ def render(results: dict[str, Any]) -> str:
         f"`{results['command']}`, on {m['cpu']} ({m['cores']} cores, {m['memory_gb']} GB, "
         f"load average {m['load_before']} before the run), Python {m['python']}, "
         f"torch {m['torch']}, sentence-transformers {m['sentence_transformers']}, "
-        f"chromadb {m['chromadb']}.", "",
+        f"onnxruntime {m.get('onnxruntime', '—')}, chromadb {m['chromadb']}; embedding with "
+        f"{m.get('embed_backend', 'torch')}.", "",
         "### Targets", "", *targets_table(results["targets"]),
     ]
     for key, title, table in SECTIONS:

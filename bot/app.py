@@ -49,15 +49,19 @@ class DiscordantBot(commands.Bot):
         self.engine = engine
         self.feedback = feedback
         self.sync_global = sync_global
+        self.warming: asyncio.Task | None = None
 
     async def setup_hook(self) -> None:
-        """Index if empty and load the model (in a thread), load the cogs, sync commands."""
-        await asyncio.to_thread(prepare_engine, self.engine)
+        """Index if empty (in a thread), load the cogs, sync commands; then connect while
+        the model, the parser and the claims load in the background (`/ask` defers, and a
+        question that comes first waits for what it needs)."""
+        await asyncio.to_thread(prepare_index, self.engine)
         if self.is_closed():  # stopped (SIGTERM) while the index was being built
             return
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+        self.warming = asyncio.create_task(asyncio.to_thread(warm_engine, self.engine))
 
     async def sync_commands(self) -> None:
         """Sync to DISCORD_GUILD_ID (instant) and globally only when asked (up to an hour)."""
@@ -77,14 +81,26 @@ class DiscordantBot(commands.Bot):
                  self.user.id if self.user else "?", len(self.guilds))
 
 
-def prepare_engine(engine: Engine) -> None:
-    """Build the index from CORPUS_DIR if there is none yet, then load the model once."""
+def prepare_index(engine: Engine) -> None:
+    """Build the index from CORPUS_DIR if there is none yet."""
     if engine.is_empty():
         log.info("the index is empty: building it from %s", engine.settings.corpus_dir)
         report = engine.index()
         log.info("indexed %d articles, %d passages in %.1f s", report.articles, report.chunks,
                  report.seconds)
-    engine.warm()
+
+
+def warm_engine(engine: Engine) -> None:
+    """Load the model, the question parser and the claims once, before the first /ask
+    needs them (an error here is the first question's to report)."""
+    try:
+        engine.warm()
+    except DiscordantError as exc:  # a setting or the index: the user's to fix
+        log.warning("loading the engine failed: %s", exc)
+        return
+    except Exception:
+        log.exception("loading the engine failed; questions will try again")
+        return
     log.info("engine ready: %d articles indexed", engine.article_count())
 
 

@@ -77,7 +77,7 @@ class Engine:
         self._entities = EntityReader()  # loads its pipeline on first use
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        self._view_lock = threading.Lock()
+        self._cache_lock = threading.RLock()
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
 
@@ -93,7 +93,7 @@ class Engine:
     def embedder(self) -> Embedder:
         with self._open_lock:
             if self._embedder is None:
-                self._embedder = Embedder(self.settings.embedding_model)
+                self._embedder = Embedder.from_settings(self.settings)
             return self._embedder
 
     @property
@@ -104,11 +104,16 @@ class Engine:
             return self._extractor
 
     def warm(self) -> None:
-        """Load the model, the question parser and the index now, so that the first
-        question is as fast as the next."""
+        """Load the model, the index, the question parser and the index's claims now, so
+        that the first question is as fast as the next. The bot runs this in a thread
+        after connecting, and answers meanwhile: a question that needs a part still
+        loading waits for it (each part loads under its own lock, once). Everything here
+        loads in this one thread, one after the other: two threads importing libraries
+        that share modules (numpy, pydantic) at the same time can see them half-imported."""
         self.embedder.embed_query("warm up")
-        parse_question("how many were warmed up", self.extractor.nlp())
         self.store.check_model(self.embedder.name)
+        self.store.sources()
+        parse_question("how many were warmed up", self.extractor.nlp())
         self.corpus()
 
     # -- reading -------------------------------------------------------------------------
@@ -161,8 +166,9 @@ class Engine:
         return Corpus.from_records(records, self.store.sources(name or None), lexical)
 
     def _per_generation(self, kind: str, name: str, build: Callable[[], object]):
-        """A corpus-wide view built once per index generation and rebuilt after a swap."""
-        with self._view_lock:
+        """A corpus-wide view built once per index generation and rebuilt after a swap
+        (built once even when a question asks for it while `warm` is building it)."""
+        with self._cache_lock:
             cached = self._generation_cache.get(kind)
             if cached is None or cached[0] != name:
                 cached = (name, build())

@@ -73,6 +73,15 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
 
 
+def _bool(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the corpus and the index live, and which model embeds."""
@@ -83,6 +92,9 @@ class Settings:
     chroma_port: int = 8000
     collection: str = DEFAULT_COLLECTION
     embedding_model: str | None = None
+    embedding_backend: str = "onnx"
+    embedding_quantized: bool = False
+    model_cache_dir: Path | None = None  # None: ~/.cache/discordant
     top_k: int = 5
     min_score: float | None = None
     allow_private_urls: bool = False
@@ -110,6 +122,10 @@ class Settings:
         if poll is not None and not 0 <= poll <= 24 * 60:
             raise SettingsError(f"FEED_POLL_MINUTES must be minutes between 0 (off) and 1440, "
                                 f"not {poll}: fix it in .env")
+        backend = (env.get("EMBEDDING_BACKEND") or "onnx").strip().lower()
+        if backend not in ("onnx", "torch"):
+            raise SettingsError(f"EMBEDDING_BACKEND must be onnx or torch, not {backend!r}: "
+                                "fix it in .env")
         return cls(
             allow_private_urls=_flag(env, "ALLOW_PRIVATE_URLS"),
             feeds=(env.get("FEEDS") or "").strip(),
@@ -121,6 +137,10 @@ class Settings:
             chroma_port=port,
             collection=(env.get("CHROMA_COLLECTION") or DEFAULT_COLLECTION).strip(),
             embedding_model=(env.get("EMBEDDING_MODEL") or "").strip() or None,
+            embedding_backend=backend,
+            embedding_quantized=_bool(env, "EMBEDDING_QUANTIZED"),
+            model_cache_dir=Path(cache) if (cache := (env.get("MODEL_CACHE_DIR") or "").strip())
+            else None,
             top_k=top_k,
             min_score=min_score,
         )

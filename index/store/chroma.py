@@ -209,6 +209,13 @@ class Store:
             return
         built_with = (collection.metadata or {}).get("embedding_model")
         if built_with and built_with != model_name:
+            int8 = "+int8"  # the embedding module's suffix for int8 vectors
+            if built_with.removesuffix(int8) == model_name.removesuffix(int8):
+                quantized = built_with.endswith(int8)
+                kind = "int8" if quantized else "float"
+                raise IndexMismatchError(
+                    f"The index at {self._where} holds {kind} vectors: set "
+                    f"EMBEDDING_QUANTIZED={int(quantized)} or {REBUILD_HINT}.")
             raise IndexMismatchError(mismatch_message(self._where, built_with, model_name))
 
     # -- reading ------------------------------------------------------------------------

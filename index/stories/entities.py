@@ -29,10 +29,10 @@ class EntityReader:
     def _pipeline(self):
         with self._lock:
             if self._nlp is None:
-                import spacy
+                from ..claims.spacy_import import import_spacy
 
-                self._nlp = spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer",
-                                                             "attribute_ruler"])
+                self._nlp = import_spacy().load(SPACY_MODEL, exclude=[
+                    "parser", "lemmatizer", "attribute_ruler"])
             return self._nlp
 
     def entities(self, articles: Iterable[Article]) -> list[list[str]]:
