@@ -156,6 +156,18 @@ def peak_rss_mb(pid: int | str = "self") -> float | None:
     return None
 
 
+def resident_mb(pid: int | str = "self") -> float | None:
+    """The resident set (VmRSS) of a process now, in MB; None when unreadable."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
 def dir_size_mb(path: Path) -> float:
     total = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
     return round(total / 1024 / 1024, 1)

@@ -65,6 +65,23 @@ def index_table(index: dict[str, Any]) -> list[str]:
     ]
 
 
+def stories_and_lexical(rows: list[dict[str, Any]]) -> list[str]:
+    """Stories found in the (multi-story) synthetic corpus and what the lexical index costs."""
+    indexed = [r for r in rows if r["mode"] == "embedded" and "stories" in r["index"]]
+    if not indexed:
+        return []
+    lines = ["", "| passages | articles | stories | finding stories s | share of index time | "
+             "lexical index on disk MB | lexical index resident MB |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in indexed:
+        idx = r["index"]
+        lines.append(f"| {r['passages']:,} | {idx['articles']:,} | {idx['stories']} | "
+                     f"{idx['story_seconds']:.1f} | {idx['story_share']:.1%} | "
+                     f"{_mb(idx.get('lexical_disk_mb'))} | "
+                     f"{_mb(r['ask'].get('lexical_resident_mb'))} |")
+    return lines
+
+
 def scale_table(rows: list[dict[str, Any]]) -> list[str]:
     lines = ["| passages | mode | index s | passages/s | open + warm s | ask median ms | "
              "ask p95 ms | floor median ms | peak RSS index / ask MB | server peak RSS MB "
@@ -79,6 +96,7 @@ def scale_table(rows: list[dict[str, Any]]) -> list[str]:
             f"{_ms(ask['ask_ms'])} | {_ms(ask['ask_ms'], 'p95')} | {_ms(ask['floor_ms'])} | "
             f"{_mb(idx.get('peak_rss_mb'))} / {_mb(ask.get('peak_rss_mb'))} | "
             f"{_mb(r.get('server_peak_rss_mb'))} | {_mb(r['disk_mb'])} |")
+    lines += stories_and_lexical(rows)
     if any(r["index"].get("how") == "loaded" for r in rows):
         lines += ["", "¹ The server was loaded with the embedded run's Chunks, vectors and "
                   "claims (the store stage alone, timed; its \"index\" RSS is the loader's, "

@@ -21,8 +21,17 @@ from typing import Any
 from index.engine import Engine
 from index.settings import Settings
 from index.store.chroma import Store
+from index.store.lexical import LexicalIndex
 
-from .measure import QUESTIONS, TimedEmbedder, TimedExtractor, measure_asks, peak_rss_mb
+from .measure import (
+    QUESTIONS,
+    TimedEmbedder,
+    TimedExtractor,
+    dir_size_mb,
+    measure_asks,
+    peak_rss_mb,
+    resident_mb,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +50,14 @@ def run_index(args: argparse.Namespace) -> dict[str, Any]:
     embedder.encoder()
     extractor.nlp()
     report = engine.index(rebuild=True)
+    lexical = engine.store.lexical_dir(engine.store.active_name() or "")
     return {"articles": report.articles, "passages": report.chunks,
             "embedded": report.embedded, "seconds": round(report.seconds, 2),
             "embed_seconds": round(embedder.seconds, 2),
             "claims_seconds": round(extractor.seconds, 2),
+            "stories": report.stories, "story_seconds": round(report.story_seconds, 2),
+            "story_share": round(report.story_seconds / report.seconds, 4),
+            "lexical_disk_mb": dir_size_mb(lexical) if lexical.is_dir() else None,
             "passages_per_second": round(report.chunks / report.seconds, 1)}
 
 
@@ -54,7 +67,22 @@ def run_ask(args: argparse.Namespace) -> dict[str, Any]:
     engine.warm()  # model, parser, the generation's claims and sources
     warm_seconds = time.perf_counter() - started
     result = measure_asks(engine, QUESTIONS, args.rounds)
-    return {"open_and_warm_seconds": round(warm_seconds, 2), **result}
+    return {"open_and_warm_seconds": round(warm_seconds, 2), **result,
+            "lexical_resident_mb": lexical_resident_mb(engine)}
+
+
+def lexical_resident_mb(engine: Engine) -> float | None:
+    """What one more copy of the generation's lexical index holds in memory once loaded
+    and searched (memory-mapped: the pages a search touches count, as it is resident)."""
+    folder = engine.store.lexical_dir(engine.store.active_name() or "")
+    before = resident_mb()
+    index = LexicalIndex.load(folder)
+    if index is None or before is None:
+        return None
+    for question in QUESTIONS:
+        index.search(question, 60)
+    after = resident_mb()
+    return round(after - before, 1) if after is not None else None
 
 
 def run_copy(args: argparse.Namespace) -> dict[str, Any]:
@@ -70,6 +98,15 @@ def run_copy(args: argparse.Namespace) -> dict[str, Any]:
         metas.append(meta)
         vectors.append(vector)
     target.add(generation, ids, texts, metas, vectors)
+    LexicalIndex.build(ids, texts).save(target.lexical_dir(generation.name))
+    a_ids, a_texts, a_metas, a_vectors = [], [], [], []
+    for doc_id, text, meta, vector in source.article_records(include_documents=True,
+                                                             include_embeddings=True):
+        a_ids.append(doc_id)
+        a_texts.append(text)
+        a_metas.append(meta)
+        a_vectors.append(vector)
+    target.add_articles(generation.name, a_ids, a_texts, a_metas, a_vectors)
     target.activate(generation)
     return {"passages": len(ids), "seconds": round(time.perf_counter() - started, 2)}
 

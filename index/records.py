@@ -250,3 +250,5 @@ class IndexReport:
     skipped: tuple[Skipped, ...] = ()
     seconds: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    stories: int = 0
+    story_seconds: float = 0.0  # reading named entities and clustering Articles into Stories

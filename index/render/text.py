@@ -185,7 +185,9 @@ def render_answer(answer: Answer) -> str:
 def render_report(report: IndexReport) -> str:
     lines = [
         f"Indexed {report.articles} articles into {report.chunks} passages "
-        f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s.",
+        f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s"
+        + (f"; {report.stories} {'story' if report.stories == 1 else 'stories'}."
+           if report.stories else "."),
         f"Articles: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.removed)} removed.",
     ]

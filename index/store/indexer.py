@@ -173,12 +173,15 @@ class ArticleWriter:
         self.store, self.name, self.previous = store, generation_name, previous
         self.extractor, self.entities = extractor, entities
         self.members: list[Member] = []
+        self.entity_seconds = 0.0
 
     def write(self, articles: list[Article], rows: Rows) -> None:
         kept = [a for a in articles if rows.spans[a.doc_id][1] > rows.spans[a.doc_id][0]]
         fresh = [a for a in kept if self._reusable(a) is None]
+        started = time.perf_counter()
         names = dict(zip((a.doc_id for a in fresh), self.entities.entities(fresh),
                          strict=True)) if fresh else {}
+        self.entity_seconds += time.perf_counter() - started
         ids, texts, metas, vectors = [], [], [], []
         for article in kept:
             start, end = rows.spans[article.doc_id]
@@ -206,17 +209,15 @@ class ArticleWriter:
 
 
 def assign_stories(store: Store, name: str, members: list[Member], previous: Previous,
-                   unchanged: bool) -> int:
+                   unchanged: bool) -> tuple[int, float]:
     """Find the generation's Stories (or keep the previous ones when no Article changed) and
-    record each Article's Story; returns how many Stories there are."""
+    record each Article's Story; returns how many Stories there are and the seconds spent."""
     same = unchanged and {m.doc_id: (m.pinned or "") for m in members} == {
         d: meta.get("pinned_story", "") for d, meta in previous.articles.items()} and all(
         previous.articles[m.doc_id].get("story") for m in members)
     if same:
         log.info("no Article changed: the Stories are kept as they were")
-        stories = {previous.articles[m.doc_id]["story"]: previous.articles[m.doc_id]
-                   .get("story_title", "") for m in members}
-        return len(stories)
+        return len({previous.articles[m.doc_id]["story"] for m in members}), 0.0
     started = time.perf_counter()
     stories = find_stories(members)
     ids, metas = [], []
@@ -225,9 +226,10 @@ def assign_stories(store: Store, name: str, members: list[Member], previous: Pre
             ids.append(doc_id)
             metas.append({"story": story.id, "story_title": story.title})
     store.update_articles(name, ids, metas)
+    seconds = time.perf_counter() - started
     log.info("%d stories found among %d articles in %.1f s", len(stories), len(members),
-             time.perf_counter() - started)
-    return len(stories)
+             seconds)
+    return len(stories), seconds
 
 
 def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
@@ -275,8 +277,8 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     if progress:
         progress("store", len(lexical_ids), len(lexical_ids))
     added, changed, removed = _diff(articles, previous)
-    assign_stories(store, generation.name, writer.members, previous,
-                   unchanged=not (added or changed or removed))
+    stories, cluster_seconds = assign_stories(store, generation.name, writer.members, previous,
+                                              unchanged=not (added or changed or removed))
     LexicalIndex.build(lexical_ids, lexical_texts).save(store.lexical_dir(generation.name))
     store.activate(generation)
     # The generation just replaced stays one run longer for questions already under way.
@@ -285,5 +287,6 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     return IndexReport(articles=len(articles), chunks=chunks, embedded=embedded,
                        reused=chunks - embedded, added=added, changed=changed,
                        removed=removed, skipped=tuple(skipped),
-                       seconds=time.perf_counter() - started, warnings=tuple(warnings))
+                       seconds=time.perf_counter() - started, warnings=tuple(warnings),
+                       stories=stories, story_seconds=writer.entity_seconds + cluster_seconds)
 

@@ -135,7 +135,7 @@ def results_like_a_run():
 def test_targets_say_met_missed_by_how_much_or_not_measured():
     results = results_like_a_run()
     targets = {t["target"]: t for t in bench.evaluate(results)}
-    assert targets["ask, warm ≤ 1.3× floor"]["met"] is True
+    assert targets["ask, warm ≤ 1.5× floor"]["met"] is True
     assert targets["index ≥ 0.7× raw encode"]["met"] is True
     assert targets["index ≥ 1.5× the sentence-transformers backend"]["miss"] == "by 20%"
     cli = targets["cold `ask` to first answer ≤ 2.0× floor (CLI)"]

@@ -16,13 +16,13 @@ pytestmark = pytest.mark.slow
 def counting_store(settings: Settings) -> tuple[Store, list[int]]:
     store = Store.open(settings)
     calls: list[int] = []
-    read = store.all_claims
+    read = store.article_claims
 
-    def all_claims(name=None):
+    def article_claims(name=None):
         calls.append(1)
         return read(name)
 
-    store.all_claims = all_claims
+    store.article_claims = article_claims
     return store, calls
 
 
