@@ -65,7 +65,8 @@ def phrase(noun) -> list:
     def kept(token) -> bool:
         while token.i != noun.i:
             coordinated = token.dep_ in ("conj", "cc") and token.head.i == noun.i and \
-                token.lower_ not in MEASURES and not any(c.dep_ == "prep" for c in token.children)
+                token.lower_ not in MEASURES and not any(
+                    c.dep_ in ("prep", "nummod") for c in token.children)  # its own figure
             if token.dep_ not in NP_DEPS and token.tag_ != "HYPH" and not coordinated:
                 return False
             token = token.head
@@ -136,10 +137,11 @@ def noun_phrase(noun, token=None) -> tuple[str, str]:
             and group.i > token.i:
         tokens = [group, noun.head, *tokens]  # "13 members of the security forces"
     text = span_text(tokens) if tokens else noun.text
-    kind = lexicon.kind_of([t.lemma_.lower() for t in tokens] + [t.lower_ for t in tokens])
+    words = [t.lemma_.lower() for t in tokens] + [t.lower_ for t in tokens]
+    kind = lexicon.kind_of(words)
     if kind not in lexicon.PERSON_KINDS and kind != "homes":
         kind = noun.lemma_.lower()  # a thing: its head noun ("villages" -> "village")
-    return text, kind
+    return text, lexicon.with_status(kind, words)
 
 
 def measured_subject(token):

@@ -95,6 +95,9 @@ GENERIC_MEASURES = {"figure", "number", "total", "count", "estimate", "tally"}
 # "forcing 1,500 residents to leave three villages": leaving a place is being displaced.
 LEFT_PLACES = {"home", "homes", "house", "houses", "village", "villages", "town", "towns",
                "city", "area", "areas", "region", "zone", "island", "district"}
+# A status that makes a count another quantity: suspected cases are not confirmed ones.
+UNCERTAIN = {"suspected", "probable", "possible", "presumed", "potential", "unconfirmed",
+             "alleged"}
 # A count of these is a count of people: "police put the crowd at 20,000".
 CROWDS = {"crowd", "crowds", "audience", "turnout", "gathering"}
 # Gatherings whose size is the number of people in them ("how big was the march").
@@ -122,6 +125,13 @@ def kind_of(words: list[str]) -> str:
                         for w in words):
         return "people"
     return words[0]
+
+
+def with_status(kind: str, words: list[str]) -> str:
+    """'suspected cases' -> 'people|suspected': a count under an uncertain status is a
+    quantity of its own, asked about only by name."""
+    status = next((w for w in words if w in UNCERTAIN), None)
+    return f"{kind}|{status}" if status else kind
 
 
 def compatible(asked: str, reported: str) -> bool:

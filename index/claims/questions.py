@@ -158,7 +158,8 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
         kind = noun.lemma_.lower()  # a thing: its head noun, as claims name it
     if noun.lemma_.lower() in lexicon.GATHERINGS:
         kind = "people"  # "how big was the march": the people in it
-    return text, kind, tuple(t.lemma_.lower() for t in words)
+    lemmas = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
+    return text, lexicon.with_status(kind, lemmas), tuple(t.lemma_.lower() for t in words)
 
 
 def _share_of(doc) -> str | None:

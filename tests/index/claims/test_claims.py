@@ -184,3 +184,9 @@ def test_places_scope_figures_of_one_quantity(extractor):
 
 def test_a_possibility_is_not_a_report(extractor):
     assert claims(extractor, "As many as 17 more people might also be missing.") == []
+
+
+def test_an_uncertain_status_makes_a_count_another_quantity(extractor):
+    confirmed, suspected = claims(extractor, "Health officials reported 120 confirmed cases "
+                                             "and 300 suspected cases on Monday.")
+    assert confirmed.kind == "people" and suspected.kind == "people|suspected"
