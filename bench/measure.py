@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.answers.search import CANDIDATES
+from index.answers.search import DENSE_CANDIDATES
 from index.claims.extract import ClaimExtractor
 from index.engine import Engine
 from index.records import Article, Claim
@@ -111,7 +111,7 @@ def measure_asks(engine: Engine, questions: Sequence[str], rounds: int) -> dict[
     engine.warm()
     name = engine.store.active_name()
     collection = engine.store.active(name)
-    n = min(CANDIDATES * 2, engine.store.count(name))
+    n = min(DENSE_CANDIDATES, engine.store.count(name))
     asks, embeds, queries, floors = [], [], [], []
     for round_no in range(rounds):
         for i, question in enumerate(questions):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from index.answers.search import CANDIDATES
+from index.answers.search import DENSE_CANDIDATES
 from index.engine import Engine
 from index.ingest.chunking import chunk_article
 from index.settings import Settings
@@ -157,7 +157,7 @@ def cold_floor(db: Path) -> tuple[str, Path, int] | None:
     folder = getattr(Embedder().encoder(), "folder", None)
     if name is None or folder is None:
         return None
-    return name, folder, min(CANDIDATES * 2, store.count(name))
+    return name, folder, min(DENSE_CANDIDATES, store.count(name))
 
 
 def passage_texts(corpus: Path) -> list[str]:

@@ -170,18 +170,20 @@ def _article_pieces(text: str) -> list[tuple[str, int]]:
 
 def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
     """The passage shown for a Chunk: its pieces and their neighbours in the same
-    paragraph run, one at a time after then before, up to `limit` characters."""
+    paragraph run, one at a time before then after, up to `limit` characters."""
     pieces = _article_pieces(text)
     if not pieces:
         return ""
     first = max(0, min(first, len(pieces) - 1))
     lo, hi = first, min(len(pieces), first + max(1, count))
+    size = len(_join(pieces[lo:hi]))  # each piece added costs its length and one separator
     grew = True
     while grew:
         grew = False
-        for lo2, hi2 in ((lo, hi + 1), (lo - 1, hi)):
-            if lo2 >= 0 and hi2 <= len(pieces) and len(_join(pieces[lo2:hi2])) <= limit:
-                lo, hi, grew = lo2, hi2, True
+        if lo > 0 and size + 1 + len(pieces[lo - 1][0]) <= limit:
+            size, lo, grew = size + 1 + len(pieces[lo - 1][0]), lo - 1, True
+        if hi < len(pieces) and size + 1 + len(pieces[hi][0]) <= limit:
+            size, hi, grew = size + 1 + len(pieces[hi][0]), hi + 1, True
     return _join(pieces[lo:hi])
 
 
