@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 700  # a shown passage: a Discord embed field holds 1,024; room for the source line
 # A ranked Chunk: about two news sentences. On the public question files, Chunks of at most
-# 360 characters put more expected passages in the top 5 than 700-character ones (33 vs 28
-# of 47 on stories.yaml, 10 vs 8 of 12 on questions.yaml, dense and lexical fused).
+# 360 characters put more expected passages in the top 5 than 700-character ones (33 vs 27
+# of 47 on stories.yaml, 10 vs 8 of 12 on questions.yaml, dense and lexical fused, before
+# the figures were used to choose passages).
 UNIT_CHARS = 360
 # Claim parsing costs grow with the square of a sentence's length (a 400 KB one-sentence file
 # took 8 min); news sentences stay far below 2,000 characters, so only run-on text is cut.
