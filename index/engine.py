@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .adding import Added, FeedsReport, add_url, poll_feeds
+from .answers.check import CheckResult, check_message
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.search import WINDOWED, passages, retrieve
@@ -216,6 +217,15 @@ class Engine:
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)
         return answer
+
+    def check(self, text: str) -> CheckResult:
+        """The figures a message states, each with what the sources say about it (a
+        message stating none is asked as a question); see answers/check.py."""
+        return check_message(self, text)
+
+    def urls(self) -> dict[str, str]:
+        """doc id -> the Article's address, for the Articles that have one."""
+        return {s.doc_id: s.url for s in self.sources() if s.url}
 
     # -- writing -------------------------------------------------------------------------
     @property
