@@ -28,6 +28,7 @@ from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, Qu
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
 from .ingest.files import check_corpus
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
+from .render.chart import Chart, ChartCache
 from .settings import Settings
 from .store.chroma import Store
 from .store.embedding import Embedder
@@ -81,6 +82,7 @@ class Engine:
         self._view_lock = threading.Lock()
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
+        self._charts = ChartCache()
 
     # -- lazily built parts: nothing heavy happens before the first real use --------------
     @property
@@ -226,6 +228,12 @@ class Engine:
     def urls(self) -> dict[str, str]:
         """doc id -> the Article's address, for the Articles that have one."""
         return {s.doc_id: s.url for s in self.sources() if s.url}
+
+    def chart(self, slot: Slot, highlight: float | None = None) -> Chart | None:
+        """The chart of a Slot's figures (None when it has fewer than two numbers), drawn
+        once per index generation; `highlight` marks a value being checked."""
+        name = self.store.active_name() or ""
+        return self._charts.get(name, slot, self.urls(), highlight)
 
     # -- writing -------------------------------------------------------------------------
     @property
