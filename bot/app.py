@@ -29,12 +29,13 @@ from .settings import BotSettings
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.sources", "bot.cogs.disputes", "bot.cogs.reindex",
-              "bot.cogs.add", "bot.cogs.feeds")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.check", "bot.cogs.sources", "bot.cogs.stories",
+              "bot.cogs.disputes", "bot.cogs.reindex", "bot.cogs.add", "bot.cogs.feeds")
 
 
 class DiscordantBot(commands.Bot):
-    """The client: slash commands only, no message content, mentions off by default."""
+    """The client: slash commands and a message menu, no message content intent (a menu
+    command receives the message it is used on), mentions off by default."""
 
     def __init__(self, settings: BotSettings, engine: Engine, feedback: FeedbackStore, *,
                  sync_global: bool = False) -> None:

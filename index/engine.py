@@ -180,8 +180,10 @@ class Engine:
         return self.corpus().disputes(story)
 
     def stories(self) -> list[StorySummary]:
-        """Every Story of the index: its Articles, dates and disputed figures."""
-        return self.corpus().summaries()
+        """Every Story of the index: its Articles, dates and disputed figures (built once
+        per index generation: the bot's story autocomplete asks at every keystroke)."""
+        name = self.store.active_name() or ""
+        return self._per_generation("stories", name, lambda: self.corpus(name).summaries())
 
     def wording(self) -> list[Wording]:
         """Every person the corpus's Articles describe with roles of opposite gender

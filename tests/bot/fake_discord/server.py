@@ -191,7 +191,8 @@ class FakeDiscord(MenuDriver):
         problems = check_commands(body)
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
-        stored = [{**command, "id": snowflake(), "application_id": self.application_id,
+        stored = [{"description": "", **command, "id": snowflake(),
+                   "application_id": self.application_id,
                    "version": snowflake(), "type": command.get("type", 1),
                    "default_member_permissions": _bitset(command.get("default_member_permissions")),
                    **({"guild_id": scope} if scope else {})} for command in body]

@@ -157,13 +157,20 @@ def attach(fake: FakeDiscord, message: dict[str, Any], body: dict[str, Any],
                 else _stored(fake, message, new[e["id"]], e) for e in entries]
     message["attachments"] = kept
     by_name = {a["filename"]: a for a in kept}
-    for embed in message.get("embeds") or []:
-        for key in ("image", "thumbnail"):
-            url = (embed.get(key) or {}).get("url") or ""
-            if url.startswith("attachment://"):
-                found = by_name[url[len("attachment://"):]]
-                embed[key] = {"url": found["url"], "proxy_url": found["proxy_url"],
-                              **{k: found[k] for k in ("width", "height") if k in found}}
+    message["embeds"] = [_resolved(embed, by_name) for embed in message.get("embeds") or []]
+
+
+def _resolved(embed: dict[str, Any], by_name: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A copy of the embed whose `attachment://` images point at the stored files (the
+    request's body, which tests read back, is left as the bot sent it)."""
+    embed = dict(embed)
+    for key in ("image", "thumbnail"):
+        url = (embed.get(key) or {}).get("url") or ""
+        if url.startswith("attachment://"):
+            found = by_name[url[len("attachment://"):]]
+            embed[key] = {"url": found["url"], "proxy_url": found["proxy_url"],
+                          **{k: found[k] for k in ("width", "height") if k in found}}
+    return embed
 
 
 def _refs(message: dict[str, Any]) -> bool:
