@@ -59,10 +59,8 @@ def field_name(checked: CheckedFigure) -> str:
     emoji, note = VERDICTS[checked.verdict]
     outlets = {s for f in checked.matching("agree") for s in f.sources}
     note = note.format(outlets=plural(len(outlets), "outlet"))
-    what = checked.slot.about if checked.slot else " ".join(
-        x for x in (checked.claim.counted, checked.claim.event) if x)
-    return clip(f"{emoji} {one_line(figure_label(checked.figure))} {one_line(what)}: {note}",
-                256)
+    return clip(f"{emoji} {one_line(figure_label(checked.figure))} {one_line(checked.about)}:"
+                f" {note}", 256)
 
 
 def field_value(checked: CheckedFigure, links: Links = NO_LINKS) -> str:

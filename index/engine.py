@@ -183,7 +183,8 @@ class Engine:
         """Every Story of the index: its Articles, dates and disputed figures (built once
         per index generation: the bot's story autocomplete asks at every keystroke)."""
         name = self.store.active_name() or ""
-        return self._per_generation("stories", name, lambda: self.corpus(name).summaries())
+        corpus = self.corpus(name)  # outside the build: the views' lock is not re-entrant
+        return self._per_generation("stories", name, corpus.summaries)
 
     def wording(self) -> list[Wording]:
         """Every person the corpus's Articles describe with roles of opposite gender

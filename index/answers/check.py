@@ -20,6 +20,7 @@ A message that states no figure is answered like a question: its text is asked.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -55,6 +56,20 @@ class CheckedFigure:
     verdict: str
     slot: Slot | None = None
     relations: tuple[str, ...] = ()
+
+    @property
+    def about(self) -> str:
+        """What the figure counts, as the sources' Slot names it ("officers killed"); in
+        the sources' words where the message's own were taken for another group ("2,000
+        were arrested" after "officers died": people arrested)."""
+        claim, slot = self.claim, self.slot
+        if slot is None:
+            return " ".join(x for x in (claim.counted, claim.event) if x)
+        kinds = {c.kind for f in slot.figures for c in f.claims}
+        if not kinds or claim.kind in kinds:
+            return slot.about
+        counted = Counter(f.counted for f in slot.figures if f.counted).most_common(1)
+        return f"{counted[0][0] if counted else 'people'} {slot.event}".strip()
 
     def matching(self, *kinds: str) -> tuple[Figure, ...]:
         """The source Figures that relate to the message's figure as one of `kinds`."""

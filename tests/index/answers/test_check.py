@@ -35,6 +35,7 @@ def test_a_message_with_two_figures_gets_the_sources_figures_for_each(sample_eng
     assert [f.value for f in officers.matching("conflict")] == [12]
     assert [f.value for f in arrests.matching("conflict")] == [200]
     assert officers.slot.story is not None and result.reported
+    assert (officers.about, arrests.about) == ("officers killed", "people arrested")
 
 
 def test_a_figure_no_outlet_gives_is_a_disagreement_with_the_ones_it_contradicts(
