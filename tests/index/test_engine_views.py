@@ -13,6 +13,3 @@ def test_stories_are_built_once_per_generation(sample_engine):
     (story,) = first
     assert len(story.docs) == 5 and "people arrested" in story.disputed
 
-
-def test_urls_name_only_articles_with_an_address(sample_engine):
-    assert sample_engine.urls() == {}  # the sample corpus gives no `url:`
