@@ -40,5 +40,7 @@ RUN groupadd --system --gid 10001 discordant \
 COPY --from=build /opt/venv /opt/venv
 USER 10001:10001
 WORKDIR /home/discordant
+# matplotlib's font cache, built once here rather than at the first chart of every start.
+RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
 CMD ["discordant", "run"]

@@ -86,6 +86,7 @@ def prepare_engine(engine: Engine) -> None:
         log.info("indexed %d articles, %d passages in %.1f s", report.articles, report.chunks,
                  report.seconds)
     engine.warm()
+    engine.stories()  # the `story` autocomplete answers within Discord's 3 s from the start
     log.info("engine ready: %d articles indexed", engine.article_count())
 
 

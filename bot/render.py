@@ -8,7 +8,6 @@ quoted with the figure in bold. Pages are budgeted to Discord's limits and finis
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from .limits import (
     one_line,
     safe,
 )
+from .uploads import CHART_FILE
 
 PASSAGES_PER_PAGE = 3
 SUMMARY_BUDGET = 2200
@@ -41,7 +41,6 @@ DISPUTED = discord.Colour.orange()
 AGREED = discord.Colour.green()
 NEUTRAL = discord.Colour.blurple()
 
-CHART_FILE = "chart.png"
 CHART_NOTE = 400  # characters of the chart's linked description shown under it
 
 
@@ -77,12 +76,6 @@ def passage_outlets(passage: Passage, links: Links = NO_LINKS) -> str:
     """A Passage's outlets with an address, linked (empty when none has one)."""
     found = doc_links(passage.docs, passage.sources, links.source_of, links.urls)
     return ", ".join(linked(name, url) for name, url in found if url)
-
-
-def chart_file(chart: Chart) -> discord.File:
-    """The chart as an upload (a new one each time: a File is read once)."""
-    return discord.File(io.BytesIO(chart.png), filename=CHART_FILE,
-                        description=clip(chart.description, 1024))
 
 
 def with_chart(embed: discord.Embed, chart: Chart | None, *, note: bool = True) -> discord.Embed:

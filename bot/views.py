@@ -20,8 +20,9 @@ from index.render.chart import Chart
 from .errors import report_error
 from .feedback import FeedbackStore, Vote
 from .limits import NO_MENTIONS
-from .render import PASSAGES_PER_PAGE, chart_file
+from .render import PASSAGES_PER_PAGE
 from .render_check import public_copy
+from .uploads import chart_file
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from .. import render
 from ..app import DiscordantBot
 from ..limits import NO_MENTIONS
 from ..story_options import autocomplete_story, resolve_story
+from ..uploads import chart_file
 from ..views import AnswerView
 
 
@@ -71,7 +72,7 @@ class Ask(commands.Cog):
             return
         pages = render.answer_pages(answer, reply.links, reply.chart)
         view = AnswerView(interaction, answer, pages, self.bot.feedback)
-        files = [render.chart_file(reply.chart)] if reply.chart else []
+        files = [chart_file(reply.chart)] if reply.chart else []
         await interaction.edit_original_response(embed=view.embed, view=view, attachments=files,
                                                  allowed_mentions=NO_MENTIONS)
 

@@ -21,6 +21,7 @@ from ..app import DiscordantBot
 from ..errors import defer_ephemeral
 from ..limits import NO_MENTIONS
 from ..render_check import check_embed
+from ..uploads import chart_file
 from ..views import PostView
 from .ask import ask_cooldown
 
@@ -83,7 +84,7 @@ class Check(commands.Cog):
         embed = check_embed(checked.result, checked.links, checked.chart,
                             author=message.author.display_name, jump_url=message.jump_url)
         view = PostView(interaction, embed, checked.chart)
-        files = [render.chart_file(checked.chart)] if checked.chart else []
+        files = [chart_file(checked.chart)] if checked.chart else []
         await interaction.edit_original_response(embed=embed, view=view, attachments=files,
                                                  allowed_mentions=NO_MENTIONS)
 
