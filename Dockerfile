@@ -45,5 +45,7 @@ COPY --from=build /opt/venv /opt/venv
 COPY --from=build /opt/discordant-models /opt/discordant-models
 USER 10001:10001
 WORKDIR /home/discordant
+# matplotlib's font cache, built once here rather than at the first chart of every start.
+RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
 CMD ["discordant", "run"]

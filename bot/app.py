@@ -29,12 +29,13 @@ from .settings import BotSettings
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.sources", "bot.cogs.disputes", "bot.cogs.reindex",
-              "bot.cogs.add", "bot.cogs.feeds")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.check", "bot.cogs.sources", "bot.cogs.stories",
+              "bot.cogs.disputes", "bot.cogs.reindex", "bot.cogs.add", "bot.cogs.feeds")
 
 
 class DiscordantBot(commands.Bot):
-    """The client: slash commands only, no message content, mentions off by default."""
+    """The client: slash commands and a message menu, no message content intent (a menu
+    command receives the message it is used on), mentions off by default."""
 
     def __init__(self, settings: BotSettings, engine: Engine, feedback: FeedbackStore, *,
                  sync_global: bool = False) -> None:
@@ -95,6 +96,7 @@ def warm_engine(engine: Engine) -> None:
     needs them (an error here is the first question's to report)."""
     try:
         engine.warm()
+        engine.stories()  # the `story` autocomplete answers within Discord's 3 s from the start
     except DiscordantError as exc:  # a setting or the index: the user's to fix
         log.warning("loading the engine failed: %s", exc)
         return

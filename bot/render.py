@@ -9,11 +9,14 @@ quoted with the figure in bold. Pages are budgeted to Discord's limits and finis
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import discord
 
-from index.records import Answer, Claim, Figure, Passage, Slot
+from index.records import Answer, Claim, Figure, Passage, Slot, SourceSummary
+from index.render.chart import Chart
+from index.render.links import doc_links, outlet_links, safe_url
 from index.render.text import figure_label, slot_heading, wording_line
 
 from .limits import (
@@ -28,6 +31,7 @@ from .limits import (
     one_line,
     safe,
 )
+from .uploads import CHART_FILE
 
 PASSAGES_PER_PAGE = 3
 SUMMARY_BUDGET = 2200
@@ -36,6 +40,54 @@ LINE_CHARS = 400
 DISPUTED = discord.Colour.orange()
 AGREED = discord.Colour.green()
 NEUTRAL = discord.Colour.blurple()
+
+CHART_NOTE = 400  # characters of the chart's linked description shown under it
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where each Article can be read: doc id -> address, and doc id -> outlet. Outlets of
+    an Article with an address are linked wherever they are named."""
+
+    urls: Mapping[str, str] = field(default_factory=dict)
+    source_of: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sources: Sequence[SourceSummary]) -> Links:
+        return cls(urls={s.doc_id: s.url for s in sources if s.url},
+                   source_of={s.doc_id: s.source for s in sources})
+
+
+NO_LINKS = Links()
+
+
+def linked(name: str, url: str | None) -> str:
+    """An outlet's name, made inert, as a masked link when it has a usable address."""
+    target = safe_url(url)
+    return f"[{inline(name)}]({target})" if target else inline(name)
+
+
+def figure_outlets(figure: Figure, links: Links = NO_LINKS) -> str:
+    """A Figure's outlets, each linked to the Article that reports it when it has one."""
+    return ", ".join(linked(name, url) for name, url in outlet_links(figure, links.urls))
+
+
+def passage_outlets(passage: Passage, links: Links = NO_LINKS) -> str:
+    """A Passage's outlets with an address, linked (empty when none has one)."""
+    found = doc_links(passage.docs, passage.sources, links.source_of, links.urls)
+    return ", ".join(linked(name, url) for name, url in found if url)
+
+
+def with_chart(embed: discord.Embed, chart: Chart | None, *, note: bool = True) -> discord.Embed:
+    """The embed showing the uploaded chart, with the chart's linked description under it."""
+    if chart is None:
+        return embed
+    embed.set_image(url=f"attachment://{CHART_FILE}")
+    if note:
+        embed.add_field(name="📈 Chart", value=clip(defuse(chart.caption), CHART_NOTE),
+                        inline=False)
+    return fit_embed(embed)
+
 
 KIND_HEADS = {
     "conflict": "⚠️ Sources disagree",
@@ -67,15 +119,18 @@ def relation_side(slot: Slot, index: int) -> str:
     return inline(figure_text(slot.figures[index])) if 0 <= index < len(slot.figures) else "?"
 
 
-def slot_lines(slot: Slot) -> list[str]:
-    """One Slot as markdown lines: a heading, then each figure with its outlets and authorities."""
+def slot_lines(slot: Slot, links: Links = NO_LINKS) -> list[str]:
+    """One Slot as markdown lines: a heading and its Story, then each figure with its outlets
+    (linked to their Articles) and authorities."""
     head = KIND_HEADS.get(slot.kind, slot.kind)
     note = KIND_NOTES.get(slot.kind, slot.kind)
     if slot_heading(slot) == "One source reports":
         head, note = "ℹ️ One source reports", "no other outlet gives a figure"
     lines = [f"**{head}: {inline(clip(slot.about, 150))}** — *{note}*"]
+    if slot.story:
+        lines.append(f"*📰 story: {inline(clip(slot.story.title, 150))}*")
     for position, figure in enumerate(slot.figures, 1):
-        outlets = inline(", ".join(figure.sources)) or "unattributed"
+        outlets = figure_outlets(figure, links) or "unattributed"
         cited = (f" (citing {inline(', '.join(figure.authorities))})"
                  if figure.authorities else "")
         counted = f" {inline(figure.counted)}" if figure.counted else ""
@@ -90,10 +145,10 @@ def slot_lines(slot: Slot) -> list[str]:
     return lines
 
 
-def summary(answer: Answer, budget: int = SUMMARY_BUDGET) -> str:
+def summary(answer: Answer, budget: int = SUMMARY_BUDGET, links: Links = NO_LINKS) -> str:
     """Disagreements first, then agreements, line by line until the budget is spent."""
     lines: list[str] = [f"*{inline(clip(answer.notice, LINE_CHARS))}*"] if answer.notice else []
-    blocks = [slot_lines(slot) for slot in [*answer.disagreements, *answer.agreements]]
+    blocks = [slot_lines(slot, links) for slot in [*answer.disagreements, *answer.agreements]]
     blocks += [[f"**🗣️ {inline(clip(wording_line(w), LINE_CHARS))}**"] for w in answer.wording]
     for block in blocks:
         for line in ["", *block] if lines else block:
@@ -175,32 +230,39 @@ def page_count(answer: Answer) -> int:
     return max(1, -(-len(answer.passages) // PASSAGES_PER_PAGE))
 
 
-def answer_page(answer: Answer, page: int = 0) -> discord.Embed:
-    """Page `page` (from 0) of an answer: summary, then its share of the passages."""
+def answer_page(answer: Answer, page: int = 0, links: Links = NO_LINKS,
+                chart: Chart | None = None) -> discord.Embed:
+    """Page `page` (from 0) of an answer: summary, then its share of the passages; the
+    chart (uploaded as CHART_FILE) under every page, its description on the first."""
     pages = page_count(answer)
     page = min(max(page, 0), pages - 1)
     first = page * PASSAGES_PER_PAGE
     shown = answer.passages[first : first + PASSAGES_PER_PAGE]
     colour = DISPUTED if answer.disagreements else AGREED if answer.agreements else NEUTRAL
     embed = discord.Embed(title=clip(inline(answer.question), TITLE), colour=colour,
-                          description=summary(answer) or None)
+                          description=summary(answer, links=links) or None)
     embed.set_footer(text=f"Passages {first + 1}-{first + len(shown)} of {len(answer.passages)}"
                           f" · page {page + 1}/{pages} · {plural(answer.article_count, 'article')}"
                           " indexed")
     names = [passage_name(first + offset + 1, passage) for offset, passage in enumerate(shown)]
-    room = TOTAL - len(embed) - sum(map(len, names)) - 10 * len(shown)
+    note = min(CHART_NOTE, len(chart.caption)) + 20 if chart and page == 0 else 0
+    room = TOTAL - len(embed) - sum(map(len, names)) - 10 * len(shown) - note
     each = max(60, min(FIELD_VALUE, room // max(1, len(shown))))
     relevant = answer_claims(answer)
     for name, passage in zip(names, shown, strict=True):
-        titled = f"\n— *{inline(clip(passage.title, 60))}*" if passage.title else ""
+        outlets = passage_outlets(passage, links)
+        title = f"*{inline(clip(passage.title, 60))}*" if passage.title else ""
+        titled = f"\n— {' · '.join(x for x in (outlets, title) if x)}" if outlets or title \
+            else ""
         value = quote_passage(passage, max(20, each - len(titled)), bolded(passage, relevant))
         value += titled
         embed.add_field(name=name, value=value, inline=False)
-    return fit_embed(embed)
+    return with_chart(fit_embed(embed), chart, note=page == 0)
 
 
-def answer_pages(answer: Answer) -> list[discord.Embed]:
-    return [answer_page(answer, page) for page in range(page_count(answer))]
+def answer_pages(answer: Answer, links: Links = NO_LINKS,
+                 chart: Chart | None = None) -> list[discord.Embed]:
+    return [answer_page(answer, page, links, chart) for page in range(page_count(answer))]
 
 
 def nothing_found(answer: Answer) -> str:

@@ -10,23 +10,24 @@ from collections.abc import Sequence
 
 import discord
 
-from index.records import IndexReport, Slot, SourceSummary, Wording
+from index.records import IndexReport, Slot, SourceSummary, StorySummary, Wording
 from index.render.text import wording_line
 
 from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
-from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, plural
+from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, linked, plural
 
 LINES_PER_PAGE = 15
 PAGE_CHARS = 3800
 LINE_CHARS = 300
+STORY_CHARS = 800  # a Story's entry: title, outlets and disputed figures on three lines
 STAGES = {"load": "Reading articles", "embed": "Embedding passages", "store": "Writing the index"}
 
 
 def line_pages(lines: Sequence[str], per_page: int = LINES_PER_PAGE,
-               page_chars: int = PAGE_CHARS) -> list[str]:
+               page_chars: int = PAGE_CHARS, line_chars: int = LINE_CHARS) -> list[str]:
     """Whole lines grouped into page texts of at most `per_page` lines and `page_chars`."""
     pages: list[list[str]] = [[]]
-    for line in (clip(line, LINE_CHARS) for line in lines):
+    for line in (clip(line, line_chars) for line in lines):
         current = pages[-1]
         if current and (len(current) >= per_page
                         or len("\n".join([*current, line])) > page_chars):
@@ -47,7 +48,7 @@ def _paged(title: str, texts: list[str], colour: discord.Colour, note: str) -> l
 def source_line(position: int, source: SourceSummary) -> str:
     title = f" — {safe(clip(one_line(source.title), 120))}" if source.title else ""
     dated = f" · {safe(one_line(source.date))}" if source.date else ""
-    return (f"`{position:>2}.` **{safe(one_line(source.source))}**{title}{dated}"
+    return (f"`{position:>2}.` **{linked(source.source, source.url)}**{title}{dated}"
             f" · {plural(source.passages, 'passage')}")
 
 
@@ -60,6 +61,31 @@ def sources_pages(sources: Sequence[SourceSummary]) -> list[discord.Embed]:
                   f"{plural(len(sources), 'article')}, {plural(passages, 'passage')}")
 
 
+def story_entry(story: StorySummary) -> str:
+    """One Story: its title, articles and dates, outlets, and the figures it disputes."""
+    days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
+    head = (f"**{safe(clip(one_line(story.title), 150))}** — "
+            f"{plural(len(story.docs), 'article')} · {safe(days)} · `{code_text(story.id)}`")
+    lines = [head, f"  {safe(clip(one_line(', '.join(story.sources)), 200))}"]
+    if story.disputed:
+        lines.append(f"  ⚠️ disputed: {safe(clip(one_line('; '.join(story.disputed)), 300))}")
+    return "\n".join(lines)
+
+
+def stories_pages(stories: Sequence[StorySummary]) -> list[discord.Embed]:
+    """Every Story, most reported first, a few to a page."""
+    entries = [story_entry(story) for story in stories]
+    pages = line_pages(entries, per_page=6, page_chars=PAGE_CHARS, line_chars=STORY_CHARS)
+    disputed = sum(1 for story in stories if story.disputed)
+    return _paged("Stories", [p.replace("\n**", "\n\n**") for p in pages], NEUTRAL,
+                  f"{plural(len(stories), 'story')}, {disputed} with disputed figures · "
+                  "/ask and /disputes take a story")
+
+
+def code_text(text: str) -> str:
+    return defuse(clip(text, 60).replace("`", "'"))
+
+
 def dispute_line(slot: Slot) -> str:
     """One disputed slot: what is counted, then each figure with its outlets."""
     figures = " · ".join(
@@ -70,15 +96,16 @@ def dispute_line(slot: Slot) -> str:
     return f"• **{safe(clip(one_line(slot.about), 100))}** — {figures} — *{slot.kind}*"
 
 
-def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = ()
-                   ) -> list[discord.Embed]:
-    """Every disputed slot in the corpus, one line each, most reported first; then every
-    person the outlets describe differently."""
+def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = (),
+                   story: StorySummary | None = None) -> list[discord.Embed]:
+    """Every disputed slot in the corpus (or one Story), one line each, most reported
+    first; then every person the outlets describe differently."""
     ordered = sorted(slots, key=lambda s: -sum(len(f.docs) for f in s.figures))
     lines = [dispute_line(slot) for slot in ordered]
     lines += [f"• {safe(clip(one_line(wording_line(w)), 400))} — *wording*" for w in wordings]
     legend = " · ".join(f"{kind}: {note}" for kind, note in KIND_NOTES.items() if kind != "agree")
-    return _paged("Where sources disagree", line_pages(lines), DISPUTED,
+    title = "Where sources disagree" + (f" — {one_line(story.title)}" if story else "")
+    return _paged(clip(title, 256), line_pages(lines), DISPUTED,
                   f"{plural(len(slots), 'dispute')} · {legend}")
 
 

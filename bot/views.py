@@ -15,11 +15,14 @@ from typing import Any
 import discord
 
 from index.records import Answer
+from index.render.chart import Chart
 
 from .errors import report_error
 from .feedback import FeedbackStore, Vote
 from .limits import NO_MENTIONS
 from .render import PASSAGES_PER_PAGE
+from .render_check import public_copy
+from .uploads import chart_file
 
 log = logging.getLogger(__name__)
 
@@ -115,3 +118,37 @@ class AnswerView(PagerView):
         await asyncio.to_thread(self.feedback.record, vote)
         await interaction.response.send_message(THANKS[value], ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
+
+
+class PostView(discord.ui.View):
+    """"Post to channel" under a private reply: posts the same embed (and chart) publicly,
+    once, with mentions off, then removes the button from the private reply."""
+
+    def __init__(self, origin: discord.Interaction, embed: discord.Embed,
+                 chart: Chart | None = None, *, timeout: float | None = None) -> None:
+        super().__init__(timeout=PAGE_TIMEOUT if timeout is None else timeout)
+        self.origin = origin
+        self.embed = embed
+        self.chart = chart
+
+    @discord.ui.button(label="Post to channel", emoji="📣", style=discord.ButtonStyle.primary)
+    async def post(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        embed = public_copy(self.embed, interaction.user.display_name)
+        files = [chart_file(self.chart)] if self.chart else []
+        self.stop()
+        await interaction.response.send_message(embed=embed, files=files,
+                                                allowed_mentions=NO_MENTIONS)
+        try:
+            await self.origin.edit_original_response(view=None, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.debug("could not remove the Post button: %s", exc)
+
+    async def on_timeout(self) -> None:
+        try:
+            await self.origin.edit_original_response(view=None, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.debug("could not remove the buttons of an expired reply: %s", exc)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception,
+                       item: discord.ui.Item[Any], /) -> None:
+        await report_error(interaction, error)

@@ -62,6 +62,8 @@ def add_index_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=top_count,
                    help=f"passages per answer, {MIN_TOP}-{MAX_TOP} (default: TOP_K)")
     p.add_argument("--story", help="answer from this Story only (an id from `stories`)")
+    p.add_argument("--chart", type=Path, metavar="FILE",
+                   help="write a PNG chart of the first disagreement (or update) to FILE")
     p.add_argument("question", nargs="+", help="one or more questions, each quoted")
     p = sub.add_parser("add", parents=[db], help="fetch an article page into the corpus and "
                        "index it")
@@ -149,12 +151,31 @@ def _ask_one(engine: Engine, question: str, top: int | None,
         return None, str(exc)
 
 
+def write_chart(engine: Engine, answers: list[Answer], path: Path) -> None:
+    """`ask --chart FILE`: the chart of the first disagreement (or update) of the answers;
+    a note on stderr when none has one."""
+    slot = next((s for a in answers for s in a.disagreements), None)
+    chart = engine.chart(slot) if slot else None
+    if chart is None:
+        print("no chart: no answer has figures that differ", file=sys.stderr)
+        return
+    try:
+        path.write_bytes(chart.png)
+    except OSError as exc:
+        raise DiscordantError(f"cannot write the chart to {path}: {exc.strerror or exc}; "
+                              "pick a writable file with --chart") from None
+    print(f"chart: {path} ({chart.width}x{chart.height}) — {chart.description}",
+          file=sys.stderr)
+
+
 def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
     engine.check_ready()
     failed = 0
+    answered: list[Answer] = []
     for question in args.question:
         answer, error = _ask_one(engine, question, args.top, args.story)
         failed += error is not None
+        answered += [answer] if answer else []
         if args.json:
             out: dict[str, Any] = (answer_to_json(answer) if answer else
                                    {"question": question, "passages": [], "disagreements": [],
@@ -164,6 +185,8 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
             print(render_answer(answer), end="\n\n", flush=True)
         else:
             print(f"{question}\n  error: {error}", end="\n\n", file=sys.stderr)
+    if args.chart:
+        write_chart(engine, answered, args.chart)
     return 1 if failed else 0
 
 

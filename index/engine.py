@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .adding import Added, FeedsReport, add_url, poll_feeds
+from .answers.check import CheckResult, check_message
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.search import WINDOWED, passages, retrieve
@@ -27,6 +28,7 @@ from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, Qu
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
 from .ingest.files import check_corpus
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
+from .render.chart import Chart, ChartCache
 from .settings import Settings
 from .store.chroma import Store
 from .store.embedding import Embedder
@@ -80,6 +82,7 @@ class Engine:
         self._cache_lock = threading.RLock()
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
+        self._charts = ChartCache()
 
     # -- lazily built parts: nothing heavy happens before the first real use --------------
     @property
@@ -183,8 +186,11 @@ class Engine:
         return self.corpus().disputes(story)
 
     def stories(self) -> list[StorySummary]:
-        """Every Story of the index: its Articles, dates and disputed figures."""
-        return self.corpus().summaries()
+        """Every Story of the index: its Articles, dates and disputed figures (built once
+        per index generation: the bot's story autocomplete asks at every keystroke)."""
+        name = self.store.active_name() or ""
+        corpus = self.corpus(name)  # outside the build: the views' lock is not re-entrant
+        return self._per_generation("stories", name, corpus.summaries)
 
     def wording(self) -> list[Wording]:
         """Every person the corpus's Articles describe with roles of opposite gender
@@ -222,6 +228,21 @@ class Engine:
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)
         return answer
+
+    def check(self, text: str) -> CheckResult:
+        """The figures a message states, each with what the sources say about it (a
+        message stating none is asked as a question); see answers/check.py."""
+        return check_message(self, text)
+
+    def urls(self) -> dict[str, str]:
+        """doc id -> the Article's address, for the Articles that have one."""
+        return {s.doc_id: s.url for s in self.sources() if s.url}
+
+    def chart(self, slot: Slot, highlight: float | None = None) -> Chart | None:
+        """The chart of a Slot's figures (None when it has fewer than two numbers), drawn
+        once per index generation; `highlight` marks a value being checked."""
+        name = self.store.active_name() or ""
+        return self._charts.get(name, slot, self.urls(), highlight)
 
     # -- writing -------------------------------------------------------------------------
     @property

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 
 import pytest
 from e2e_helpers import acked, embed_of, labels, settled, text_of
+from PIL import Image
 
 from bot.errors import APOLOGY
 from bot.views import NOT_YOURS
@@ -19,10 +21,14 @@ QUESTION = "how many officers died"
 async def test_commands_are_synced_to_the_test_guild_only(fake, bot):
     assert [scope for scope, _ in fake.syncs] == [fake.guild_id]
     commands = {command["name"]: command for command in fake.syncs[0][1]}
-    assert set(commands) == {"ask", "sources", "disputes", "reindex", "add", "feeds"}
-    (question,) = commands["ask"]["options"]
+    assert set(commands) == {"ask", "Check against sources", "sources", "stories", "disputes",
+                             "reindex", "add", "feeds"}
+    assert commands["Check against sources"]["type"] == 3
+    question, story = commands["ask"]["options"]
     assert (question["min_length"], question["max_length"], question["required"]) == (1, 300,
                                                                                        True)
+    assert (story["name"], story["autocomplete"], story.get("required", False)) == (
+        "story", True, False)
     for admin_only in ("reindex", "add", "feeds"):
         assert str(commands[admin_only]["default_member_permissions"]) == "8"
 
@@ -45,10 +51,38 @@ async def test_ask_defers_then_edits_in_one_embed_with_the_disagreement_first(fa
     assert summary.startswith("**⚠️ Sources disagree")
     for figure in ("**12**", "8**", "13**"):
         assert figure in summary
-    assert all(field["value"].startswith("> ") for field in embed["fields"])
-    assert any("**" in field["value"] for field in embed["fields"])
+    *passages, chart = embed["fields"]
+    assert all(field["value"].startswith("> ") for field in passages)
+    assert any("**" in field["value"] for field in passages)
+    assert chart["name"] == "📈 Chart" and "at least 8" in chart["value"]
     assert labels(fake, fake.message_of(inter)) == ["◀", "▶", "👍", "👎"]
     assert fake.unexpected == []
+
+
+async def test_ask_carries_a_chart_of_the_disagreement_that_the_embed_shows(fake, bot):
+    inter = await fake.slash("ask", {"question": QUESTION})
+    await settled(fake, inter)
+    (sent,) = inter.edits[-1]["attachments"]
+    assert sent["filename"] == "chart.png" and "at least 8" in sent["description"]
+    assert embed_of(inter.edits[-1])["image"] == {"url": "attachment://chart.png"}
+    message = fake.message_of(inter)
+    (attachment,) = message["attachments"]
+    image = Image.open(io.BytesIO(fake.files[attachment["id"]]))
+    assert image.format == "PNG" and image.size[0] >= 800 and image.size[1] >= 400
+    assert (attachment["width"], attachment["height"]) == image.size
+    assert embed_of(message)["image"]["url"] == attachment["url"]
+    # Turning the page keeps the chart: the next page's image names the same file.
+    turn = await fake.click(message, "▶")
+    await acked(fake, turn)
+    assert embed_of(fake.message_of(turn))["image"]["url"] == attachment["url"]
+    assert fake.message_of(turn)["attachments"] == [attachment]
+
+
+async def test_a_question_whose_sources_agree_has_no_chart(fake, bot):
+    inter = await fake.slash("ask", {"question": "how many protesters were killed"})
+    await settled(fake, inter)
+    assert fake.message_of(inter)["attachments"] == []
+    assert "image" not in embed_of(inter.edits[-1])
 
 
 async def test_an_agreement_shows_beside_a_person_outlets_describe_differently(fake, bot):
@@ -134,7 +168,7 @@ async def test_a_second_ask_within_the_cooldown_is_refused_with_the_wait(fake, s
 class BrokenEngine(Engine):
     """The real engine, except that answering fails the way a bug would."""
 
-    def ask(self, question: str, top_k: int | None = None):
+    def ask(self, question: str, top_k: int | None = None, story: str | None = None):
         raise RuntimeError("the search exploded")
 
 

@@ -100,9 +100,9 @@ async def test_a_token_that_expires_before_the_answer_is_logged_and_the_bot_carr
 class SlowEngine(Engine):
     """The real engine, taking a second longer to answer: time to stop the bot meanwhile."""
 
-    def ask(self, question: str, top_k: int | None = None):
+    def ask(self, question: str, top_k: int | None = None, story: str | None = None):
         time.sleep(1.0)
-        return super().ask(question, top_k)
+        return super().ask(question, top_k, story)
 
 
 async def test_stopping_the_bot_mid_answer_leaves_no_unhandled_error(

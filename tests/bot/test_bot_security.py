@@ -195,6 +195,7 @@ FILE_APIS = {"open", "Path", "PurePath", "os", "shutil", "subprocess", "sqlite3"
 ALLOWED = {  # module -> why it may touch files: both take paths from settings, never a user
     "settings.py": "turns the FEEDBACK_DB setting into a Path",
     "feedback.py": "opens FEEDBACK_DB (sqlite3), with the question as a bound parameter",
+    "uploads.py": "wraps a chart's PNG bytes in io.BytesIO for an upload: no file at all",
 }
 
 
@@ -217,7 +218,12 @@ def test_only_the_settings_and_the_feedback_store_name_a_file_api():
 async def test_the_only_free_text_arguments_are_the_question_and_the_admins_url(fake, bot):
     options = {command["name"]: [(o["name"], o["type"]) for o in command.get("options") or []]
                for command in fake.syncs[0][1]}
-    # 3: string, 5: boolean; /add's URL is checked by index.ingest.fetch (scheme, address)
-    assert options == {"ask": [("question", 3)], "sources": [], "disputes": [],
+    # 3: string, 5: boolean; /add's URL is checked by index.ingest.fetch (scheme, address);
+    # a `story` (at most 100 characters) is only ever compared with the index's Stories.
+    assert options == {"ask": [("question", 3), ("story", 3)], "sources": [], "stories": [],
+                       "disputes": [("story", 3)], "Check against sources": [],
                        "reindex": [("rebuild", 5), ("allow_empty", 5)],
                        "add": [("url", 3)], "feeds": [("poll", 5)]}
+    stories = [o for command in fake.syncs[0][1] for o in command.get("options") or []
+               if o["name"] == "story"]
+    assert all(o["max_length"] == 100 and o["autocomplete"] for o in stories)

@@ -100,3 +100,16 @@ def message(message_id: str, channel_id: str, guild_id: str | None, author: dict
             "mention_everyone": False, "pinned": False, "tts": False,
             "timestamp": now_iso(), "edited_timestamp": None, "flags": flags,
             "webhook_id": application_id, "application_id": application_id}
+
+
+def channel_message(message_id: str, channel_id: str, guild_id: str, author: FakeUser,
+                    content: str, embeds: list[dict[str, Any]],
+                    mentions: list[FakeUser]) -> dict[str, Any]:
+    """A message a member (or another bot) posted in a channel, as Discord resolves it."""
+    return {"id": message_id, "channel_id": channel_id, "guild_id": guild_id, "type": 0,
+            "author": author.user(), "member": {k: v for k, v in author.member().items()
+                                                if k != "user"},
+            "content": content, "embeds": embeds, "components": [], "attachments": [],
+            "mentions": [m.user() for m in mentions], "mention_roles": [],
+            "mention_everyone": "@everyone" in content, "pinned": False, "tts": False,
+            "timestamp": now_iso(), "edited_timestamp": None, "flags": 0}

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import payloads
-from .state import COMPONENT, FakeInteraction, Received
+from .state import AUTOCOMPLETE, COMPONENT, FakeInteraction, Received
+from .uploads import Incoming, Upload, attach, check_attachments, read_body
 from .validate import (
     COMPONENTS_V2,
     EPHEMERAL,
@@ -91,14 +92,24 @@ class Responses:
         self.fake.changed()
         return response
 
-    async def _body(self, request: web.Request) -> dict[str, Any] | None:
-        if request.content_type != "application/json":
-            return None
-        try:
-            body = await request.json()
-        except ValueError:
-            return None
-        return body if isinstance(body, dict) else None
+    async def _read(self, request: web.Request,
+                    inter: FakeInteraction | None) -> Incoming:
+        """The body (JSON, or multipart with files) within the interaction's file limit."""
+        limit = (inter.payload.get("attachment_size_limit") if inter else None) or 10 << 20
+        return await read_body(request, limit)
+
+    def _refused(self, inter: FakeInteraction, kind: str, incoming: Incoming,
+                 problems: Problems) -> web.Response | None:
+        """The response to a body Discord would refuse, recorded; None when it is fine."""
+        body = incoming.body or {}
+        if incoming.too_large:
+            return self._record(inter, kind, body,
+                                error(413, 40005, "Request entity too large"))
+        problems = incoming.problems + problems
+        if problems:
+            return self._record(inter, kind, body,
+                                error(400, 50035, "Invalid Form Body", problems))
+        return None
 
     def _token_problem(
         self, request: web.Request,
@@ -122,30 +133,40 @@ class Responses:
         inter = self.fake.interactions.get(request.match_info["id"])
         if inter is None or inter.token != request.match_info["token"]:
             return error(404, 10062, "Unknown interaction")
-        body = await self._body(request) or {}
+        incoming = await self._read(request, inter)
+        body = incoming.body or {}
         if inter.callback is not None:
             return self._record(inter, "callback", body,
                                 error(400, 40060, "Interaction has already been acknowledged."))
         if time.perf_counter() - inter.dispatched_at > self.fake.ack_deadline:
             return self._record(inter, "callback", body, error(404, 10062, "Unknown interaction"))
-        problems = self._check_callback(inter, body)
-        if problems:
-            return self._record(inter, "callback", body,
-                                error(400, 50035, "Invalid Form Body", problems))
+        refused = self._refused(inter, "callback", incoming,
+                                self._check_callback(inter, body, incoming.uploads))
+        if refused is not None:
+            return refused
         inter.callback, inter.callback_at = body, time.perf_counter()
-        message = self._apply_callback(inter, body)
+        message = self._apply_callback(inter, body, incoming.uploads)
         self.fake.note_pings(inter, body.get("data"))
         wanted = request.query.get("with_response") in ("1", "true")
         response = (json_response(self._callback_result(inter, body, message)) if wanted
                     else web.Response(status=204))
         return self._record(inter, "callback", body, response)
 
-    def _check_callback(self, inter: FakeInteraction, body: dict[str, Any]) -> Problems:
+    def _check_callback(self, inter: FakeInteraction, body: dict[str, Any],
+                        uploads: list[Upload]) -> Problems:
         kind, data = body.get("type"), body.get("data")
         if set(body) - {"type", "data"}:
             return [("", "Unknown field.")]
+        if (kind == 8) != (inter.type == AUTOCOMPLETE):
+            return [("type", "Callback type 8 answers autocomplete interactions, and only it "
+                             "does.")]
+        if kind == 8:
+            return check_choices(data, inter.focused_type)
+        if uploads and kind not in (4, 7):
+            return [("files", f"Interaction callback type {kind} takes no files.")]
         if kind == 4:
-            return check_message(data, creating=True, allowed_flags=CREATE_FLAGS)
+            problems = check_message(data, creating=True, allowed_flags=CREATE_FLAGS)
+            return problems or check_attachments(data, uploads, [])
         if kind == 5:
             ok = data is None or (isinstance(data, dict) and set(data) <= {"flags"}
                                   and not (data.get("flags") or 0) & ~EPHEMERAL)
@@ -155,14 +176,21 @@ class Responses:
         if kind == 6:
             return [] if not data else [("data", "A deferred update takes no data.")]
         if kind == 7:
-            return check_message(data, creating=False, allowed_flags=EDIT_FLAGS)
+            problems = check_message(data, creating=False, allowed_flags=EDIT_FLAGS)
+            existing = self.fake.messages[inter.payload["message"]["id"]].get("attachments")
+            return problems or check_attachments(data, uploads, existing or [])
         return [("type", f"Unexpected interaction callback type {kind!r}.")]
 
-    def _apply_callback(self, inter: FakeInteraction, body: dict[str, Any]) -> dict | None:
+    def _apply_callback(self, inter: FakeInteraction, body: dict[str, Any],
+                        uploads: list[Upload]) -> dict | None:
         kind, data = body["type"], body.get("data") or {}
+        if kind == 8:
+            return None
         if kind == 4:
             inter.original_id = self.fake.new_message(inter, data, (data.get("flags") or 0)
                                                       & (EPHEMERAL | SUPPRESS_EMBEDS))
+            attach(self.fake, self.fake.messages[inter.original_id], data, uploads,
+                   editing=False)
         elif kind == 5:
             inter.original_id = self.fake.new_message(inter, {}, LOADING | (data.get("flags") or 0))
             inter.loading = True
@@ -170,6 +198,8 @@ class Responses:
             inter.original_id = inter.payload["message"]["id"]
             if kind == 7:
                 self.fake.update_message(inter.original_id, data)
+                attach(self.fake, self.fake.messages[inter.original_id], data, uploads,
+                       editing=True)
         return self.fake.messages.get(inter.original_id or "")
 
     def _callback_result(self, inter: FakeInteraction, body: dict[str, Any],
@@ -186,13 +216,15 @@ class Responses:
     # -- /webhooks/{app}/{token}... ---------------------------------------------------------
     async def followup(self, request: web.Request) -> web.Response:
         inter, problem = self._token_problem(request)
-        body = await self._body(request) or {}
+        incoming = await self._read(request, inter)
+        body = incoming.body or {}
         if inter is None or problem is not None:
             return problem if inter is None else self._record(inter, "followup", body, problem)
         problems = check_message(body, creating=True, allowed_flags=CREATE_FLAGS)
-        if problems:
-            return self._record(inter, "followup", body,
-                                error(400, 50035, "Invalid Form Body", problems))
+        refused = self._refused(inter, "followup", incoming, problems or check_attachments(
+            body, incoming.uploads, []))
+        if refused is not None:
+            return refused
         if inter.loading and not inter.deleted:
             # Discord: the first follow-up after a deferral replaces the "thinking" message
             # and keeps its visibility, whatever flags the follow-up asks for.
@@ -203,6 +235,8 @@ class Responses:
             message_id = self.fake.new_message(inter, body, (body.get("flags") or 0)
                                                & (EPHEMERAL | SUPPRESS_EMBEDS), message_type=0)
             inter.followup_ids.append(message_id)
+        attach(self.fake, self.fake.messages[message_id], body, incoming.uploads,
+               editing=False)
         self.fake.note_pings(inter, body)
         response = (json_response(self.fake.messages[message_id])
                     if request.query.get("wait") in ("1", "true") else web.Response(status=204))
@@ -219,17 +253,21 @@ class Responses:
 
     async def edit(self, request: web.Request) -> web.Response:
         inter, problem = self._token_problem(request)
-        body = await self._body(request) or {}
+        incoming = await self._read(request, inter)
+        body = incoming.body or {}
         if inter is None or problem is not None:
             return problem if inter is None else self._record(inter, "edit", body, problem)
         message_id = self._message_id(inter, request.match_info["message"])
         if message_id is None:
             return self._record(inter, "edit", body, error(404, 10008, "Unknown Message"))
         problems = check_message(body, creating=False, allowed_flags=EDIT_FLAGS)
-        if problems:
-            return self._record(inter, "edit", body, error(400, 50035, "Invalid Form Body",
-                                                           problems))
+        existing = self.fake.messages[message_id].get("attachments") or []
+        refused = self._refused(inter, "edit", incoming, problems or check_attachments(
+            body, incoming.uploads, existing))
+        if refused is not None:
+            return refused
         self.fake.update_message(message_id, body)
+        attach(self.fake, self.fake.messages[message_id], body, incoming.uploads, editing=True)
         if message_id == inter.original_id:
             inter.loading = False
         self.fake.note_pings(inter, body)
@@ -247,6 +285,31 @@ class Responses:
         if ref == "@original":
             inter.deleted, inter.loading = True, False
         return self._record(inter, "delete", {"message": ref}, web.Response(status=204))
+
+
+def check_choices(data: Any, option_type: int | None) -> Problems:
+    """An autocomplete result: at most 25 choices, names of 1-100 characters, values of
+    the focused option's type (strings of at most 100 characters)."""
+    if not isinstance(data, dict) or set(data) != {"choices"} or not isinstance(
+            data["choices"], list):
+        return [("data", "An autocomplete result is {'choices': [...]}.")]
+    choices = data["choices"]
+    problems: Problems = []
+    if len(choices) > 25:
+        problems.append(("data.choices", "Must be 25 or fewer in length."))
+    for i, choice in enumerate(choices):
+        path = f"data.choices.{i}"
+        if not isinstance(choice, dict) or set(choice) - {"name", "value", "name_localizations"}:
+            problems.append((path, "Must be an object of name and value."))
+            continue
+        name, value = choice.get("name"), choice.get("value")
+        if not isinstance(name, str) or not 1 <= len(name) <= 100:
+            problems.append((f"{path}.name", "Must be between 1 and 100 in length."))
+        if option_type == 3 and (not isinstance(value, str) or len(value) > 100):
+            problems.append((f"{path}.value", "Must be a string of 100 or fewer in length."))
+        elif option_type in (4, 10) and not isinstance(value, int | float):
+            problems.append((f"{path}.value", "Must be a number."))
+    return problems
 
 
 def author(fake: FakeDiscord) -> dict[str, Any]:

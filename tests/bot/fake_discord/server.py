@@ -18,6 +18,7 @@ from aiohttp import web
 
 from . import payloads
 from .gateway import Gateway
+from .menus import MenuDriver
 from .payloads import ADMINISTRATOR, ALL_PERMISSIONS, FakeUser, snowflake
 from .responses import (
     EPHEMERAL,
@@ -39,7 +40,7 @@ def _bitset(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-class FakeDiscord:
+class FakeDiscord(MenuDriver):
     """A loopback Discord; every timing rule is configurable so tests can exercise it."""
 
     def __init__(self, *, token: str | None = None, ack_deadline: float = 3.0,
@@ -59,6 +60,7 @@ class FakeDiscord:
         self.syncs: list[tuple[str | None, list[dict[str, Any]]]] = []
         self.interactions: dict[str, FakeInteraction] = {}
         self.messages: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, bytes] = {}  # attachment id -> the uploaded bytes
         self.requests: list[tuple[str, str, int]] = []
         self.unexpected: list[tuple[str, str]] = []
         self.pings: list[tuple[str, str]] = []
@@ -82,6 +84,7 @@ class FakeDiscord:
             web.get(API + "/applications/{app}/commands", self._get_commands),
             web.get(API + "/applications/{app}/guilds/{guild}/commands", self._get_commands),
             *Responses(self).routes(API),
+            web.get("/attachments/{channel}/{id}/{filename}", self._attachment),
             web.get("/gateway/", self.gateway.handle),
             web.get("/resume", self.gateway.handle),
             web.route("*", "/{tail:.*}", self._unknown),
@@ -101,6 +104,11 @@ class FakeDiscord:
     @property
     def api_base(self) -> str:
         return f"http://127.0.0.1:{self.port}{API}"
+
+    @property
+    def cdn_base(self) -> str:
+        """Where uploaded files are served from (Discord's CDN)."""
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def gateway_url(self) -> str:
@@ -141,7 +149,7 @@ class FakeDiscord:
     @web.middleware
     async def _log_requests(self, request: web.Request, handler) -> web.StreamResponse:
         needs_auth = not request.path.startswith((API + "/interactions/", API + "/webhooks/",
-                                                  "/gateway/", "/resume"))
+                                                  "/gateway/", "/resume", "/attachments/"))
         limit = next((rule for rule in self._rate_limits
                       if rule[0] == request.method and rule[1] in request.path), None)
         if limit is not None:
@@ -183,7 +191,8 @@ class FakeDiscord:
         problems = check_commands(body)
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
-        stored = [{**command, "id": snowflake(), "application_id": self.application_id,
+        stored = [{"description": "", **command, "id": snowflake(),
+                   "application_id": self.application_id,
                    "version": snowflake(), "type": command.get("type", 1),
                    "default_member_permissions": _bitset(command.get("default_member_permissions")),
                    **({"guild_id": scope} if scope else {})} for command in body]
@@ -193,6 +202,12 @@ class FakeDiscord:
 
     async def _get_commands(self, request: web.Request) -> web.Response:
         return json_response(self.commands.get(request.match_info.get("guild"), []))
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["id"])
+        if data is None:
+            return error(404, 0, "404: Not Found")
+        return web.Response(body=data, content_type="application/octet-stream")
 
     async def _unknown(self, request: web.Request) -> web.Response:
         self.unexpected.append((request.method, request.path))

@@ -8,7 +8,7 @@ from typing import Any
 
 from .payloads import FakeUser
 
-COMMAND, COMPONENT = 2, 3
+COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
 
 
 @dataclass
@@ -41,6 +41,17 @@ class FakeInteraction:
     deleted: bool = False
     received: list[Received] = field(default_factory=list)
     followup_ids: list[str] = field(default_factory=list)
+
+    @property
+    def focused_type(self) -> int | None:
+        """The type of the option an autocomplete interaction is about."""
+        options = (self.payload.get("data") or {}).get("options") or []
+        return next((o["type"] for o in options if o.get("focused")), None)
+
+    @property
+    def choices(self) -> list[dict[str, Any]] | None:
+        """An autocomplete interaction's accepted choices."""
+        return (self.callback or {}).get("data", {}).get("choices") if self.callback else None
 
     @property
     def ack_type(self) -> int | None:

@@ -140,29 +140,69 @@ def check_message(body: Any, *, creating: bool, allowed_flags: int) -> Problems:
 
 
 def check_commands(commands: Any) -> Problems:
-    """A bulk-overwrite body: a list of chat-input commands with valid names and options."""
+    """A bulk-overwrite body: chat-input commands (type 1) with valid names and options, and
+    user/message context-menu commands (types 2 and 3): a name of 1-32 characters that may
+    hold capitals and spaces, no description, no options."""
     if not isinstance(commands, list) or len(commands) > 100:
         return [("", "Must be a list of 100 or fewer commands.")]
     problems: Problems = []
+    seen: set[tuple[int, str]] = set()
     for index, command in enumerate(commands):
         path = str(index)
-        name = command.get("name", "")
+        name, kind = command.get("name", ""), command.get("type", 1)
+        if (kind, name) in seen:
+            problems.append((f"{path}.name", "Application command names must be unique"))
+        seen.add((kind, name))
+        if kind in (2, 3):
+            problems += _check_context_menu(command, path)
+            continue
+        if kind != 1:
+            problems.append((f"{path}.type", "Value must be one of (1, 2, 3)."))
         if not COMMAND_NAME.match(name) or name != name.lower():
             problems.append((f"{path}.name", "Command name is invalid"))
         _text(problems, f"{path}.description", command.get("description"), 100, required=True)
-        permissions = command.get("default_member_permissions")
-        # Discord documents a string but accepts an integer too (discord.py sends one).
-        if permissions is not None and not (str(permissions).isdigit()
-                                            and not isinstance(permissions, bool)):
-            problems.append((f"{path}.default_member_permissions", "Must be a permission bitset."))
+        problems += _check_permissions(command, path)
         for o, option in enumerate(command.get("options") or []):
-            opath = f"{path}.options.{o}"
-            if not COMMAND_NAME.match(option.get("name", "")):
-                problems.append((f"{opath}.name", "Option name is invalid"))
-            _text(problems, f"{opath}.description", option.get("description"), 100,
-                  required=True)
-            if option.get("type") == 3 and not 0 <= option.get("max_length", 6000) <= 6000:
-                problems.append((f"{opath}.max_length", "Must be between 0 and 6000."))
+            problems += _check_option(option, f"{path}.options.{o}")
+    return problems
+
+
+def _check_permissions(command: dict[str, Any], path: str) -> Problems:
+    permissions = command.get("default_member_permissions")
+    # Discord documents a string but accepts an integer too (discord.py sends one).
+    if permissions is not None and not (str(permissions).isdigit()
+                                        and not isinstance(permissions, bool)):
+        return [(f"{path}.default_member_permissions", "Must be a permission bitset.")]
+    return []
+
+
+def _check_context_menu(command: dict[str, Any], path: str) -> Problems:
+    problems: Problems = []
+    name = command.get("name", "")
+    if not isinstance(name, str) or not 1 <= len(name) <= 32 or name != name.strip():
+        problems.append((f"{path}.name", "Must be between 1 and 32 in length."))
+    if command.get("description"):
+        problems.append((f"{path}.description", "Context menu commands cannot have a "
+                                                "description"))
+    if command.get("options"):
+        problems.append((f"{path}.options", "Context menu commands cannot have options"))
+    return problems + _check_permissions(command, path)
+
+
+def _check_option(option: dict[str, Any], path: str) -> Problems:
+    problems: Problems = []
+    if not COMMAND_NAME.match(option.get("name", "")):
+        problems.append((f"{path}.name", "Option name is invalid"))
+    _text(problems, f"{path}.description", option.get("description"), 100, required=True)
+    if option.get("type") == 3 and not 0 <= option.get("max_length", 6000) <= 6000:
+        problems.append((f"{path}.max_length", "Must be between 0 and 6000."))
+    if option.get("autocomplete"):
+        if option.get("type") not in (3, 4, 10):
+            problems.append((f"{path}.autocomplete", "Only string, integer and number "
+                                                     "options may autocomplete."))
+        if option.get("choices"):
+            problems.append((f"{path}.autocomplete", "Autocomplete cannot be set with "
+                                                     "choices."))
     return problems
 
 
