@@ -32,7 +32,8 @@ from .counted import (
 from .dates import DateFigure, article_year, find_dates
 from .events import find_event, lexicon_event, measure_event, population, verb_event
 from .measures import measured, unit_slot
-from .numbers import Quantity, find_quantities, may_hold_figure
+from .number_words import may_hold_figure
+from .numbers import Quantity, find_quantities
 from .units import normalize
 
 log = logging.getLogger(__name__)

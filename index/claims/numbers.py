@@ -35,53 +35,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from .number_words import (
+    ARTICLE,
+    CORE,
+    NEEDS_CURRENCY,
+    may_hold_figure,
+    vague_interval,
+    value_of,
+)
 from .units import Unit, currency_before, unit_after
-
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MULTIPLIERS = {**_SCALES, "dozen": 12.0}
-_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-_NEEDS_CURRENCY = frozenset({"k", "m", "b"})  # "2m" alone may be metres; "$2m" is money
-# Vague words: conventional [low, high]; value is the low end.
-_VAGUE_FIXED = {
-    "dozens": (24.0, 99.0), "several dozen": (24.0, 99.0), "scores": (40.0, 99.0),
-    "tens": (20.0, 99.0), "a handful": (3.0, 5.0),
-}  # fmt: skip
-_VAGUE_BASE = {
-    "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-}  # fmt: skip
-
-_WORD = "(?:" + "|".join(sorted([*_SMALL, *_MULTIPLIERS], key=len, reverse=True)) + r")\b"
-# "and" joins number words only after a scale word: "one hundred and five", not "two and three".
-_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|\s+|-)"
-_WORDS = (
-    r"(?<!\w)(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
-    rf"{_WORD}(?:{_JOIN}{_WORD})*"
-)
-_VAGUE = (
-    r"(?<!\w)(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
-    r"|several\s+(?:dozen|hundred(?:\s+thousand)?|thousand|million|billion)"
-    r"|a\s+handful|dozens|hundreds|thousands|millions|billions|(?:scores|tens)(?=\s+of\b))\b"
-)
-# Digits must stand alone: not inside "G7", "1.2.3", "10:30", "5/1", "#4" or "1,2,3".
-_DIGITS = (
-    r"(?P<digits>(?<![\w.,/#:])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
-    r"(?![.,:/]?[0-9]))(?:(?P<suffix>bn|mn|tn|[kmb])(?!\w)|\s+(?P<scale>"
-    r"(?:hundred|thousand|million|billion|trillion|dozen)(?:\s+(?:thousand|million|billion))?)\b)?"
-)
-_CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
-_HINT = re.compile(
-    r"[0-9]|\b(?:" + "|".join([*_SMALL, *_MULTIPLIERS, "score", "handful"]) + ")", re.I
-)
-_TOKENS = re.compile(r"[\s-]+")
-_ARTICLE = re.compile(r"an?\s", re.I)
 
 _HEDGE_BEFORE = re.compile(
     r"(?<![\w.])(?:(?P<at_least>at\s+least|not?\s+(?:fewer|less)\s+than|a\s+minimum\s+of)"
@@ -187,30 +149,13 @@ class _Draft:
     measure: Unit | None = None
 
 
-def may_hold_figure(sentence: str) -> bool:
-    """Cheap pre-check: False means find_quantities(sentence) is certainly empty."""
-    return _HINT.search(sentence) is not None
-
-
-def parse_number(text: str) -> float | None:
-    """The value of one number as written ("1,000", "2.5", "forty-two", "19 million"), or None.
-
-    Vague words ("dozens") and anything that is not exactly one number give None.
-    """
-    m = _CORE.fullmatch(text.strip())
-    if m is None or m["vague"]:
-        return None
-    parsed = _value_of(m)
-    return parsed[0] if parsed is not None and math.isfinite(parsed[0]) else None
-
-
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in `sentence`, left to right and non-overlapping."""
     found: list[Quantity] = []
     if not may_hold_figure(sentence):
         return found
     pos = 0
-    while (m := _CORE.search(sentence, pos)) is not None:
+    while (m := CORE.search(sentence, pos)) is not None:
         quantity, resume = _quantity_at(sentence, m, pos)
         if quantity is not None:
             found.append(quantity)
@@ -231,7 +176,7 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
         return None, m.end()
     if symbol := _CURRENCY_BEFORE.search(sentence, lo, d.start):
         d.start, d.unit, d.measure = symbol.start(), "currency", currency_before(symbol.group())
-    if m["suffix"] and m["suffix"].casefold() in _NEEDS_CURRENCY and d.unit != "currency" \
+    if m["suffix"] and m["suffix"].casefold() in NEEDS_CURRENCY and d.unit != "currency" \
             and not _scaled_count(sentence, d.num_end):
         return None, m.end()
     if d.kind != "vague" and not _extend_range(sentence, d, lo):
@@ -253,68 +198,16 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
 def _read(m: re.Match[str]) -> _Draft | None:
     """A draft for the figure `m` matched, before any context is looked at."""
     if m["vague"]:
-        low, high = _vague_interval(m["vague"])
+        low, high = vague_interval(m["vague"])
         return _Draft(m.start(), m.end(), m.start(), m.end(), low, "vague", low=low, high=high,
                       qualifier="vague")  # fmt: skip
-    parsed = _value_of(m)
+    parsed = value_of(m)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
     kind = "words" if m["words"] else "digits"
-    qualifier = "a" if kind == "words" and _ARTICLE.match(m["words"]) else None
+    qualifier = "a" if kind == "words" and ARTICLE.match(m["words"]) else None
     return _Draft(m.start(), m.end(), m.start(), m.end(), parsed[0], kind, parsed[1],
                   qualifier=qualifier)  # fmt: skip
-
-
-def _value_of(m: re.Match[str]) -> tuple[float, float] | None:
-    """(value, trailing scale) of a digits-or-words match; NaN if a scale word is unknown."""
-    if m["words"]:
-        return _words_value(m["words"])
-    mult = 1.0
-    if m["suffix"]:
-        mult = _SUFFIXES.get(m["suffix"].casefold(), math.nan)
-    elif m["scale"]:
-        for word in m["scale"].split():
-            mult *= _MULTIPLIERS.get(word.casefold(), math.nan)
-    return float(m["digits"].replace(",", "")) * mult, mult
-
-
-def _words_value(text: str) -> tuple[float, float] | None:
-    """(value, trailing scale) of "two hundred and five", "a dozen", "half a million".
-
-    None for sequences that are not one number, such as "two three".
-    """
-    total, current, mult = 0.0, 0.0, 1.0
-    for token in _TOKENS.split(text.casefold()):
-        if token in ("a", "an"):
-            current = current or 1.0  # keeps the 0.5 of "half a million"
-        elif token == "half":
-            current = 0.5
-        elif token in _SMALL:
-            small = _SMALL[token]
-            hundreds_free = current % 100 == 0  # "hundred and five", "thousand two"
-            tens_then_unit = current % 100 >= 20 and current % 10 == 0 and small < 10
-            if current and not (hundreds_free or tens_then_unit):
-                return None
-            current, mult = current + small, 1.0
-        elif token in ("hundred", "dozen"):
-            mult = _MULTIPLIERS[token]
-            current = (current or 1.0) * mult
-        elif token in _SCALES:
-            mult = _SCALES[token]
-            total, current = total + (current or 1.0) * mult, 0.0
-        elif token != "and":
-            return None  # a Unicode look-alike that matched case-insensitively
-    return total + current, mult
-
-
-def _vague_interval(text: str) -> tuple[float, float]:
-    """[low, high] of a vague figure: "hundreds" is 200..999, "tens of thousands" 2e4..99999."""
-    words = text.casefold().split()
-    fixed = _VAGUE_FIXED.get(" ".join(words))
-    if fixed is not None:
-        return fixed
-    base = math.prod(_VAGUE_BASE.get(word, 1.0) for word in words)
-    return 2 * base, 10 * base - 1
 
 
 def _glued(sentence: str, start: int) -> bool:
@@ -332,8 +225,8 @@ def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
     between = lead is not None and lead["lead"].casefold() == "between"
     if sep is None or (not between and (sep["word"] or "").casefold() == "and"):
         return False
-    second = _CORE.match(sentence, sep.end())
-    parsed = None if second is None or second["vague"] else _value_of(second)
+    second = CORE.match(sentence, sep.end())
+    parsed = None if second is None or second["vague"] else value_of(second)
     if second is None or parsed is None:
         return False
     low, (high, high_mult) = d.value, parsed

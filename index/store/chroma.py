@@ -11,30 +11,25 @@ just before the swap still finds its collection.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import IndexCorruptError, IndexMismatchError, IndexUnavailableError
-from ..records import Chunk, Claim, SourceSummary
+from ..records import SourceSummary
 from ..settings import Settings
 from . import folder
-from .chunk_records import chunk_from_record, claim_from_dict, summary_from_metadata
+from .reading import ARTICLES, PAGE, Reading
 
 log = logging.getLogger(__name__)
 
 # 2: Chunks of about two sentences; one record per Article (its text, Claims and Story) in
 # a second collection of the generation.
 FORMAT_VERSION = 2
-ARTICLES = "-articles"  # suffix of a generation's Article collection
-PAGE = 5000
-TEXTS_KEPT = 256  # Article texts kept per process for the passages shown (~1 MB)
 REBUILD_HINT = "run `discordant index --rebuild`"
 
 
@@ -77,15 +72,7 @@ def _client(settings: Settings, create: bool):
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One search result: the Chunk and its cosine similarity to the question."""
-
-    chunk: Chunk
-    score: float
-
-
-class Store:
+class Store(Reading):
     """Chroma behind the engine's words: generations of Chunks, search, sources."""
 
     def __init__(self, client, settings: Settings) -> None:
@@ -219,121 +206,6 @@ class Store:
             raise IndexMismatchError(mismatch_message(self._where, built_with, model_name))
 
     # -- reading ------------------------------------------------------------------------
-    def count(self, name: str) -> int:
-        """Chunks in a generation; counted once, as a generation never changes once active."""
-        if name not in self._counts:
-            collection = self._collection(name)
-            with self._errors():
-                self._counts[name] = collection.count()
-        return self._counts[name]
-
-    def query(self, vector: Sequence[float], n: int, name: str | None = None) -> list[Hit]:
-        """The n nearest Chunks of a generation (default: the active one), best first."""
-        name = name or self.active_name()
-        count = self.count(name) if name else 0
-        if count == 0:
-            return []
-        collection = self._collection(name)
-        with self._errors():
-            found = collection.query(query_embeddings=[list(vector)], n_results=min(n, count),
-                                     include=["documents", "metadatas", "distances"])
-        rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
-                   found["distances"][0], strict=True)
-        # Cosine space: distance = 1 - cosine similarity.
-        return [Hit(chunk_from_record(doc, meta, cid), 1.0 - dist)
-                for cid, doc, meta, dist in rows]
-
-    def chunks(self, name: str, ids: Sequence[str]) -> list[tuple[Chunk, Any]]:
-        """Some Chunks of a generation by id, each with its vector (float32 row)."""
-        if not ids:
-            return []
-        collection = self._collection(name)
-        with self._errors():
-            found = collection.get(ids=list(ids), include=["documents", "metadatas",
-                                                          "embeddings"])
-        return [(chunk_from_record(doc, meta, cid), vector) for cid, doc, meta, vector in zip(
-            found["ids"], found["documents"], found["metadatas"], found["embeddings"],
-            strict=True)]
-
-    def records(self, name: str | None = None, include_embeddings: bool = False,
-                include_documents: bool = True,
-                ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
-        """Every (id, text, metadata, embedding) of a generation (default: active), paged.
-
-        The embedding is a float32 row as Chroma returns it (a list of Python floats would
-        take 8x the memory at 100k Chunks); the text is "" when documents are not asked for.
-        """
-        name = name or self.active_name()
-        if not name:
-            return
-        collection = self._collection(name)
-        include = (["metadatas"] + (["documents"] if include_documents else [])
-                   + (["embeddings"] if include_embeddings else []))
-        offset = 0
-        while True:
-            with self._errors():
-                page = collection.get(include=include, limit=PAGE, offset=offset)
-            embeddings = page.get("embeddings") if include_embeddings else None
-            documents = page.get("documents") if include_documents else None
-            for i, cid in enumerate(page["ids"]):
-                vector = None if embeddings is None else embeddings[i]
-                yield cid, documents[i] if documents else "", page["metadatas"][i], vector
-            if len(page["ids"]) < PAGE:
-                return
-            offset += PAGE
-
-    def article_claims(self, name: str | None = None) -> list[tuple[dict[str, Any], list[Claim]]]:
-        """Every Article record of a generation (default: the active one) with its Claims.
-
-        The same pass lists the generation's Articles for `sources`, so opening a large
-        index reads the Article records once, not twice.
-        """
-        name = name or self.active_name() or ""
-        out: list[tuple[dict[str, Any], list[Claim]]] = []
-        shared: dict[str, str] = {}
-        for _, _, meta, _ in self.article_records(name or None):
-            out.append((meta, [claim_from_dict(c, shared)
-                               for c in json.loads(meta.get("claims") or "[]")]))
-        if name:
-            self._summaries = (name, sorted((summary_from_metadata(m) for m, _ in out),
-                                            key=lambda s: s.doc_id))
-        return out
-
-    def sources(self, name: str | None = None) -> list[SourceSummary]:
-        """One line per indexed Article, cached per generation (`name`: the generation the
-        caller already read; default: ask for the active one)."""
-        name = name or self.active_name() or ""
-        cached = self._summaries
-        if cached is not None and cached[0] == name:
-            return cached[1]
-        summaries = sorted((summary_from_metadata(meta)
-                            for _, _, meta, _ in self.article_records(name or None)),
-                           key=lambda s: s.doc_id)
-        self._summaries = (name, summaries)
-        return summaries
-
-    def article_records(self, name: str | None = None, include_documents: bool = False,
-                        include_embeddings: bool = False):
-        """Every (doc id, text, metadata, vector) of a generation's Articles, paged."""
-        name = name or self.active_name()
-        if not name:
-            return iter(())
-        return self.records(f"{name}{ARTICLES}", include_embeddings, include_documents)
-
-    def article_texts(self, name: str, doc_ids: Sequence[str]) -> dict[str, str]:
-        """The full text of some Articles of a generation (for the passages shown)."""
-        wanted = [d for d in dict.fromkeys(doc_ids) if (name, d) not in self._texts]
-        if wanted:
-            collection = self._collection(f"{name}{ARTICLES}")
-            with self._errors():
-                found = collection.get(ids=wanted, include=["documents"])
-            with self._lock:
-                for doc_id, text in zip(found["ids"], found["documents"], strict=True):
-                    if len(self._texts) >= TEXTS_KEPT:
-                        self._texts.pop(next(iter(self._texts)))
-                    self._texts[(name, doc_id)] = text
-        return {d: self._texts[(name, d)] for d in doc_ids if (name, d) in self._texts}
-
     def add_articles(self, generation_name: str, ids: Sequence[str], texts: Sequence[str],
                      metadatas: Sequence[dict[str, Any]], vectors) -> None:
         """Write Article records (text, metadata, mean Chunk vector) into a generation."""

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from index.claims.numbers import Quantity, find_quantities, may_hold_figure, parse_number
+from index.claims.number_words import may_hold_figure, parse_number
+from index.claims.numbers import Quantity, find_quantities
 
 
 def only(sentence: str) -> Quantity:
