@@ -103,6 +103,7 @@ class Span:
     value: float | None
     unit: str | None = None
     equivalents: tuple[tuple[str, float, float], ...] = ()
+    docs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
@@ -118,6 +119,7 @@ class Span:
                    value=first.normalized if first.normalized is not None else
                    (first.value if isinstance(first.value, int | float) else None),
                    unit=(first.unit or "").lower() or None,
+                   docs=frozenset(c.doc_id for c in claims),
                    equivalents=tuple(e for c in claims for e in c.equivalents))
 
 
@@ -188,8 +190,10 @@ def relate(a: Span, b: Span) -> str:
     if _later(a, b) or _later(b, a):
         return "update"
     # "rose to": a revision where the dates cannot say which report is later — but a figure
-    # that "rose to 5" cannot have revised another outlet's 6 the same day.
-    if (a.revision and a.low > b.high) or (b.revision and b.low > a.high):
+    # that "rose to 5" cannot have revised another outlet's 6 the same day, and one article
+    # giving both figures presents them side by side, not one as the other's revision.
+    if not a.docs & b.docs and ((a.revision and a.low > b.high)
+                                or (b.revision and b.low > a.high)):
         return "update"
     return "conflict"
 

@@ -106,11 +106,13 @@ def slot_heading(slot: Slot) -> str:
 
 
 def timeline(slot: Slot) -> str | None:
-    """'154 — OSNA, Fri 15 Aug; earlier: 137 Thu 14 Aug, ...' for a figure that rose over
-    days (the Figures of an update slot are latest first)."""
-    if slot.kind != "update":
+    """'latest 154 — OSNA, Fri 15 Aug; earlier: 137 Thu 14 Aug, ...' for figures that were
+    revised over days: every Figure by the date of its latest report, latest first."""
+    if not any(r.kind == "update" for r in slot.relations):
         return None
-    dated = [(f, _day(f)) for f in slot.figures if _day(f)]
+    dated = sorted(((f, _day(f)) for f in slot.figures if _day(f)),
+                   key=lambda fd: max(c.date[:10] for c in fd[0].claims if c.date),
+                   reverse=True)
     if len(dated) < 2:
         return None
     (latest, day), *earlier = dated
