@@ -120,15 +120,25 @@ def specific(query: Query, claims: Sequence[Claim]) -> list[Claim]:
         best = max(overlap.values())
         if best > 0:
             return [c for c in claims if overlap[id(c)] == best]
-    return [c for c in claims if not _told_apart(c, claims)]
+    by_doc = _by_doc(claims)
+    return [c for c in claims if not _told_apart(c, by_doc[c.doc_id])]
 
 
-def _told_apart(claim: Claim, claims: Sequence[Claim]) -> bool:
+def _by_doc(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Claims grouped by Article: the checks below compare a figure with its own Article's
+    only (at 100k passages a slot holds thousands of Claims)."""
+    out: dict[str, list[Claim]] = {}
+    for claim in claims:
+        out.setdefault(claim.doc_id, []).append(claim)
+    return out
+
+
+def _told_apart(claim: Claim, same_article: Sequence[Claim]) -> bool:
     """A figure whose own article gives another value for a differently described thing."""
     mine = words_of(claim.counted)
     return bool(mine) and any(
-        other.doc_id == claim.doc_id and other.value != claim.value
-        and words_of(other.counted) and words_of(other.counted) != mine for other in claims)
+        other.value != claim.value and words_of(other.counted)
+        and words_of(other.counted) != mine for other in same_article)
 
 
 def no_single_ones(claims: Sequence[Claim]) -> list[Claim]:
@@ -147,12 +157,13 @@ def one_voice(claims: Sequence[Claim]) -> list[Claim]:
     different things ("21 remain missing ... as many as 17 not on the list might also be"),
     and the first one stated is the figure for the quantity asked about."""
     kept: list[Claim] = []
+    voices: dict[tuple[str, str, str], list[Claim]] = {}
     for claim in claims:
-        same = [k for k in kept if k.doc_id == claim.doc_id and k.kind == claim.kind
-                and claim.authority and k.authority
-                and k.authority.lower() == claim.authority.lower()]
+        key = (claim.doc_id, claim.kind, (claim.authority or "").lower())
+        same = voices.setdefault(key, []) if claim.authority else []
         if any(k.value != claim.value and not _fits(k, claim) for k in same):
             continue
+        same.append(claim)
         kept.append(claim)
     return kept
 
