@@ -66,6 +66,13 @@ def clean_question(question: str) -> str:
     return text
 
 
+def known_story(corpus: Corpus, story: str | None) -> str | None:
+    """A Story id the index holds (None for none asked); an unknown one names the fix."""
+    if story is None or any(s.id == story for s in corpus.stories()):
+        return story
+    raise QuestionError(f"No story has the id {story!r}: list them with `discordant stories`.")
+
+
 class Engine:
     """Indexes a corpus folder into Chroma and answers questions over it."""
 
@@ -183,7 +190,8 @@ class Engine:
 
     def disputes(self, story: str | None = None) -> list[Slot]:
         """Every quantity of every Story (or one) where sources report different figures."""
-        return self.corpus().disputes(story)
+        corpus = self.corpus()
+        return corpus.disputes(known_story(corpus, story))
 
     def stories(self) -> list[StorySummary]:
         """Every Story of the index: its Articles, dates and disputed figures (built once
@@ -223,7 +231,7 @@ class Engine:
         candidates = passages(found, texts)
         query = parse_question(text, self.extractor.nlp())
         answer = compose_answer(text, query, candidates, corpus, len(corpus.sources),
-                                top_k or self.settings.top_k, story)
+                                top_k or self.settings.top_k, known_story(corpus, story))
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from index.engine import Engine
+from index.errors import QuestionError
 from index.settings import Settings
 from index.stories.cluster import Member, find_stories
 from tests.conftest import ROOT, write
@@ -118,3 +119,14 @@ def test_story_ids_survive_a_reindex_and_an_unchanged_corpus_recomputes_nothing(
     engine.index()
     after = {s.id: set(s.docs) for s in engine.stories()}
     assert all(after.get(sid) == docs for sid, docs in before.items())
+
+
+@pytest.mark.slow
+def test_a_question_kept_to_one_story_cites_only_it_and_an_unknown_story_names_the_fix(
+        four_stories):
+    ferry = next(s for s in four_stories.stories() if "ferry" in s.title.lower())
+    answer = four_stories.ask("how many people were killed", story=ferry.id)
+    assert answer.passages and {p.story.id for p in answer.passages} == {ferry.id}
+    assert all(s.story.id == ferry.id for s in (*answer.disagreements, *answer.agreements))
+    with pytest.raises(QuestionError, match="discordant stories"):
+        four_stories.ask("how many people were killed", story="no-such-story")
