@@ -23,7 +23,7 @@ from .answers.corpus import Corpus
 from .answers.search import WINDOWED, passages, retrieve
 from .answers.wording import mentions, wording_disputes
 from .claims.extract import ClaimExtractor
-from .claims.questions import parse_question
+from .claims.questions import Query, parse_question
 from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, QuestionError
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
 from .ingest.files import check_corpus
@@ -87,6 +87,8 @@ class Engine:
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._cache_lock = threading.RLock()
+        self._parse_lock = threading.Lock()
+        self._parsed: dict[str, Query | None] = {}
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
         self._charts = ChartCache()
@@ -112,6 +114,19 @@ class Engine:
             if self._extractor is None:
                 self._extractor = ClaimExtractor()
             return self._extractor
+
+    def _parse(self, question: str) -> Query | None:
+        """What a question asks for; the same question is parsed once (the last 512: in a
+        channel the same questions come back)."""
+        with self._parse_lock:
+            if question in self._parsed:
+                return self._parsed[question]
+        query = parse_question(question, self.extractor.nlp())
+        with self._parse_lock:
+            if len(self._parsed) >= 512:
+                self._parsed.pop(next(iter(self._parsed)))
+            self._parsed[question] = query
+        return query
 
     def warm(self) -> None:
         """Load the model, the index, the question parser and the index's claims now, so
@@ -229,7 +244,7 @@ class Engine:
                          self.settings.min_score)
         texts = self.store.article_texts(name, [f.chunk.doc_id for f in found[:WINDOWED]])
         candidates = passages(found, texts)
-        query = parse_question(text, self.extractor.nlp())
+        query = self._parse(text)
         answer = compose_answer(text, query, candidates, corpus, len(corpus.sources),
                                 top_k or self.settings.top_k, known_story(corpus, story))
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,

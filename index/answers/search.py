@@ -141,8 +141,9 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
             same_text[text].append((hit, text))
             continue
         for kept, members in groups:
-            if similarity(grams, kept) >= NEAR_DUPLICATE and \
-                    figures_in(text) == figures_in(members[0][1]):
+            # Copies state the same figures: compared first, it spares most overlaps.
+            if figures_in(text) == figures_in(members[0][1]) and \
+                    similarity(grams, kept) >= NEAR_DUPLICATE:
                 members.append((hit, text))
                 break
         else:
