@@ -105,13 +105,17 @@ def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
     of a Figure, then the rest by rank — each group best-ranked first."""
     figures = [f for s in slots for f in s.figures]
     chosen: list[Passage] = []
-    for figure in figures:
-        best = next((p for p in candidates if figure.quote_doc in p.docs
-                     and figure.quote in p.text), None) or next(
-            (p for p in candidates if _states(p, figure)), None)
-        if best is not None and best not in chosen and len(chosen) < top_k:
+    shown: set[str] = set()
+    # Two passes: while there are more Figures than passages to show, an Article not yet
+    # shown comes before a second passage of one that is (each outlet's evidence first).
+    for new_only in (True, False):
+        for figure in figures:
+            best = _quoting(candidates, figure)
+            if best is None or best in chosen or len(chosen) >= top_k or \
+                    (new_only and not set(best.docs) - shown):
+                continue
             chosen.append(best)
-    shown = {d for p in chosen for d in p.docs}
+            shown.update(best.docs)
     for passage in candidates:
         if len(chosen) >= top_k:
             break
@@ -122,6 +126,13 @@ def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
     order = {id(p): i for i, p in enumerate(candidates)}
     chosen.sort(key=lambda p: order[id(p)])
     return chosen + [p for p in candidates if p not in chosen][:top_k - len(chosen)]
+
+
+def _quoting(candidates: Sequence[Passage], figure) -> Passage | None:
+    """The best-ranked passage holding the sentence quoted for a Figure, else one stating it."""
+    return next((p for p in candidates if figure.quote_doc in p.docs
+                 and figure.quote in p.text), None) or next(
+        (p for p in candidates if _states(p, figure)), None)
 
 
 def _states(passage: Passage, figure) -> bool:

@@ -1,0 +1,37 @@
+"""Which passages an answer shows when its figures outnumber the passages it may show."""
+
+from __future__ import annotations
+
+from index.answers.compose import choose_passages
+from index.records import Figure, Passage, Slot
+
+
+def _passage(doc: str, position: int, text: str) -> Passage:
+    return Passage(doc_id=doc, docs=(doc,), source=doc.title(), sources=(doc.title(),),
+                   title=None, date=None, position=position, text=text, score=0.5)
+
+
+def _figure(value: float, doc: str, quote: str) -> Figure:
+    return Figure(value=value, qualifier=None, counted="people", docs=(doc,),
+                  sources=(doc.title(),), authorities=(), quote=quote, quote_doc=doc,
+                  claims=())
+
+
+def test_each_outlet_gets_a_passage_before_a_second_from_one_already_shown():
+    lead = _passage("dispatch", 0, "Nearly 7,000 people were displaced, relief workers said.")
+    later = _passage("dispatch", 5, "Thousands of evacuees are sleeping in gyms.")
+    other = _passage("coastline", 2, "More than 5,000 people had been evacuated.")
+    filler = _passage("sentinel", 1, "The fire spread overnight.")
+    slot = Slot(about="people displaced", event="displaced", kind="conflict", figures=(
+        _figure(7000, "dispatch", lead.text), _figure(1000, "dispatch", later.text),
+        _figure(5000, "coastline", other.text)))
+    shown = choose_passages([lead, later, filler, other], [slot], top_k=2)
+    assert shown == [lead, other]
+
+
+def test_a_second_passage_of_one_outlet_fills_room_left_over():
+    lead = _passage("dispatch", 0, "Nearly 7,000 people were displaced, relief workers said.")
+    later = _passage("dispatch", 5, "Thousands of evacuees are sleeping in gyms.")
+    slot = Slot(about="people displaced", event="displaced", kind="agree", figures=(
+        _figure(7000, "dispatch", lead.text), _figure(1000, "dispatch", later.text)))
+    assert choose_passages([later, lead], [slot], top_k=3) == [later, lead]
