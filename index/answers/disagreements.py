@@ -166,6 +166,9 @@ ONE_POPULATION = {"people", "civilians", "protesters"}
 def _same_kind(a: Span, b: Span) -> bool:
     if a.kinds & b.kinds:
         return True
+    if "" in a.kinds | b.kinds and a.dimension not in ("count", "%", "date") and \
+            not a.dimension.startswith("money"):
+        return True  # a measure whose sentence names no thing ("gusts reaching 93 mph")
     together = a.kinds | b.kinds
     return "people" in together and together <= ONE_POPULATION and len(together) == 2
 

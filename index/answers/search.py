@@ -128,15 +128,15 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     windows of several Articles merged into one."""
     groups: list[tuple[frozenset, list[tuple[Found, str]]]] = []
     same_text: dict[str, list[tuple[Found, str]]] = {}
-    shown: dict[str, list[frozenset]] = {}  # per Article, the windows already taken
+    shown: dict[str, list[tuple[frozenset, str]]] = {}  # per Article, the windows taken
     for hit in found[:WINDOWED]:
         article = texts.get(hit.chunk.doc_id)
         text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
         grams = shingles(text)
-        if any(similarity(grams, kept) >= SAME_ARTICLE_OVERLAP
-               for kept in shown.get(hit.chunk.doc_id, ())):
-            continue  # most of this window is already shown, around a better Chunk
-        shown.setdefault(hit.chunk.doc_id, []).append(grams)
+        if any(similarity(grams, kept) >= SAME_ARTICLE_OVERLAP and _holds(kept_text, hit.chunk)
+               for kept, kept_text in shown.get(hit.chunk.doc_id, ())):
+            continue  # this Chunk is already shown, in the window around a better one
+        shown.setdefault(hit.chunk.doc_id, []).append((grams, text))
         if text in same_text:
             same_text[text].append((hit, text))
             continue
@@ -152,6 +152,11 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
             groups.append((grams, [(hit, text)]))
             same_text[text] = groups[-1][1]
     return [_passage(members) for _, members in groups]
+
+
+def _holds(text: str, chunk: Chunk) -> bool:
+    """Whether a window shows a Chunk (its words, whatever the line breaks)."""
+    return " ".join(chunk.text.split()) in " ".join(text.split())
 
 
 def _unique(values) -> tuple:

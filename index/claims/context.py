@@ -25,6 +25,10 @@ GENERIC_PLACES = {"capital", "city"}
 PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|years\s+(?:ago|earlier)"
                   r"|decades?\s+(?:ago|earlier)|the\s+previous\s+year|the\s+year\s+before)\b",
                   re.I)
+# "up 8% from a year earlier", "than the same period last year": a baseline the figure is
+# compared with, not the time the sentence's figures belong to.
+BASELINE = re.compile(r"\b(?:from|than|with|on|over|versus|vs\.?)\s+"
+                      r"(?:(?:the\s+)?same\s+\w+\s+(?:of\s+)?)?$", re.I)
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to))\s+(?:the\s+)?$",
                             re.I)
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.I)
@@ -78,7 +82,7 @@ def is_background(sentence: str, year: int | None, own: tuple[int, int] | None =
     """Whether a sentence places its figures in another year than the report's own
     ("in March 2019", "since the summer of 2007, when ...", "last year"). `own` is the
     figure's own span when the figure is itself a date."""
-    if PAST.search(sentence):
+    if any(not BASELINE.search(sentence[:m.start()]) for m in PAST.finditer(sentence)):
         return True
     if year is None:
         return False  # an undated report: no year to tell another one from

@@ -78,7 +78,7 @@ def event_word(token) -> str | None:
                 if event:
                     return event
     if lemma in ("leave", "flee") and any(c.dep_ == "dobj" and c.lower_ in lexicon.LEFT_PLACES
-                                          for c in token.children):
+                                          for c in token.children) and not _left_in(token):
         return "displaced"
     for word in (lemma, lower, *_participle_stems(lower)):
         event = lexicon.EVENT_WORDS.get(word)
@@ -89,6 +89,13 @@ def event_word(token) -> str | None:
         if text.startswith(phrase):
             return event
     return None
+
+
+def _left_in(verb) -> bool:
+    """'leaving 220,000 homes without power': homes left in a state, not people leaving."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
+               for n in [verb, *objects] for c in n.children)
 
 
 def _participle_stems(word: str) -> tuple[str, ...]:

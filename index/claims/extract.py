@@ -106,7 +106,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue
         token = _number_token(doc, q)
         if token is None or in_name(token) or is_earlier_value(sentence, q.start, q.end) \
-                or speculative(token):
+                or speculative(token) or predicted(token):
             continue
         place = place_of(token, counted_noun(token))
         if is_subset(token) and place is None:
@@ -135,6 +135,22 @@ def speculative(token) -> bool:
             return True
         if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.REPORTING:
             return False
+    return False
+
+
+def predicted(token) -> bool:
+    """'ahead of analysts' expectations of $580m', 'now expects revenue of $16.5bn': a
+    forecast of a quantity is not a report of it, and set beside the figure reported it
+    would read as a disagreement. The figure hangs, within its clause, from a word of
+    prediction, or its clause is what is predicted."""
+    for head in token.ancestors:
+        lemma = head.lemma_.lower()
+        if lemma in (lexicon.PREDICTION_NOUNS if head.pos_ == "NOUN" else
+                     lexicon.PREDICTION_VERBS if head.pos_ == "VERB" else ()):
+            return True
+        if head.pos_ == "VERB":  # "predict that 300 mm will fall", "expect it to rise to"
+            return head.dep_ in ("ccomp", "xcomp") and \
+                head.head.lemma_.lower() in lexicon.PREDICTION_VERBS
     return False
 
 
@@ -178,9 +194,15 @@ def _measure_frame(token) -> tuple[str, str, str] | None:
     unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
     material = next((g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
-    thing = material if material is not None else measured(token)
+    owner = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ == "of" and \
+        unit.head.head.pos_ == "NOUN" else None
+    thing = material if material is not None else (measured(token) or owner)
     counted, kind = noun_phrase(thing) if thing is not None else ("", "")
-    event = measure_event(token) or (thing.lemma_.lower() if thing is not None else None)
+    event = measure_event(token)
+    if thing is not None and (event is None or (event not in lexicon.EVENTS and
+                                                owner is not None and thing.i == owner.i)):
+        # "made landfall with gusts of 150 km/h": what is measured is the gusts, not "make"
+        event = lexicon.EVENT_WORDS.get(thing.lemma_.lower()) or thing.lemma_.lower()
     return (counted, kind, event) if event else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # canonical event -> lemmas (and multi-word phrases) that express it
 EVENTS: dict[str, tuple[str, ...]] = {
+    "revenue": ("revenue", "revenues", "sale", "sales", "turnover"),
     "killed": ("kill", "die", "dead", "death", "deaths", "slay", "perish", "fatality",
                "fatalities", "liquidate", "eliminate", "murder", "execute", "toll",
                "lose their lives", "lost their lives", "shoot dead", "loss of life",
@@ -98,6 +99,9 @@ LEFT_PLACES = {"home", "homes", "house", "houses", "village", "villages", "town"
 # A status that makes a count another quantity: suspected cases are not confirmed ones.
 UNCERTAIN = {"suspected", "probable", "possible", "presumed", "potential", "unconfirmed",
              "alleged"}
+# Words of forecasting: a figure hanging from one is a prediction, not a report.
+PREDICTION_NOUNS = {"expectation", "forecast", "prediction", "projection", "consensus"}
+PREDICTION_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}
 # A count of these is a count of people: "police put the crowd at 20,000".
 CROWDS = {"crowd", "crowds", "audience", "turnout", "gathering"}
 # Gatherings whose size is the number of people in them ("how big was the march").

@@ -2,8 +2,9 @@
 
 Money and percentages carry no head noun of their own ("61%" counts nobody), so the slot
 comes from the thing measured: the noun after "in"/"of" ("$50 million in aid", "52% of
-the vote"), the subject of a verb of amount ("Turnout was 61%", "Damage could exceed $3
-billion"), or the object of a verb of estimation ("officials put the crowd at 40,000").
+the vote") or before "of" ("revenue of $4.2 billion"), the subject of a verb of amount
+("Turnout was 61%", "Damage could exceed $3 billion"), or the object of a verb of
+estimation ("officials put the crowd at 40,000").
 Shares held by someone ("Smith won 52% of the vote") are kept apart per holder, so two
 candidates' results are never read as two reports of one figure.
 """
@@ -24,6 +25,11 @@ CURRENCY_NOUNS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen"
                   "krone", "kroner", "krona", "kronor", "zloty", "forint", "shekel",
                   "shekels", "won", "rand", "naira", "baht", "ringgit", "hryvnia", "reais"}
 UNIT_KINDS = {"%": "%", "currency": "money"}
+PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual": "year",
+           "annually": "year", "yearly": "year", "year": "year", "month": "month",
+           "monthly": "month", "week": "week", "weekly": "week", "daily": "day"}
+ORDINALS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+QUARTERS = {"q1": "first", "q2": "second", "q3": "third", "q4": "fourth"}
 
 
 def _unit_head(token):
@@ -67,6 +73,9 @@ def measured(token):
         found = _object_of(base, preposition)
         if found is not None and found.lower_ not in UNIT_WORDS:
             return found
+    owner = base.head.head if base.dep_ == "pobj" and base.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ == "NOUN" and owner.lower_ not in UNIT_WORDS:
+        return owner  # "revenue of $4.2 billion", "a turnout of 62%"
     verb = _governing_verb(base)
     if verb is None:
         return None
@@ -128,7 +137,25 @@ def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:
     verb_event = lexicon.EVENT_WORDS.get(verb.lemma_.lower()) if verb is not None else None
     if noun is None and verb_event is None:
         return None
-    owner = holder(token) if unit == "%" else None
+    owner = holder(token) if unit == "%" else (period_of(noun) if noun is not None else None)
     counted = "percent" if unit == "%" else "money"
     event = verb_event or measure_event(noun)
     return counted, f"{kind}|{owner}" if owner else kind, event
+
+
+def period_of(noun) -> str | None:
+    """The period an amount covers, as its noun says ("third-quarter revenue", "annual
+    sales", "profit for the first half"): amounts of two periods are two quantities, never
+    a disagreement (they relate as scope)."""
+    words = [t for left in noun.lefts for t in left.subtree]
+    words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "over")
+              for t in c.subtree]
+    lowered = [t.lower_ for t in words]
+    for index, word in enumerate(lowered):
+        period = PERIODS.get(word) or (QUARTERS.get(word) and "quarter")
+        if period is None:
+            continue
+        ordinal = QUARTERS.get(word) or next(
+            (w for w in reversed(lowered[max(0, index - 3):index]) if w in ORDINALS), None)
+        return f"{ordinal} {period}" if ordinal and period in ("quarter", "half") else period
+    return None

@@ -26,6 +26,10 @@ PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%"
 MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
                    r"fund(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?|compensation|"
                    r"lost output)\b|[$€£]", re.IGNORECASE)
+# Amounts of money a company, a budget or a court deals in: "what was Velmora's profit"
+# asks for a figure though it says neither "how much" nor a currency.
+AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|deficit|debt|"
+                     r"salar(y|ies)|wages?|fees?|bail|ransom|valuation|payouts?)\b", re.I)
 DATE = re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month)\b", re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
@@ -74,7 +78,7 @@ class Query:
 
 def parse_question(question: str, nlp) -> Query | None:
     """The figure a question asks about, or None when it asks for no figure."""
-    if not QUANTITY.search(question):
+    if not (QUANTITY.search(question) or AMOUNTS.search(question)):
         return None
     doc = nlp(question)
     dimension = _dimension(question, doc)
@@ -113,7 +117,7 @@ def _dimension(question: str, doc) -> str:
     nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")}
     if nouns & AREA_WORDS and re.search(r"\bhow (much|big|large)\b", lowered):
         return "area"
-    if MONEY.search(question):
+    if MONEY.search(question) or AMOUNTS.search(question):
         return "money"
     return "count"
 
@@ -128,6 +132,9 @@ def _event(doc, dimension: str) -> str | None:
             lexicon.EVENT_WORDS.get(token.lower_)
         if event and not (dimension != "money" and event == "damage" and token.lower_ == "cost"):
             return event
+    amount = next((t for t in doc if dimension == "money" and AMOUNTS.fullmatch(t.text)), None)
+    if amount is not None:  # "how much revenue did it report": the amount names the event
+        return amount.lemma_.lower()
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "do")]
     return verbs[0].lemma_.lower() if verbs else None
 

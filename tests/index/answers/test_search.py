@@ -66,6 +66,16 @@ def test_a_passage_is_the_window_around_its_chunk_and_not_repeated():
     assert "9 boats" in shown[0].text or "11 boats" in shown[0].text
 
 
+def test_a_chunk_just_outside_a_better_window_of_its_article_is_still_shown():
+    article = " ".join(f"Sentence number {n} says that {n} boats were counted today."
+                       for n in range(1, 30))
+    found = [_hit("a", "Sentence number 10 says", 0.9, first=9),
+             _hit("a", "Sentence number 16 says that 16 boats", 0.8, first=15)]
+    shown = passages(found, {"a": article})
+    assert len(shown) == 2 and "16 boats" not in shown[0].text  # windows overlap by half
+    assert "16 boats" in shown[1].text
+
+
 def test_a_short_factoid_question_whose_words_are_in_an_article_gets_its_passage(
         sample_engine):
     answer = sample_engine.ask("who is the health minister")

@@ -186,7 +186,32 @@ def test_a_possibility_is_not_a_report(extractor):
     assert claims(extractor, "As many as 17 more people might also be missing.") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Its net profit came in at $610m, ahead of analysts' expectations of $580m.",
+    "The company now expects annual revenue of around $16.5bn.",
+    "Forecasters predict that about 300 mm of rain will fall by Friday.",
+])
+def test_a_forecast_is_not_a_report(extractor, sentence):
+    assert [c.value for c in claims(extractor, sentence)] == (
+        [610_000_000] if "610" in sentence else [])
+
+
+def test_a_baseline_a_figure_is_compared_with_does_not_make_it_background(extractor):
+    revenue = one(extractor, "Velmora reported third-quarter revenue of $4.2 billion on "
+                             "Wednesday, up 8% from a year earlier.")
+    assert revenue.value == 4_200_000_000 and revenue.event == "revenue"
+    assert not revenue.background
+    (earlier,) = claims(extractor, "A year earlier, the plant had employed 900 people.")
+    assert earlier.background
+
+
 def test_an_uncertain_status_makes_a_count_another_quantity(extractor):
     confirmed, suspected = claims(extractor, "Health officials reported 120 confirmed cases "
                                              "and 300 suspected cases on Monday.")
     assert confirmed.kind == "people" and suspected.kind == "people|suspected"
+
+
+def test_homes_left_without_power_are_not_people_leaving_their_homes(extractor):
+    left = one(extractor, "The storm left about 220,000 homes without power.")
+    fled = one(extractor, "About 1,500 residents fled their homes in the valley.")
+    assert left.event == "without power" and fled.event == "displaced"
