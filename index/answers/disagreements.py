@@ -12,7 +12,7 @@ the article gives the rate), and each pair is typed:
 - conflict: they cannot both be true (12 and 13);
 - update: a later report, or one that says "rose to", revises the other;
 - scope: they count different things (officers vs. people in general; two currencies with
-  no rate given).
+  no rate given; amounts of two periods; two days' new cases).
 
 Sources disagree in a slot when some pair conflicts or updates; its kind is the strongest
 relation among its pairs (conflict > update > scope > bound > agree). A slot lists at most
@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..claims import lexicon
 from ..records import Claim, Figure, Relation, Slot, StoryRef
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -173,6 +174,10 @@ def _same_kind(a: Span, b: Span) -> bool:
     return "people" in together and together <= ONE_POPULATION and len(together) == 2
 
 
+def _increment(span: Span) -> bool:
+    return any(k.rpartition("|")[2] in lexicon.INCREMENTS for k in span.kinds)
+
+
 def relate(a: Span, b: Span) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
     if not _same_kind(a, b):
@@ -191,7 +196,9 @@ def relate(a: Span, b: Span) -> str:
     if overlap or a.vague or b.vague:
         return "bound"
     if _later(a, b) or _later(b, a):
-        return "update"
+        # "23 new cases" on Monday and "31 new cases" on Tuesday: two days' increments, not
+        # one figure revised.
+        return "scope" if _increment(a) or _increment(b) else "update"
     # "rose to": a revision where the dates cannot say which report is later — but a figure
     # that "rose to 5" cannot have revised another outlet's 6 the same day, and one article
     # giving both figures presents them side by side, not one as the other's revision.

@@ -4,7 +4,9 @@ A Claim answers when it is a value of the kind asked (a count, an amount of mone
 a date ...), about this Story's event rather than an earlier one, counting what the
 question counts, for the event it asks about, in the place it names. When the question's
 event is one the corpus words otherwise ("seize" / "commandeered"), the event of the
-figures in the passages that answer the question stands in for it.
+figures in the passages that answer the question stands in for it — only where what is
+counted is a thing or a measure: people are counted for every event, so "how many people
+will be vaccinated" would otherwise be answered with the death toll of its passages.
 
 When in doubt, leave out: two figures one article gives for what looks like one quantity
 ("35,000 acres of pine forest ... 3,500 acres of olive groves") are two quantities, told
@@ -69,6 +71,8 @@ def by_event(query: Query, claims: Sequence[Claim], support: Support) -> list[Cl
         named = [c for c in claims if c.event == query.event]
         if named or query.event in lexicon.EVENTS:
             return named  # an event the lexicon knows is never stood in for
+        if query.dimension == "count" and query.kind.split("|")[0] in lexicon.PERSON_KINDS:
+            return []  # "how many people will be vaccinated": any toll of people would do
     votes: dict[str, float] = {}
     for claim in claims:
         rank = support(claim)

@@ -41,11 +41,13 @@ def find_authority(token) -> str | None:
 
 
 def _reporter(verb, figure) -> str | None:
-    """The subject of a reporting verb, unless it is a pronoun or holds the figure itself."""
+    """The subject of a reporting verb, unless it is a pronoun, holds the figure itself or
+    is a bare number ("61 have been confirmed": what is reported, not who)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.REPORTING:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS and not (
+                child.pos_ == "NUM" and all(t.pos_ != "PROPN" for t in child.subtree)):
             if figure.i in {t.i for t in child.subtree}:
                 return None
             return _name(child)

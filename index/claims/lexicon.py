@@ -33,7 +33,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "deployed": ("deploy", "dispatch", "send", "station", "mobilize", "mobilise", "battle",
                  "fight", "tackle"),
     "population": ("population", "inhabitant", "inhabitants", "populous"),
-    "infected": ("infect", "infection", "case", "cases"),
+    "infected": ("infect", "infection", "case", "cases", "sicken", "fall ill", "fell ill"),
     "protested": ("protest", "march", "rally", "demonstrate", "demonstration", "gather",
                   "crowd", "take to the streets", "took to the streets", "marcher",
                   "marchers", "taken to the streets", "taking to the streets", "take part",
@@ -99,6 +99,8 @@ LEFT_PLACES = {"home", "homes", "house", "houses", "village", "villages", "town"
 # A status that makes a count another quantity: suspected cases are not confirmed ones.
 UNCERTAIN = {"suspected", "probable", "possible", "presumed", "potential", "unconfirmed",
              "alleged"}
+# So is an increment: "23 new cases in the past 24 hours" are not the outbreak's total.
+INCREMENTS = {"new", "additional", "fresh", "further"}
 # Words of forecasting: a figure hanging from one is a prediction, not a report.
 PREDICTION_NOUNS = {"expectation", "forecast", "prediction", "projection", "consensus"}
 PREDICTION_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}
@@ -132,9 +134,10 @@ def kind_of(words: list[str]) -> str:
 
 
 def with_status(kind: str, words: list[str]) -> str:
-    """'suspected cases' -> 'people|suspected': a count under an uncertain status is a
-    quantity of its own, asked about only by name."""
-    status = next((w for w in words if w in UNCERTAIN), None)
+    """'suspected cases' -> 'people|suspected', 'new cases' -> 'people|new': a count under
+    an uncertain status, or of an increment, is a quantity of its own, asked about only by
+    name."""
+    status = next((w for w in words if w in UNCERTAIN or w in INCREMENTS), None)
     return f"{kind}|{status}" if status else kind
 
 

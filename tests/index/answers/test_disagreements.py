@@ -57,6 +57,21 @@ def test_a_later_report_or_rose_to_is_an_update():
     assert kinds(claim(12), claim(20, doc="b", source="B", revision=True))[0] == "update"
 
 
+def test_new_cases_of_two_days_are_two_increments_not_a_revision():
+    monday = claim(23, kind="people|new", counted="new cases", event="infected")
+    tuesday = claim(31, kind="people|new", counted="new cases", event="infected", doc="b",
+                    source="B", date="2024-01-03")
+    assert kinds(monday, tuesday) == ("scope", ["scope"])
+
+
+def test_amounts_of_two_periods_are_scope():
+    quarter = claim(4.2e9, kind="money|quarter", counted="money", event="revenue",
+                    dimension="money:USD")
+    year = claim(16.5e9, kind="money|year", counted="money", event="revenue", doc="b",
+                 source="B", dimension="money:USD")
+    assert kinds(quarter, year) == ("scope", ["scope"])
+
+
 def test_different_kinds_counted_are_scope_and_no_disagreement():
     slot = build_slot("people injured", "injured", [
         claim(353, event="injured"),

@@ -92,6 +92,12 @@ def test_an_unknown_verb_takes_the_event_of_the_best_passages_figures():
     assert values(chosen) == [5]
 
 
+def test_people_asked_with_an_unknown_verb_get_no_stand_in_event():
+    claims = [claim(12, event="killed"), claim(15, event="killed", doc="b", source="B")]
+    asked = Query("vaccinate", "people", "people")
+    assert select(asked, claims, lambda c: 0) == []
+
+
 def test_amounts_are_chosen_by_dimension_whatever_the_currency():
     money = dict(kind="money", counted="money", event="damage")
     claims = [claim(1.1e9, dimension="money:EUR", **money),

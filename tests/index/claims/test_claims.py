@@ -215,3 +215,17 @@ def test_homes_left_without_power_are_not_people_leaving_their_homes(extractor):
     left = one(extractor, "The storm left about 220,000 homes without power.")
     fled = one(extractor, "About 1,500 residents fled their homes in the valley.")
     assert left.event == "without power" and fled.event == "displaced"
+
+
+def test_new_cases_are_an_increment_and_a_part_of_a_stated_whole_is_no_total(extractor):
+    found = claims(extractor, "Of the 214 cases, 61 have been confirmed by laboratory tests, "
+                              "the department said. Twenty-three new cases were recorded "
+                              "in the past 24 hours.")
+    assert [(c.value, c.kind, c.authority) for c in found] == [
+        (214, "people", "department"), (23, "people|new", None)]
+
+
+def test_an_elided_count_takes_its_own_verb_as_its_event(extractor):
+    killed, sickened = claims(extractor, "The outbreak has killed nine people and sickened "
+                                         "214 since late February.")
+    assert (killed.event, sickened.event, sickened.kind) == ("killed", "infected", "people")
