@@ -133,10 +133,11 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
         article = texts.get(hit.chunk.doc_id)
         text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
         grams = shingles(text)
-        if any(similarity(grams, kept) >= SAME_ARTICLE_OVERLAP and _holds(kept_text, hit.chunk)
+        own = _flat(hit.chunk.text)
+        if any(own in kept_text and similarity(grams, kept) >= SAME_ARTICLE_OVERLAP
                for kept, kept_text in shown.get(hit.chunk.doc_id, ())):
             continue  # this Chunk is already shown, in the window around a better one
-        shown.setdefault(hit.chunk.doc_id, []).append((grams, text))
+        shown.setdefault(hit.chunk.doc_id, []).append((grams, _flat(text)))
         if text in same_text:
             same_text[text].append((hit, text))
             continue
@@ -154,9 +155,9 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     return [_passage(members) for _, members in groups]
 
 
-def _holds(text: str, chunk: Chunk) -> bool:
-    """Whether a window shows a Chunk (its words, whatever the line breaks)."""
-    return " ".join(chunk.text.split()) in " ".join(text.split())
+def _flat(text: str) -> str:
+    """A text's words with single spaces, to find a Chunk in a window whatever the breaks."""
+    return " ".join(text.split())
 
 
 def _unique(values) -> tuple:
