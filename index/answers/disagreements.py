@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..claims import lexicon
+from ..claims.units import canonical
 from ..records import Claim, Figure, Relation, Slot, StoryRef
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -119,7 +120,7 @@ class Span:
                    dimension=first.dimension, vague=all(c.qualifier == "vague" for c in claims),
                    value=first.normalized if first.normalized is not None else
                    (first.value if isinstance(first.value, int | float) else None),
-                   unit=(first.unit or "").lower() or None,
+                   unit=canonical((first.unit or "").lower() or None),
                    docs=frozenset(c.doc_id for c in claims),
                    equivalents=tuple(e for c in claims for e in c.equivalents))
 

@@ -6,7 +6,8 @@ question counts, for the event it asks about, in the place it names. When the qu
 event is one the corpus words otherwise ("seize" / "commandeered"), the event of the
 figures in the passages that answer the question stands in for it — only where what is
 counted is a thing or a measure: people are counted for every event, so "how many people
-will be vaccinated" would otherwise be answered with the death toll of its passages.
+will be vaccinated" would otherwise be answered with the death toll of its passages, and
+every event has a date ("when was she born" is not answered by the year of her prize).
 
 When in doubt, leave out: two figures one article gives for what looks like one quantity
 ("35,000 acres of pine forest ... 3,500 acres of olive groves") are two quantities, told
@@ -73,6 +74,8 @@ def by_event(query: Query, claims: Sequence[Claim], support: Support) -> list[Cl
             return named  # an event the lexicon knows is never stood in for
         if query.dimension == "count" and query.kind.split("|")[0] in lexicon.PERSON_KINDS:
             return []  # "how many people will be vaccinated": any toll of people would do
+        if query.dimension == "date":
+            return []  # "when was she born": the year of another event is no answer
     votes: dict[str, float] = {}
     for claim in claims:
         rank = support(claim)
@@ -119,12 +122,14 @@ def specific(query: Query, claims: Sequence[Claim]) -> list[Claim]:
     if not claims or (claims[0].dimension == "count" and query.kind in lexicon.PERSON_KINDS):
         return list(claims)
     asked = words_of(" ".join(query.words))
+    by_doc = _by_doc(claims)
     if asked:
         overlap = {id(c): len(asked & words_of(c.counted)) for c in claims}
         best = max(overlap.values())
-        if best > 0:
-            return [c for c in claims if overlap[id(c)] == best]
-    by_doc = _by_doc(claims)
+        if best > 0:  # "It has a length of 980 km": an unnamed size is its article's topic's
+            return [c for c in claims if overlap[id(c)] == best or (
+                not words_of(c.counted) and c.event in lexicon.SIZES.values()
+                and not any(words_of(o.counted) for o in by_doc[c.doc_id]))]
     return [c for c in claims if not _told_apart(c, by_doc[c.doc_id])]
 
 

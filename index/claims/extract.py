@@ -190,6 +190,18 @@ def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
                                      for c in found)
 
 
+def _size_of(unit, thing) -> str | None:
+    """The size a measure states — "height" for "324 metres tall" or "a height of 330 m",
+    "length" for "1,200 km long" — or None. A size is a property of the thing, so that is
+    what it is filed under, whatever verb the sentence uses ("is", "stands", "has")."""
+    for word in (unit.head, *unit.children):  # "1,200 km long"; "330 m high" parsed as a verb
+        if word.pos_ in ("ADJ", "ADV") and word.lower_ in lexicon.SIZES:
+            return lexicon.SIZES[word.lower_]
+    if thing is not None and thing.lower_ in lexicon.SIZES:
+        return lexicon.SIZES[thing.lower_]
+    return None
+
+
 def _elided_event(token, source: Claim) -> str:
     """An elided count takes what is counted from the figure before it, and its event from
     its own verb where it has one: "killed nine people and sickened 214" (214 sickened),
@@ -225,6 +237,12 @@ def _measure_frame(token) -> tuple[str, str, str] | None:
     thing = material if material is not None else (measured(token) or owner)
     counted, kind = noun_phrase(thing) if thing is not None else ("", "")
     event = measure_event(token)
+    size = _size_of(unit, thing)
+    if size is not None:  # "324 metres tall", "a length of 980 kilometres": a size, not an event
+        subject = _subject_of(unit)
+        counted, kind = noun_phrase(subject) if subject is not None and \
+            subject.pos_ in ("NOUN", "PROPN") else ("", "")
+        return counted, kind.lower(), size
     if thing is not None and (event is None or (event not in lexicon.EVENTS and
                                                 owner is not None and thing.i == owner.i)):
         # "made landfall with gusts of 150 km/h": what is measured is the gusts, not "make"
@@ -270,11 +288,14 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
         if token is None or (date.granularity != "year" and date.low == date.high and \
                 article.date and date.value == article.date[:10]):
             continue  # the report's own dateline says nothing about the event
-        event = verb_event(token)
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        event = (lexicon.EVENT_WORDS.get(verb.lower_) if verb is not None else None) or \
+            verb_event(token)
         subject = _subject_of(token)
-        if event is None or subject is None:
-            continue
-        counted, kind = noun_phrase(subject) if subject.pos_ != "PRON" else ("", "")
+        if event is None or (subject is None and (verb is None or verb.tag_ != "VBN")):
+            continue  # a participle with no subject ("(born 12 March 1921)") is the topic's
+        counted, kind = noun_phrase(subject) if subject is not None and \
+            subject.pos_ != "PRON" else ("", "")
         found.append(Claim(
             value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
             counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
@@ -287,12 +308,19 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
 
 def _subject_of(token):
     """What a date is about: the subject of its verb ("the bridge was opened on ...";
-    "It was established in 1933" is about the Article's topic)."""
+    "It was established in 1933" is about the Article's topic), the subject its verb shares
+    ("It is 324 metres tall and was completed in 1974") or the name it describes ("Ida
+    Kall (born 12 March 1921)")."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("acl", "appos") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+    return None
 
 
 def _number_token(doc, q: Quantity):

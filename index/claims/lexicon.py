@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # canonical event -> lemmas (and multi-word phrases) that express it
 EVENTS: dict[str, tuple[str, ...]] = {
+    "born": ("born", "birth"),
     "revenue": ("revenue", "revenues", "sale", "sales", "turnover"),
     "killed": ("kill", "die", "dead", "death", "deaths", "slay", "perish", "fatality",
                "fatalities", "liquidate", "eliminate", "murder", "execute", "toll",
@@ -71,7 +72,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "responders": ("firefighter", "rescuer", "paramedic", "medic", "lifeguard"),
     "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
                   "bystander", "passenger", "worker", "journalist", "patient", "migrant",
-                  "villager", "evacuee", "holidaymaker", "tourist", "supporter",
+                  "inhabitant", "villager", "evacuee", "holidaymaker", "tourist", "supporter",
                   "participant", "attendee", "spectator", "mourner", "worshipper", "voter",
                   "visitor", "fan"),
     "homes": ("home", "homes", "household", "households", "house", "houses", "residence",
@@ -101,6 +102,11 @@ UNCERTAIN = {"suspected", "probable", "possible", "presumed", "potential", "unco
              "alleged"}
 # So is an increment: "23 new cases in the past 24 hours" are not the outbreak's total.
 INCREMENTS = {"new", "additional", "fresh", "further"}
+# Words of size -> the size they state ("324 metres tall", "a length of 980 kilometres").
+SIZES = {"tall": "height", "high": "height", "height": "height", "long": "length",
+         "length": "length", "deep": "depth", "depth": "depth", "wide": "width",
+         "width": "width", "diameter": "diameter", "elevation": "height",
+         "altitude": "height"}
 # Words of forecasting: a figure hanging from one is a prediction, not a report.
 PREDICTION_NOUNS = {"expectation", "forecast", "prediction", "projection", "consensus"}
 PREDICTION_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}

@@ -21,7 +21,8 @@ QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
     r"how long|how far|how tall|how high|how deep|how fast|what speed|when|what year|"
-    r"which year|what date|proportion)\b|%", re.IGNORECASE)
+    r"which year|what date|proportion|height of|length of|depth of|width of)\b|%",
+    re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
 MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
                    r"fund(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?|compensation|"
@@ -33,7 +34,11 @@ AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|defi
 DATE = re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month)\b", re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
-LENGTH = re.compile(r"\bhow (far|tall|high|deep|wide)\b", re.IGNORECASE)
+LENGTH = re.compile(r"\bhow (far|tall|high|deep|wide)\b|\b(height|length|depth|width) of\b",
+                    re.IGNORECASE)
+SIZE_ASKED = re.compile(r"\bhow (tall|high|long|deep|wide)\b|"
+                        r"\b(height|length|depth|width|diameter|elevation|altitude) of\b", re.I)
+SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
 NATIONAL_WORDS = re.compile(r"\b(nationwide|across the country|national(ly)?|countrywide)\b",
                             re.IGNORECASE)
@@ -68,6 +73,8 @@ class Query:
             return f"{self.event or 'amount'} (money)"
         if self.dimension == "date":
             return f"when {self.counted or 'it'} {self.event or 'happened'}".strip()
+        if self.event in lexicon.SIZES.values():
+            return f"{self.event} of {self.counted}" if self.counted else self.event
         if self.dimension not in ("count", None):
             thing = self.counted or self.dimension
             return f"{thing} {self.event}".strip() if self.event else thing
@@ -83,6 +90,7 @@ def parse_question(question: str, nlp) -> Query | None:
     doc = nlp(question)
     dimension = _dimension(question, doc)
     event = _event(doc, dimension)
+    event = _size(question, dimension, event)
     if event is None and dimension == "count":
         return None
     counted, kind, words = _counted(doc)
@@ -98,6 +106,15 @@ def parse_question(question: str, nlp) -> Query | None:
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
 
 
+def _size(question: str, dimension: str, event: str | None) -> str | None:
+    """'how tall is the tower', 'what is the length of the river': the size asked for is
+    what claims file such a measure under (see claims.lexicon.SIZES), whatever the verb."""
+    match = SIZE_ASKED.search(question)
+    if dimension != "length" or match is None or (event and event not in SIZE_VERBS):
+        return event
+    return lexicon.SIZES[(match.group(1) or match.group(2)).lower()]
+
+
 def _dimension(question: str, doc) -> str:
     """The kind of value asked for (see Query)."""
     lowered = question.lower()
@@ -107,6 +124,8 @@ def _dimension(question: str, doc) -> str:
         return "count"
     if LENGTH.search(question):
         return "length"
+    if re.search(r"\bhow long (?:did|does|do|will|would|has|have|had|can|could)\b", lowered):
+        return "duration"  # "how long did the strike last": sizes are asked with "is"
     if "how long" in lowered:
         verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
         return "duration" if verbs & DURATION_VERBS or "will" in verbs else "length"

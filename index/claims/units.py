@@ -33,6 +33,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (r"centimet(?:er|re)s?|cm", "length", "centimeter"),
     (r"millimet(?:er|re)s?|mm", "length", "millimeter"),
     (r"met(?:er|re)s?", "length", "meter"),
+    # "330 m high": a bare "m" is metres only before a word of size ("1.4m" is a million).
+    (r"m(?=\s+(?:high|tall|long|deep|wide|above|below|in\s+(?:height|length|depth|diameter)))",
+     "length", "meter"),
     (r"feet|foot|ft", "length", "foot"),
     (r"yards?", "length", "yard"),
     (r"inch(?:es)?", "length", "inch"),
@@ -110,6 +113,14 @@ def unit_after(sentence: str, pos: int) -> Unit | None:
                 continue  # "40 C" is not written; "40C" and "40 °C" are
             return Unit(category, match["u"], unit, match.end())
     return None
+
+
+def canonical(written: str | None) -> str | None:
+    """The unit a Claim's unit as written stands for ("metres" and "m" -> meter), so that
+    one unit spelled two ways is not taken for two. A word of size follows it because a
+    bare "m" is metres only there."""
+    unit = unit_after(f" {written} high", 0) if written else None
+    return unit.canonical if unit is not None else written
 
 
 def currency_before(symbol: str) -> Unit:

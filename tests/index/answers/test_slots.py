@@ -98,6 +98,11 @@ def test_people_asked_with_an_unknown_verb_get_no_stand_in_event():
     assert select(asked, claims, lambda c: 0) == []
 
 
+def test_a_date_question_gets_no_stand_in_event():
+    claims = [claim(1968, event="award", dimension="date", counted="")]
+    assert select(Query("bear", "people", "", dimension="date"), claims, lambda c: 0) == []
+
+
 def test_amounts_are_chosen_by_dimension_whatever_the_currency():
     money = dict(kind="money", counted="money", event="damage")
     claims = [claim(1.1e9, dimension="money:EUR", **money),

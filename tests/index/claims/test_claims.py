@@ -229,3 +229,21 @@ def test_an_elided_count_takes_its_own_verb_as_its_event(extractor):
     killed, sickened = claims(extractor, "The outbreak has killed nine people and sickened "
                                          "214 since late February.")
     assert (killed.event, sickened.event, sickened.kind) == ("killed", "infected", "people")
+
+
+@pytest.mark.parametrize("sentence, size, value", [
+    ("The river is 1,200 km long.", "length", 1200),
+    ("It has a length of 980 kilometres.", "length", 980),
+    ("The tower stands 330 m high.", "height", 330),
+    ("It is 324 metres tall.", "height", 324),
+])
+def test_a_size_is_filed_under_the_size_whatever_the_verb(extractor, sentence, size, value):
+    found = one(extractor, sentence)
+    assert (found.event, found.value, found.dimension) == (size, value, "length")
+
+
+def test_dates_of_a_shared_subject_and_of_a_parenthesis_are_claims(extractor):
+    completed = claims(extractor, "It is 324 metres tall and was completed in 1974.")[-1]
+    born = one(extractor, "Ida Kall (born 12 March 1921 in Porta) was a chemist.")
+    assert (completed.event, completed.value) == ("complete", 1974)
+    assert born.event == "born" and born.dimension == "date"

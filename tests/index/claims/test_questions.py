@@ -45,6 +45,10 @@ def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     ("how fast were the winds", "speed"),
     ("what share of the vote did Smith win", "%"),
     ("how many firefighters were hurt", "count"),
+    ("how long did the strike last", "duration"),
+    ("how long did the fire burn", "duration"),
+    ("how long is the bridge", "length"),
+    ("what was Velmora's profit", "money"),
 ])
 def test_the_kind_of_value_asked_for(nlp, question, dimension):
     assert parse_question(question, nlp).dimension == dimension
@@ -60,6 +64,9 @@ def test_a_question_names_its_place_and_another_event_s_year(nlp):
     ("how much damage did the storm cause", "money", "damage"),
     ("what percentage was the turnout", "%", "turnout"),
     ("how many people marched", "people", "protested"),
+    ("how much revenue did Velmora report", "money", "revenue"),
+    ("how tall is the tower", "tower", "height"),
+    ("what is the length of the river", "people", "length"),
 ])
 def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, event):
     query = parse_question(question, nlp)
