@@ -70,7 +70,10 @@ def _name(noun) -> str:
             token = token.head
         return True
 
-    tokens = [t for t in noun.subtree if kept(t) or t.tag_ == "HYPH"]
+    inside = {t.i for t in noun.subtree if kept(t)}
+    # A hyphen joins two kept words ("ex-Soviet"), never a kept one to a cut clause.
+    tokens = [t for t in noun.subtree if t.i in inside or (
+        t.tag_ == "HYPH" and t.i - 1 in inside and t.i + 1 in inside)]
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
     return span_text(tokens) if tokens else noun.text

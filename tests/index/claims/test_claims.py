@@ -247,3 +247,9 @@ def test_dates_of_a_shared_subject_and_of_a_parenthesis_are_claims(extractor):
     born = one(extractor, "Ida Kall (born 12 March 1921 in Porta) was a chemist.")
     assert (completed.event, completed.value) == ("complete", 1974)
     assert born.event == "born" and born.dimension == "date"
+
+
+def test_an_authority_named_with_a_hyphenated_apposition_is_the_name_alone(extractor):
+    found = claims(extractor, "Velmora, the Norvik-based maker of pumps, said it would cut "
+                              "1,200 jobs.")
+    assert [c.authority for c in found] == ["Velmora"]
