@@ -11,6 +11,7 @@ just before the swap still finds its collection.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import shutil
 import threading
@@ -245,8 +246,7 @@ class Store(Reading):
         import numpy as np
 
         batch = max(1, min(PAGE, self._client.get_max_batch_size()))
-        for start in range(0, len(ids), batch):
-            end = start + batch
+        for start, end in _batches(texts, metadatas, vectors, batch):
             with self._errors():
                 collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
                                metadatas=list(metadatas[start:end]),
@@ -288,3 +288,25 @@ def mismatch_message(where: str, built_with: str, model_name: str) -> str:
     return (f"The index at {where} was built with the model {built_with!r} but this run uses "
             f"{model_name!r}: {back}, or {REBUILD_HINT} to re-embed everything with this one.")
 
+
+# A Chroma server refuses a request over its payload limit ("Payload too large"; measured
+# with chroma 1.5.9: 32 MB accepted, 48 MB refused), which Article records — whole texts and
+# their Claims — reach within a few hundred rows. 8 MB per request leaves room for the JSON
+# the client writes around what is estimated here.
+BATCH_BYTES = 8_000_000
+FLOAT_BYTES = 20  # a float of a vector, as JSON
+
+
+def _batches(texts: Sequence[str], metadatas: Sequence[dict[str, Any]], vectors,
+             rows: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive rows, at most `rows` and about BATCH_BYTES each."""
+    start, size = 0, 0
+    for end in range(len(texts)):
+        row = len(texts[end].encode()) + len(json.dumps(metadatas[end])) + \
+            FLOAT_BYTES * len(vectors[end])
+        if end > start and (end - start >= rows or size + row > BATCH_BYTES):
+            yield start, end
+            start, size = end, 0
+        size += row
+    if start < len(texts):
+        yield start, len(texts)

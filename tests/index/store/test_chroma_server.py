@@ -119,3 +119,16 @@ def test_an_empty_server_index_is_one_line_naming_the_fix(chroma_server, tmp_pat
                          capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
     assert f"127.0.0.1:{chroma_server} is empty: run `discordant index`" in out.stderr
+
+
+def test_records_over_the_server_payload_limit_are_written_in_several_requests(chroma_server,
+                                                                             tmp_path):
+    from index.store.chroma import Store
+
+    store = Store.open(Settings(chroma_host="127.0.0.1", chroma_port=chroma_server,
+                                chroma_path=tmp_path / "unused"), create=True)
+    generation = store.new_generation("hash")
+    texts = [f"Article {n}. " + "x" * 400_000 for n in range(120)]  # 48 MB: one request fails
+    store.add(generation, [f"a{n}" for n in range(120)], texts,
+              [{"n": n} for n in range(120)], [[0.1] * 8 for _ in range(120)])
+    assert generation.count() == 120
