@@ -32,7 +32,24 @@ NOT_YOURS = ("Only the person who ran this command can turn its pages: run it yo
 THANKS = {1: "Thanks: recorded 👍 for this answer.", -1: "Thanks: recorded 👎 for this answer."}
 
 
-class PagerView(discord.ui.View):
+class ReplyView(discord.ui.View):
+    """Buttons under a reply to `origin`: removed when they expire; an error in one is
+    reported to whoever pressed it."""
+
+    origin: discord.Interaction
+
+    async def on_timeout(self) -> None:
+        try:
+            await self.origin.edit_original_response(view=None, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.debug("could not remove the buttons of an expired reply: %s", exc)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception,
+                       item: discord.ui.Item[Any], /) -> None:
+        await report_error(interaction, error)
+
+
+class PagerView(ReplyView):
     """◀ ▶ through pre-rendered embeds; only the invoking user may turn the pages."""
 
     def __init__(self, origin: discord.Interaction, pages: Sequence[discord.Embed], *,
@@ -74,15 +91,6 @@ class PagerView(discord.ui.View):
         await interaction.response.edit_message(embed=self.embed, view=self,
                                                 allowed_mentions=NO_MENTIONS)
 
-    async def on_timeout(self) -> None:
-        try:
-            await self.origin.edit_original_response(view=None, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as exc:
-            log.debug("could not remove the buttons of an expired reply: %s", exc)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception,
-                       item: discord.ui.Item[Any], /) -> None:
-        await report_error(interaction, error)
 
 
 class AnswerView(PagerView):
@@ -120,7 +128,7 @@ class AnswerView(PagerView):
                                                 allowed_mentions=NO_MENTIONS)
 
 
-class PostView(discord.ui.View):
+class PostView(ReplyView):
     """"Post to channel" under a private reply: posts the same embed (and chart) publicly,
     once, with mentions off, then removes the button from the private reply."""
 
@@ -143,12 +151,3 @@ class PostView(discord.ui.View):
         except discord.HTTPException as exc:
             log.debug("could not remove the Post button: %s", exc)
 
-    async def on_timeout(self) -> None:
-        try:
-            await self.origin.edit_original_response(view=None, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as exc:
-            log.debug("could not remove the buttons of an expired reply: %s", exc)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception,
-                       item: discord.ui.Item[Any], /) -> None:
-        await report_error(interaction, error)

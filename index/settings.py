@@ -73,15 +73,6 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
 
 
-def _bool(env: Mapping[str, str], name: str) -> bool:
-    raw = (env.get(name) or "").strip().lower()
-    if raw in ("", "0", "false", "no", "off"):
-        return False
-    if raw in ("1", "true", "yes", "on"):
-        return True
-    raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
-
-
 @dataclass(frozen=True)
 class Settings:
     """Where the corpus and the index live, and which model embeds."""
@@ -138,7 +129,7 @@ class Settings:
             collection=(env.get("CHROMA_COLLECTION") or DEFAULT_COLLECTION).strip(),
             embedding_model=(env.get("EMBEDDING_MODEL") or "").strip() or None,
             embedding_backend=backend,
-            embedding_quantized=_bool(env, "EMBEDDING_QUANTIZED"),
+            embedding_quantized=_flag(env, "EMBEDDING_QUANTIZED"),
             model_cache_dir=Path(cache) if (cache := (env.get("MODEL_CACHE_DIR") or "").strip())
             else None,
             top_k=top_k,

@@ -81,16 +81,25 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def read_text(path: Path) -> tuple[str | None, str | None, list[str]]:
-    """(text, skip reason, warnings) of one file, decoded with LF line endings."""
+def read_bytes(path: Path) -> tuple[bytes | None, str]:
+    """(the file's bytes, "") or (None, why it is skipped: unreadable, empty, too large)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, f"cannot be read ({exc.strerror or exc})", []
+        return None, f"cannot be read ({exc.strerror or exc})"
     if not raw.strip():
-        return None, "empty file", []
+        return None, "empty file"
     if len(raw) > MAX_BYTES:
-        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB: split it into articles", []
+        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB"
+    return raw, ""
+
+
+def read_text(path: Path) -> tuple[str | None, str | None, list[str]]:
+    """(text, skip reason, warnings) of one file, decoded with LF line endings."""
+    raw, problem = read_bytes(path)
+    if raw is None:
+        large = problem.startswith("larger")  # a text file that large holds many articles
+        return None, f"{problem}: split it into articles" if large else problem, []
     text, warning = decode(raw, path.name)
     if looks_binary(text):
         return None, "binary file, not text", []
@@ -121,14 +130,9 @@ def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, l
 
 def load_html(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
     """(article, skip reason, warnings) for a saved web page."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, f"cannot be read ({exc.strerror or exc})", []
-    if not raw.strip():
-        return None, "empty file", []
-    if len(raw) > MAX_BYTES:
-        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB", []
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem, []
     page = extract_page(raw)
     if page is None:
         return None, "no article text found in the page", []
