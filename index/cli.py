@@ -190,15 +190,19 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _print_records(records, render, as_json: bool) -> int:
+    """Frozen records as JSON lines (`--json`), or rendered for the terminal."""
+    if as_json:
+        for record in records:
+            print(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+    else:
+        print(render(records))
+    return 0
+
+
 def cmd_sources(engine: Engine, args: argparse.Namespace) -> int:
     engine.check_ready()
-    sources = engine.sources()
-    if args.json:
-        for s in sources:
-            print(json.dumps(dataclasses.asdict(s), ensure_ascii=False))
-    else:
-        print(render_sources(sources))
-    return 0
+    return _print_records(engine.sources(), render_sources, args.json)
 
 
 def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
@@ -214,13 +218,7 @@ def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_stories(engine: Engine, args: argparse.Namespace) -> int:
-    stories = engine.stories()
-    if args.json:
-        for story in stories:
-            print(json.dumps(dataclasses.asdict(story), ensure_ascii=False))
-    else:
-        print(render_stories(stories))
-    return 0
+    return _print_records(engine.stories(), render_stories, args.json)
 
 
 def cmd_add(engine: Engine, args: argparse.Namespace) -> int:
