@@ -43,6 +43,9 @@ def words_of(text: str) -> set[str]:
 def dimension_ok(query: Query, claim: Claim) -> bool:
     if query.dimension == "money":
         return claim.dimension.startswith("money:")
+    if query.dimension == "measure":  # "how much water": litres, tonnes, hectares ...
+        return claim.dimension not in ("count", "%", "date") and \
+            not claim.dimension.startswith("money:")
     return claim.dimension == query.dimension
 
 
@@ -51,8 +54,10 @@ def counted_ok(query: Query, claim: Claim) -> bool:
     if claim.dimension == "count":
         if query.kind in lexicon.PERSON_KINDS:
             return lexicon.compatible(query.kind, claim.kind)
+        # The head noun is what is counted: "water purification tablets" are tablets.
+        head = claim.counted.split()[-1] if claim.counted.split() else ""
         return query.kind == claim.kind or bool(words_of(" ".join(query.words))
-                                                & words_of(claim.counted))
+                                                & words_of(head))
     if claim.dimension == "%":
         return lexicon.compatible(query.kind, claim.kind) or query.kind == "%"
     return True  # measures, money and dates: told apart by `specific` below

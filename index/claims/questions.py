@@ -49,9 +49,10 @@ class Query:
     """The figure a question asks about (see the module docstring).
 
     `dimension` is "count", "money", "%", "date", "area", "length", "duration", "speed" ...
-    (money in any currency). `words` are the question's words for what is counted
-    ("olive", "vineyard", "land"), `names` its proper names (which story it means), `place`
-    its place ("kessburg", "national"), `year` a year it names ("in 1998": another event).
+    (money in any currency; "measure" for any unit of an amount: "how much water").
+    `words` are the question's words for what is counted ("olive", "vineyard", "land"),
+    `names` its proper names (which story it means), `place` its place ("kessburg",
+    "national"), `year` a year it names ("in 1998": another event).
     """
 
     event: str | None
@@ -138,6 +139,8 @@ def _dimension(question: str, doc) -> str:
         return "area"
     if MONEY.search(question) or AMOUNTS.search(question):
         return "money"
+    if "how much" in lowered:
+        return "measure"  # "how much water": no head-count of a mass, some unit of it
     return "count"
 
 

@@ -98,6 +98,16 @@ def test_people_asked_with_an_unknown_verb_get_no_stand_in_event():
     assert select(asked, claims, lambda c: 0) == []
 
 
+def test_what_is_counted_is_the_head_noun_and_how_much_takes_any_unit():
+    tablets = claim(50_000, kind="tablet", counted="water purification tablets",
+                    event="deliver")
+    water = claim(200_000, kind="water", counted="clean water", event="deliver",
+                  dimension="volume", doc="b", source="B")
+    asked = Query("deliver", "water", "clean water", dimension="measure",
+                  words=("clean", "water"))
+    assert select(asked, [tablets, water], no_passages) == [water]
+
+
 def test_a_date_question_gets_no_stand_in_event():
     claims = [claim(1968, event="award", dimension="date", counted="")]
     assert select(Query("bear", "people", "", dimension="date"), claims, lambda c: 0) == []
