@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .dates import find_dates
+from .units import unit_after
 
 QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
@@ -122,7 +123,7 @@ def _dimension(question: str, doc) -> str:
     if DATE.search(question):
         return "date"
     if "how many" in lowered:
-        return "count"
+        return _unit_asked(lowered) or "count"
     if LENGTH.search(question):
         return "length"
     if re.search(r"\bhow long (?:did|does|do|will|would|has|have|had|can|could)\b", lowered):
@@ -142,6 +143,15 @@ def _dimension(question: str, doc) -> str:
     if "how much" in lowered:
         return "measure"  # "how much water": no head-count of a mass, some unit of it
     return "count"
+
+
+def _unit_asked(lowered: str) -> str | None:
+    """'how many hectares', 'how many euros': a unit names the dimension asked for."""
+    match = re.search(r"\bhow many ([a-z²/]+(?: [a-z]+)?)", lowered)
+    unit = unit_after(f" {match.group(1)}", 0) if match else None
+    if unit is None or unit.category in ("duration",):
+        return None  # "how many days": a duration is asked with "how long", a count of days
+    return "money" if unit.category == "currency" else unit.category
 
 
 def _event(doc, dimension: str) -> str | None:

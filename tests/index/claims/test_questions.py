@@ -50,6 +50,9 @@ def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     ("how long is the bridge", "length"),
     ("what was Velmora's profit", "money"),
     ("how much clean water is delivered each day", "measure"),
+    ("how many hectares have burned", "area"),
+    ("how many euros of aid were requested", "money"),
+    ("how many tonnes of fuel leaked", "mass"),
 ])
 def test_the_kind_of_value_asked_for(nlp, question, dimension):
     assert parse_question(question, nlp).dimension == dimension
