@@ -32,6 +32,9 @@ BASELINE = re.compile(r"\b(?:from|than|with|on|over|versus|vs\.?)\s+"
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to))\s+(?:the\s+)?$",
                             re.I)
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.I)
+# "rose to 40 from 32": the figure after "from" is the one replaced.
+REVISED_FROM = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d[\d,.]*"
+                          r"(?:\s*[a-z%]+)?\s+from\s+$", re.I)
 CHANGE_TO = re.compile(r"^\s+to\s+(?:[$€£]\s?)?[0-9a-z]", re.I)
 
 
@@ -99,8 +102,9 @@ def _year_of(date) -> int:
 
 
 def is_earlier_value(sentence: str, start: int, end: int) -> bool:
-    """'from 63 to 66', 'up from 87': the figure at [start, end) was replaced by another."""
+    """'from 63 to 66', 'up from 87', 'rose to 40 from 32': the figure at [start, end) was
+    replaced by another."""
     before = sentence[max(0, start - 25):start]
-    if EARLIER_BEFORE.search(before):
+    if EARLIER_BEFORE.search(before) or REVISED_FROM.search(sentence[max(0, start - 45):start]):
         return True
     return bool(CHANGE_FROM.search(before) and CHANGE_TO.match(sentence[end:end + 12]))

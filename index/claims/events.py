@@ -187,3 +187,19 @@ def complements(verb) -> list:
                 if grand.dep_ in ("pobj", "amod", "compound"):
                     out.extend([grand, *(g for g in grand.children if g.dep_ in NP_DEPS)])
     return out
+
+
+def another_incident(token) -> bool:
+    """'In a separate attack on Tuesday, five people died'; 'and a further five in a second
+    blast': a figure set in another incident than the story's own is background to it, as
+    a figure of another year is. Looked for on the figure and the words up to its verb."""
+    for node in [token, *token.ancestors]:
+        for prep in (c for c in node.children if c.dep_ == "prep"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if noun.lemma_.lower() in lexicon.INCIDENTS and any(
+                        m.lower_ in lexicon.OTHER_ONES for m in noun.children
+                        if m.dep_ in ("amod", "det")):
+                    return True
+        if node.pos_ == "VERB":
+            return False
+    return False

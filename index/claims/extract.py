@@ -31,7 +31,14 @@ from .counted import (
     stated_whole,
 )
 from .dates import DateFigure, article_year, find_dates
-from .events import find_event, lexicon_event, measure_event, population, verb_event
+from .events import (
+    another_incident,
+    find_event,
+    lexicon_event,
+    measure_event,
+    population,
+    verb_event,
+)
 from .measures import ESTIMATE_VERBS, measured, unit_slot
 from .number_words import may_hold_figure
 from .numbers import Quantity, find_quantities
@@ -126,7 +133,8 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         other = pairs.get(index)
         equivalents = ((other.measure.dimension, other.low, other.high),) if other else ()
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
-                            place=place, background=background, equivalents=equivalents))
+                            place=place, background=background or another_incident(token),
+                            equivalents=equivalents))
     return found
 
 

@@ -107,6 +107,12 @@ SIZES = {"tall": "height", "high": "height", "height": "height", "long": "length
          "length": "length", "deep": "depth", "depth": "depth", "wide": "width",
          "width": "width", "diameter": "diameter", "elevation": "height",
          "altitude": "height"}
+# "in a separate attack", "in a second blast": an incident other than the story's own.
+INCIDENTS = {"attack", "blast", "bombing", "explosion", "incident", "crash", "accident",
+             "quake", "earthquake", "fire", "storm", "shooting", "raid", "clash", "collision",
+             "flood", "outbreak", "derailment", "stampede", "landslide", "strike"}
+OTHER_ONES = {"separate", "second", "another", "earlier", "previous", "different",
+              "unrelated", "third"}
 # Words of forecasting: a figure hanging from one is a prediction, not a report.
 PREDICTION_NOUNS = {"expectation", "forecast", "prediction", "projection", "consensus"}
 PREDICTION_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}

@@ -253,3 +253,15 @@ def test_an_authority_named_with_a_hyphenated_apposition_is_the_name_alone(extra
     found = claims(extractor, "Velmora, the Norvik-based maker of pumps, said it would cut "
                               "1,200 jobs.")
     assert [c.authority for c in found] == ["Velmora"]
+
+
+def test_a_figure_of_another_incident_is_background(extractor):
+    forty, five = claims(extractor, "Forty people died in Monday's bombing, and a further five "
+                                    "in a second blast nearby.")
+    separate = one(extractor, "In a separate attack on Tuesday, five people died in the north.")
+    assert not forty.background and five.background and separate.background
+
+
+def test_the_value_a_toll_rose_from_is_not_a_claim(extractor):
+    assert [c.value for c in claims(extractor, "The death toll rose to 40 from 32, officials "
+                                               "said.")] == [40]
