@@ -6,7 +6,8 @@ one Figure, 8, with every outlet and authority behind it). Figures are compared 
 common unit of their dimension (hectares, km, days; money only within a currency, or where
 the article gives the rate), and each pair is typed:
 
-- agree: the same quantity written two ways ("14,200 hectares" / "about 35,000 acres");
+- agree: the same quantity written two ways ("14,200 hectares" / "about 35,000 acres"), or
+  rounded by one outlet ("52%" / "51.8%");
 - bound: their intervals overlap ("at least 8" and 12 can both be true), or one is vague
   ("dozens"), which cannot contradict a precise figure;
 - conflict: they cannot both be true (12 and 13);
@@ -31,6 +32,8 @@ from ..claims import lexicon
 from ..claims.units import canonical
 from ..records import Claim, Figure, Relation, Slot, StoryRef
 
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+ROUNDING = 0.05  # a rounding wider than 5% of the figure ("20,000" ±5,000) is not assumed
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1, "agree": 0}
 MAX_FIGURES = 8
@@ -106,6 +109,7 @@ class Span:
     unit: str | None = None
     equivalents: tuple[tuple[str, float, float], ...] = ()
     docs: frozenset[str] = frozenset()
+    rounding: float = 0.0  # half the unit of the figure's last written digit, if rounded
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
@@ -122,7 +126,30 @@ class Span:
                    (first.value if isinstance(first.value, int | float) else None),
                    unit=canonical((first.unit or "").lower() or None),
                    docs=frozenset(c.doc_id for c in claims),
-                   equivalents=tuple(e for c in claims for e in c.equivalents))
+                   equivalents=tuple(e for c in claims for e in c.equivalents),
+                   rounding=rounding(first))
+
+
+def rounding(claim: Claim) -> float:
+    """How far a rounded figure may stand from the exact one, in the compared unit: half the
+    unit of its last written digit ("52%" ±0.5, "1.4 million" ±50,000, "14,000" ±500) —
+    outlets round, and "52%" beside "51.8%" is one figure. Only where that is at most
+    ROUNDING of the value and the figure is a share, a scaled amount or at least 1,000:
+    "40 dead" beside "43 dead" is a real difference, not a rounding."""
+    digits = NUMBER.search(claim.figure or "")
+    value = claim.value if isinstance(claim.value, int | float) else None
+    if claim.qualifier is not None or digits is None or not value or claim.dimension == "date":
+        return 0.0
+    written = digits.group(0).replace(",", "")
+    stated = float(written)
+    decimals = len(written.partition(".")[2])
+    unit = 10.0 ** -decimals if decimals else 10.0 ** (len(written) - len(written.rstrip("0")))
+    scale = value / stated if stated else 1.0
+    half = unit * scale / 2
+    if half > ROUNDING * abs(value) or not (claim.dimension == "%" or scale > 1 or value >= 1000):
+        return 0.0
+    compared = claim.span[0] / value if claim.span[0] else 1.0
+    return half * compared
 
 
 def _plausible_high(claim: Claim) -> float:
@@ -187,6 +214,9 @@ def relate(a: Span, b: Span) -> str:
     if bounds is None:
         return "scope"
     a_low, a_high, b_low, b_high = bounds
+    if a.dimension == b.dimension and a.value is not None and b.value is not None and \
+            not (a.vague or b.vague) and abs(a.value - b.value) <= max(a.rounding, b.rounding):
+        return "agree"  # "52%" and "51.8%": one figure, rounded by one outlet
     overlap = max(a_low, b_low) <= min(a_high, b_high)
     if a.dimension != b.dimension:  # two currencies, at the rate the article gave
         return "agree" if overlap else "conflict"

@@ -13,9 +13,10 @@ from index.records import Claim
 
 def claim(value, *, low=None, high=None, qualifier=None, kind="security", event="killed",
           doc="a", source="Outlet A", authority=None, date="2024-01-02", revision=False,
-          counted="police officers", **extra):
+          counted="police officers", figure=None, **extra):
     return Claim(value=value, low=value if low is None else low,
-                 high=value if high is None else high, qualifier=qualifier, figure=str(value),
+                 high=value if high is None else high, qualifier=qualifier,
+                 figure=str(value) if figure is None else figure,
                  counted=counted, kind=kind, event=event, authority=authority, doc_id=doc,
                  source=source, date=date, quote=f"{value} {counted} were {event}.",
                  revision=revision, **extra)
@@ -55,6 +56,17 @@ def test_a_lower_bound_above_a_figure_conflicts():
 def test_a_later_report_or_rose_to_is_an_update():
     assert kinds(claim(12), claim(20, doc="b", source="B", date="2024-01-05"))[0] == "update"
     assert kinds(claim(12), claim(20, doc="b", source="B", revision=True))[0] == "update"
+
+
+def test_a_figure_rounded_by_one_outlet_agrees_and_a_small_toll_never_rounds():
+    rounded = claim(1_400_000, figure="1.4 million", kind="people")
+    exact = claim(1_412_000, figure="1,412,000", kind="people", doc="b", source="B")
+    share = claim(52, figure="52", kind="%", dimension="%")
+    precise = claim(51.8, figure="51.8", kind="%", dimension="%", doc="b", source="B")
+    assert kinds(rounded, exact)[0] == kinds(share, precise)[0] == "agree"
+    assert kinds(claim(40), claim(43, doc="b", source="B"))[0] == "conflict"
+    assert kinds(claim(20_000, kind="people"),
+                 claim(24_000, kind="people", doc="b", source="B"))[0] == "conflict"
 
 
 def test_new_cases_of_two_days_are_two_increments_not_a_revision():
