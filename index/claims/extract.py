@@ -39,7 +39,7 @@ from .events import (
     population,
     verb_event,
 )
-from .measures import ESTIMATE_VERBS, measured, unit_slot
+from .measures import ESTIMATE_VERBS, measured, owner_of, unit_slot
 from .number_words import may_hold_figure
 from .numbers import Quantity, find_quantities
 from .units import normalize
@@ -240,8 +240,7 @@ def _measure_frame(token) -> tuple[str, str, str] | None:
     unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
     material = next((g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
-    owner = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ == "of" and \
-        unit.head.head.pos_ == "NOUN" else None
+    owner = owner_of(unit)
     thing = material if material is not None else (measured(token) or owner)
     counted, kind = noun_phrase(thing) if thing is not None else ("", "")
     event = measure_event(token)

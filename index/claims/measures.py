@@ -73,9 +73,9 @@ def measured(token):
         found = _object_of(base, preposition)
         if found is not None and found.lower_ not in UNIT_WORDS:
             return found
-    owner = base.head.head if base.dep_ == "pobj" and base.head.lower_ == "of" else None
-    if owner is not None and owner.pos_ == "NOUN" and owner.lower_ not in UNIT_WORDS:
-        return owner  # "revenue of $4.2 billion", "a turnout of 62%"
+    owner = owner_of(base)
+    if owner is not None:
+        return owner
     verb = _governing_verb(base)
     if verb is None:
         return None
@@ -93,6 +93,15 @@ def measured(token):
     if subject is not None and subject.pos_ == "NOUN" and (
             lemma in AMOUNT_VERBS or (verb.head.lemma_.lower() in AMOUNT_VERBS)):
         return subject
+    return None
+
+
+def owner_of(unit):
+    """The noun an amount is "of" — "revenue of $4.2 billion", "a turnout of 62%", "gusts
+    of 150 km/h" — or None."""
+    owner = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ == "NOUN" and owner.lower_ not in UNIT_WORDS:
+        return owner
     return None
 
 
