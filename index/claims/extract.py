@@ -30,7 +30,8 @@ from .counted import (
     noun_phrase,
     stated_whole,
 )
-from .dates import DateFigure, article_year, find_dates
+from .dated import clause_verb, date_claims, subject_of, token_at
+from .dates import article_year, find_dates
 from .events import (
     another_incident,
     find_event,
@@ -246,7 +247,7 @@ def _measure_frame(token) -> tuple[str, str, str] | None:
     event = measure_event(token)
     size = _size_of(unit, thing)
     if size is not None:  # "324 metres tall", "a length of 980 kilometres": a size, not an event
-        subject = _subject_of(unit)
+        subject = subject_of(clause_verb(unit))
         counted, kind = noun_phrase(subject) if subject is not None and \
             subject.pos_ in ("NOUN", "PROPN") else ("", "")
         return counted, kind.lower(), size
@@ -286,59 +287,8 @@ def currency_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quant
     return pairs
 
 
-def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -> list[Claim]:
-    """Claims for the dates a sentence states: when something was founded, held, opened ..."""
-    found = []
-    year = article_year(article.date)
-    for date in dates:
-        token = _token_at(doc, date.start, date.end)
-        if token is None or (date.granularity != "year" and date.low == date.high and \
-                article.date and date.value == article.date[:10]):
-            continue  # the report's own dateline says nothing about the event
-        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        event = (lexicon.EVENT_WORDS.get(verb.lower_) if verb is not None else None) or \
-            verb_event(token)
-        subject = _subject_of(token)
-        if event is None or (subject is None and (verb is None or verb.tag_ != "VBN")):
-            continue  # a participle with no subject ("(born 12 March 1921)") is the topic's
-        counted, kind = noun_phrase(subject) if subject is not None and \
-            subject.pos_ != "PRON" else ("", "")
-        found.append(Claim(
-            value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
-            counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
-            doc_id=article.doc_id, source=article.source, date=article.date, quote=sentence,
-            dimension="date", unit=date.granularity, normalized=None,
-            background=is_background(sentence, year, (date.start, date.end)),
-        ))
-    return found
-
-
-def _subject_of(token):
-    """What a date is about: the subject of its verb ("the bridge was opened on ...";
-    "It was established in 1933" is about the Article's topic), the subject its verb shares
-    ("It is 324 metres tall and was completed in 1974") or the name it describes ("Ida
-    Kall (born 12 March 1921)")."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    while verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ in ("acl", "appos") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
-        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
-    return None
-
-
 def _number_token(doc, q: Quantity):
     """The token that carries the number: the one of "19 million", "three dozen" whose
     head lies outside the figure."""
     start = q.start + len(q.text) - len(q.text.lstrip()) + q.text.find(q.number_text)
-    return _token_at(doc, start, start + len(q.number_text))
-
-
-def _token_at(doc, start: int, end: int):
-    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return (heads or tokens or [None])[-1]
+    return token_at(doc, start, start + len(q.number_text))
