@@ -10,6 +10,7 @@ see a complete index. Every method blocks (model, Chroma); async callers use
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import threading
 import time
@@ -87,8 +88,8 @@ class Engine:
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._cache_lock = threading.RLock()
-        self._parse_lock = threading.Lock()
-        self._parsed: dict[str, Query | None] = {}
+        # What a question asks for, parsed once: in a channel the same questions come back.
+        self._parse = functools.lru_cache(maxsize=512)(self._parse_question)
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
         self._charts = ChartCache()
@@ -115,18 +116,9 @@ class Engine:
                 self._extractor = ClaimExtractor()
             return self._extractor
 
-    def _parse(self, question: str) -> Query | None:
-        """What a question asks for; the same question is parsed once (the last 512: in a
-        channel the same questions come back)."""
-        with self._parse_lock:
-            if question in self._parsed:
-                return self._parsed[question]
-        query = parse_question(question, self.extractor.nlp())
-        with self._parse_lock:
-            if len(self._parsed) >= 512:
-                self._parsed.pop(next(iter(self._parsed)))
-            self._parsed[question] = query
-        return query
+    def _parse_question(self, question: str) -> Query | None:
+        """What a question asks for (see claims/questions.py)."""
+        return parse_question(question, self.extractor.nlp())
 
     def warm(self) -> None:
         """Load the model, the index, the question parser and the index's claims now, so
@@ -212,7 +204,7 @@ class Engine:
         """Every Story of the index: its Articles, dates and disputed figures (built once
         per index generation: the bot's story autocomplete asks at every keystroke)."""
         name = self.store.active_name() or ""
-        corpus = self.corpus(name)  # outside the build: the views' lock is not re-entrant
+        corpus = self.corpus(name)  # the corpus of the same generation as the summaries
         return self._per_generation("stories", name, corpus.summaries)
 
     def wording(self) -> list[Wording]:
