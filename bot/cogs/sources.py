@@ -22,6 +22,18 @@ async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed
                                              allowed_mentions=NO_MENTIONS)
 
 
+async def send_listing(interaction: discord.Interaction, load, pages) -> None:
+    """Defer, read a listing of the index in a worker thread (`load`) and send its `pages`,
+    or say that nothing is indexed yet."""
+    await interaction.response.defer(thinking=True)
+    items = await asyncio.to_thread(load)
+    if not items:
+        await interaction.edit_original_response(content=no_sources(),
+                                                 allowed_mentions=NO_MENTIONS)
+        return
+    await send_pages(interaction, pages(items))
+
+
 class Sources(commands.Cog):
     def __init__(self, bot: DiscordantBot) -> None:
         self.bot = bot
@@ -29,13 +41,7 @@ class Sources(commands.Cog):
     @app_commands.command(name="sources",
                           description="List the indexed articles: outlet, title, date, passages")
     async def sources(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(thinking=True)
-        summaries = await asyncio.to_thread(self.bot.engine.sources)
-        if not summaries:
-            await interaction.edit_original_response(content=no_sources(),
-                                                     allowed_mentions=NO_MENTIONS)
-            return
-        await send_pages(interaction, sources_pages(summaries))
+        await send_listing(interaction, self.bot.engine.sources, sources_pages)
 
 
 async def setup(bot: DiscordantBot) -> None:
