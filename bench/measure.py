@@ -146,24 +146,22 @@ def raw_encode_seconds(engine: Engine, texts: Sequence[str], batch_size: int) ->
 # -- memory and disk --------------------------------------------------------------------------
 def peak_rss_mb(pid: int | str = "self") -> float | None:
     """The peak resident set (VmHWM) of a running process, in MB; None when unreadable."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return None
+    return _status_mb(pid, "VmHWM:")
 
 
 def resident_mb(pid: int | str = "self") -> float | None:
     """The resident set (VmRSS) of a process now, in MB; None when unreadable."""
+    return _status_mb(pid, "VmRSS:")
+
+
+def _status_mb(pid: int | str, field: str) -> float | None:
+    """One kB field of /proc/PID/status, in MB."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return round(int(line.split()[1]) / 1024, 1)
     return None
 
