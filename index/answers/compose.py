@@ -108,9 +108,9 @@ def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
     shown: set[str] = set()
     # Two passes: while there are more Figures than passages to show, an Article not yet
     # shown comes before a second passage of one that is (each outlet's evidence first).
+    quoting = [_quoting(candidates, figure) for figure in figures]
     for new_only in (True, False):
-        for figure in figures:
-            best = _quoting(candidates, figure)
+        for best in quoting:
             if best is None or best in chosen or len(chosen) >= top_k or \
                     (new_only and not set(best.docs) - shown):
                 continue
