@@ -32,6 +32,15 @@ MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|p
 # asks for a figure though it says neither "how much" nor a currency.
 AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|deficit|debt|"
                      r"salar(y|ies)|wages?|fees?|bail|ransom|valuation|payouts?)\b", re.I)
+# A question led by one of these asks for a person, a reason or a place, not a figure —
+# "who did the independent head count of the march" names a count but asks who made it —
+# unless it also says "how many" or "how much".
+# "did anybody die", "were any firefighters hurt": a yes-or-no question about whether an
+# event touched anyone is answered by its count — when the event is one the lexicon knows
+# ("did anyone claim responsibility" asks for no figure).
+ANYONE = re.compile(r"\bany(one|body)\b|\bany \w+ (?:been |still )?\w+\b", re.IGNORECASE)
+NOT_A_FIGURE = re.compile(r"^\W*(who|whom|whose|why|where)\b(?!.*\bhow (many|much)\b)",
+                          re.IGNORECASE)
 DATE = re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month)\b", re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
@@ -87,11 +96,14 @@ class Query:
 
 def parse_question(question: str, nlp) -> Query | None:
     """The figure a question asks about, or None when it asks for no figure."""
-    if not (QUANTITY.search(question) or AMOUNTS.search(question)):
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
+    if NOT_A_FIGURE.search(question) or not (asks_count or ANYONE.search(question)):
         return None
     doc = nlp(question)
     dimension = _dimension(question, doc)
     event = _event(doc, dimension)
+    if not asks_count and event not in lexicon.EVENTS:
+        return None
     event = _size(question, dimension, event)
     if event is None and dimension == "count":
         return None
@@ -176,7 +188,7 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     X', with its kind ('people' when none) and its content words."""
     noun = None
     for token in doc:
-        if token.lower_ in ("many", "much") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.lower_ in ("many", "much", "any") and token.head.pos_ in ("NOUN", "PROPN"):
             noun = token.head
             break
         if token.lower_ == "of" and token.head.lower_ in ("number", "count", "total", "size"):
@@ -189,7 +201,7 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     if noun is None:
         return "", "people", ()
     words = [t for t in noun.subtree if (t.dep_ in ("compound", "amod", "conj", "cc")
-                                         and t.lower_ not in ("many", "much", "and"))
+                                         and t.lower_ not in ("many", "much", "any", "and"))
              or t.i == noun.i]
     text = " ".join(t.text for t in words)
     kind = lexicon.kind_of([t.lemma_.lower() for t in words] + [t.lower_ for t in words])

@@ -23,14 +23,22 @@ def nlp():
     ("how many homes were destroyed", ("destroyed", "homes", "homes")),
     ("how many villages were wiped out", ("destroyed", "village", "villages")),
     ("how many cops were hurt", ("injured", "security", "cops")),
+    ("did anybody die in the fire", ("killed", "people", "")),
+    ("did anybody lose their life in the fire", ("killed", "people", "")),
+    ("were any firefighters hurt?", ("injured", "responders", "firefighters")),
+    ("is anyone still missing", ("missing", "people", "")),
 ])
 def test_figure_questions_name_event_and_kind(nlp, question, expected):
     query = parse_question(question, nlp)
     assert (query.event, query.kind, query.counted) == expected
 
 
-@pytest.mark.parametrize("question", ["what started the protests", "who is the president",
-                                      "did anybody die in the fire"])
+@pytest.mark.parametrize("question", [
+    "what started the protests", "who is the president",
+    "did anyone claim responsibility",  # "anyone", but no event counted
+    "who did the independent head count of the march",  # names a count, asks who
+    "why did the number of arrests rise",
+])
 def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     assert parse_question(question, nlp) is None
 
