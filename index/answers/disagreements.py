@@ -73,8 +73,10 @@ def _hedge(claims: Sequence[Claim]) -> str | None:
 
 def figure_of(claims: Sequence[Claim]) -> Figure:
     """One Figure from Claims that share a value and unit."""
-    # Quote a claim that names its authority when one does: it shows where the figure is from.
-    quoted = next((c for c in claims if c.authority), claims[0])
+    # Quote a claim that names its authority when one does: it shows where the figure is
+    # from; of several, the most specific name ("the civil protection agency" over
+    # "officials", when one article gives the figure twice).
+    quoted = max(claims, key=lambda c: len((c.authority or "").split()))
     return Figure(
         value=claims[0].value, qualifier=_hedge(claims),
         counted=_most_common(c.counted for c in claims if c.counted) or "",

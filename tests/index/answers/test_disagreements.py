@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from index.answers.corpus import Corpus
-from index.answers.disagreements import build_slot, relation
+from index.answers.disagreements import build_slot, figure_of, relation
 from index.answers.slots import select
 from index.claims.questions import Query
 from index.records import Claim
@@ -210,3 +211,12 @@ def test_a_rising_toll_is_listed_latest_first():
         claim(135, date="2024-08-13", doc="b"), claim(137, date="2024-08-14", doc="c")])
     assert slot.kind == "update"
     assert [f.value for f in slot.figures] == [154, 137, 135, 113]
+
+
+def test_a_figure_given_twice_by_one_article_quotes_its_most_specific_authority():
+    lede = replace(claim(4100, authority="officials"),
+                   quote="officials said 4,100 people had fled")
+    later = replace(claim(4100, authority="civil protection agency"),
+                    quote="the civil protection agency said 4,100 had fled")
+    assert figure_of([lede, later]).quote == later.quote
+    assert figure_of([replace(lede, authority=None), later]).quote == later.quote
