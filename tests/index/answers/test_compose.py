@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from index.answers.compose import choose_passages
 from index.records import Figure, Passage, Slot
 
@@ -35,3 +37,23 @@ def test_a_second_passage_of_one_outlet_fills_room_left_over():
     slot = Slot(about="people displaced", event="displaced", kind="agree", figures=(
         _figure(7000, "dispatch", lead.text), _figure(1000, "dispatch", later.text)))
     assert choose_passages([later, lead], [slot], top_k=3) == [later, lead]
+
+
+def _ranked(doc: str, position: int, rank: float) -> Passage:
+    return replace(_passage(doc, position, f"{doc} paragraph {position}"), rank=rank)
+
+
+def test_a_question_without_figures_hears_another_outlet_before_a_second_paragraph():
+    first = _ranked("atlas", 0, 0.16)
+    second_of_atlas = _ranked("atlas", 4, 0.15)
+    courier = _ranked("courier", 7, 0.11)
+    chosen = choose_passages([first, second_of_atlas, courier], [], top_k=2)
+    assert chosen == [first, courier]
+
+
+def test_a_second_paragraph_far_ahead_of_other_outlets_keeps_its_place():
+    first = _ranked("atlas", 0, 0.16)
+    second_of_atlas = _ranked("atlas", 4, 0.15)
+    distant = _ranked("courier", 7, 0.05)
+    chosen = choose_passages([first, second_of_atlas, distant], [], top_k=3)
+    assert chosen == [first, second_of_atlas, distant]
