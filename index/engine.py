@@ -35,7 +35,7 @@ from .store.chroma import Store
 from .store.embedding import Embedder
 from .store.folder import prepare_for_writing
 from .store.indexer import build_generation
-from .store.lexical import LexicalIndex
+from .store.lexical import LexicalIndex, build_lexical
 from .store.lock import exclusive_index
 from .stories.entities import EntityReader
 
@@ -175,10 +175,7 @@ class Engine:
             folder = self.store.lexical_dir(name)
             lexical = LexicalIndex.load(folder)
             if lexical is None:  # built elsewhere (a shared Chroma server): build it here
-                ids, texts = zip(*((cid, text) for cid, text, _, _ in self.store.records(name)),
-                                 strict=True) if self.store.count(name) else ((), ())
-                lexical = LexicalIndex.build(ids, texts)
-                lexical.save(folder)
+                lexical = build_lexical(self.store, name, folder)
         records = self.store.article_claims(name or None)
         return Corpus.from_records(records, self.store.sources(name or None), lexical)
 

@@ -86,23 +86,54 @@ def similarity(a: frozenset, b: frozenset) -> float:
 
 def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
              question: str, name: str, min_score: float | None = None) -> list[Found]:
-    """The Chunks that answer a question, best first; [] when nothing is evidence enough."""
-    dense = store.query(vector, DENSE_CANDIDATES, name)
+    """The Chunks that answer a question, best first (the WINDOWED best); [] when nothing
+    is evidence enough."""
     words = lexical.search(question, LEXICAL_CANDIDATES) if lexical else []
+    query = np.asarray(vector, dtype=np.float32)
+    table = lexical.table if lexical else None
+    if table is None:
+        dense, chunks, cosine = _from_records(store, query, name, words)
+    else:
+        dense_hits = store.nearest(vector, DENSE_CANDIDATES, name)
+        dense = [cid for cid, _ in dense_hits]
+        cosine = dict(dense_hits)
+        cosine.update(table.cosines([cid for cid, _ in words if cid not in cosine], query))
+        chunks = {}
+    fused: dict[str, float] = {}
+    for ranking in (dense, [cid for cid, _ in words]):
+        for rank, cid in enumerate(ranking):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+    order = sorted((cid for cid in fused if cid in cosine),
+                   key=lambda cid: (-fused[cid], -cosine[cid]))[:WINDOWED]
+    if table is not None:
+        chunks = _from_table(store, table, name, order + [cid for cid, _ in words[:10]])
+    if not _evidence(cosine, words, chunks, lexical, question, min_score):
+        return []
+    return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+
+
+def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[str, float]]):
+    """The dense ranking, Chunks and cosines from Chroma's records (an index built before
+    the Chunk table)."""
+    dense = store.query(query.tolist(), DENSE_CANDIDATES, name)
     cosine = {h.chunk.chunk_id: h.score for h in dense}
     chunks = {h.chunk.chunk_id: h.chunk for h in dense}
-    query = np.asarray(vector, dtype=np.float32)
     for chunk, row in store.chunks(name, [cid for cid, _ in words if cid not in chunks]):
         chunks[chunk.chunk_id] = chunk
         cosine[chunk.chunk_id] = float(np.dot(query, np.asarray(row, dtype=np.float32)))
-    if not _evidence(cosine, words, chunks, lexical, question, min_score):
-        return []
-    fused: dict[str, float] = {}
-    for ranking in ([h.chunk.chunk_id for h in dense], [cid for cid, _ in words]):
-        for rank, cid in enumerate(ranking):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-    order = sorted(fused, key=lambda cid: (-fused[cid], -cosine[cid]))
-    return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+    return [h.chunk.chunk_id for h in dense], chunks, cosine
+
+
+def _from_table(store: Store, table, name: str, ids: list[str]) -> dict[str, Chunk]:
+    """Chunks by id, cut from their Articles' texts (see store.chunk_table)."""
+    docs = {cid: table.doc_of(cid) for cid in dict.fromkeys(ids)}
+    texts = store.article_texts(name, [d for d in docs.values() if d])
+    chunks = {}
+    for cid, doc in docs.items():
+        chunk = table.chunk(cid, texts[doc]) if doc in texts else None
+        if chunk is not None:
+            chunks[cid] = chunk
+    return chunks
 
 
 def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],

@@ -188,6 +188,12 @@ def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
     return _join(pieces[lo:hi])
 
 
+def chunk_text(text: str, first: int, count: int) -> str:
+    """The text of the Chunk that holds pieces [first, first + count) of an Article: the
+    same text `chunk_spans` gave it when the Article was indexed."""
+    return _join(_article_pieces(text)[first:first + count] or [("", 0)])
+
+
 def chunk_id(doc_id: str, text: str) -> str:
     """A stable id derived from the Article and the Chunk's text."""
     return hashlib.sha1(f"{doc_id}\x00{text}".encode()).hexdigest()[:24]

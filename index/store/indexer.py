@@ -29,6 +29,7 @@ from ..stories.cluster import Member, find_stories
 from ..stories.entities import EntityReader
 from .chroma import Store
 from .chunk_records import article_metadata, chunk_metadata
+from .chunk_table import ChunkTableWriter
 from .embedding import Embedder
 from .guards import refuse_to_empty
 from .lexical import LexicalIndex
@@ -266,6 +267,7 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
                            entities or EntityReader())
     lexical_ids: list[str] = []
     lexical_texts: list[str] = []
+    table = ChunkTableWriter(store.lexical_dir(generation.name))
     seen: set[str] = set()
     embedded = 0
     for block in blocks(articles, BLOCK):
@@ -274,6 +276,8 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
         writer.write(block, rows)
         lexical_ids += rows.ids
         lexical_texts += rows.texts
+        table.add(rows.metas, rows.vectors)
+    table.close()
     if progress:
         progress("store", len(lexical_ids), len(lexical_ids))
     added, changed, removed = _diff(articles, previous)

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from .chunk_table import ChunkTable, ChunkTableWriter
+
 log = logging.getLogger(__name__)
 
 IDS_FILE = "chunk_ids.json"
@@ -48,9 +50,10 @@ def _stopwords() -> list[str]:
 class LexicalIndex:
     """BM25 over Chunk texts, answering with Chunk ids and scores."""
 
-    def __init__(self, retriever, ids: list[str]) -> None:
+    def __init__(self, retriever, ids: list[str], table: ChunkTable | None = None) -> None:
         self._retriever = retriever
         self.ids = ids
+        self.table = table  # where each Chunk is, and its vector (see store.chunk_table)
         self._stemmer = _stemmer()
         self._stopwords = _stopwords()
         self._lock = threading.Lock()  # bm25s keeps per-call state in numpy buffers
@@ -84,7 +87,7 @@ class LexicalIndex:
         except (OSError, ValueError) as exc:
             log.info("no usable lexical index in %s (%s)", folder, exc)
             return None
-        return cls(retriever, ids)
+        return cls(retriever, ids, ChunkTable.load(folder, ids))
 
     def search(self, question: str, k: int) -> list[tuple[str, float]]:
         """Up to k (chunk id, BM25 score) best first; only Chunks sharing a word."""
@@ -98,8 +101,10 @@ class LexicalIndex:
         if not known[0]:
             return []
         with self._lock:
+            # n_threads=0: a plain map; any other value starts a thread pool per call
+            # (about 1 ms, a tenth of a warm question's floor) for one query.
             found, scores = self._retriever.retrieve(known, k=min(k, len(self.ids)),
-                                                     show_progress=False, n_threads=1)
+                                                     show_progress=False, n_threads=0)
         return [(self.ids[int(i)], float(s)) for i, s in zip(found[0], scores[0], strict=True)
                 if s > 0]
 
@@ -110,3 +115,25 @@ class LexicalIndex:
         tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
                                 return_ids=False, show_progress=False)
         return list(tokens[0])
+
+
+def build_lexical(store, name: str, folder: Path, block: int = 1000) -> LexicalIndex | None:
+    """A generation's lexical index and Chunk table from its records in Chroma (for one
+    built elsewhere: on a shared Chroma server), saved in `folder` and loaded from it."""
+    ids: list[str] = []
+    texts: list[str] = []
+    table = ChunkTableWriter(folder)
+    metas: list[dict] = []
+    vectors: list = []
+    for cid, text, meta, vector in store.records(name, include_embeddings=True):
+        ids.append(cid)
+        texts.append(text)
+        metas.append(meta)
+        vectors.append(vector)
+        if len(metas) == block:
+            table.add(metas, vectors)
+            metas, vectors = [], []
+    table.add(metas, vectors)
+    table.close()
+    LexicalIndex.build(ids, texts).save(folder)
+    return LexicalIndex.load(folder)

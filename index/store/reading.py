@@ -56,6 +56,18 @@ class Reading:
         return [Hit(chunk_from_record(doc, meta, cid), 1.0 - dist)
                 for cid, doc, meta, dist in rows]
 
+    def nearest(self, vector: Sequence[float], n: int, name: str) -> list[tuple[str, float]]:
+        """The ids of the n nearest Chunks of a generation and their cosines, best first:
+        without their records, five times cheaper than `query` (see store.chunk_table)."""
+        count = self.count(name)
+        if count == 0:
+            return []
+        with self._errors():
+            found = self._collection(name).query(query_embeddings=[list(vector)],
+                                                 n_results=min(n, count), include=["distances"])
+        return [(cid, 1.0 - dist) for cid, dist in zip(found["ids"][0], found["distances"][0],
+                                                        strict=True)]
+
     def chunks(self, name: str, ids: Sequence[str]) -> list[tuple[Chunk, Any]]:
         """Some Chunks of a generation by id, each with its vector (float32 row)."""
         if not ids:
