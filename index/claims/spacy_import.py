@@ -7,6 +7,11 @@ of which 1.7-2.3 s is `thinc.compat` importing torch; without it `import spacy` 
 ~0.9 s, and a process that answers with the ONNX encoder never loads torch at all
 (~300 MB less resident memory).
 
+spaCy's package also imports its command line (`spacy.cli`: weasel, requests, httpx, the
+download and project commands) only to offer `spacy.info`: 0.24 s of the 0.7 s left. While
+spaCy is imported, `spacy.cli` is a stand-in whose `info` imports the real one when called;
+afterwards the stand-in is dropped, so `import spacy.cli` later loads the real package.
+
 The refusal is limited to the thread importing spaCy and to the time of that import, so
 another thread that needs torch meanwhile (an ONNX export, the torch backend) imports it as
 usual. Once torch is imported anywhere, spaCy's import finds it there and nothing is
@@ -16,8 +21,12 @@ refused.
 from __future__ import annotations
 
 import importlib.abc
+import importlib.machinery
 import sys
 import threading
+import types
+
+CLI = ("spacy.cli", "spacy.cli.info")
 
 
 class _DeclineTorch(importlib.abc.MetaPathFinder):
@@ -33,16 +42,50 @@ class _DeclineTorch(importlib.abc.MetaPathFinder):
         return None
 
 
+def _info(*args, **kwargs):
+    """spacy.info, from the real command line, imported on first call."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+class _CliLater(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves `spacy.cli` and `spacy.cli.info` as stand-ins, in one thread only."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, fullname, path=None, target=None):
+        if threading.get_ident() == self.thread and fullname in CLI:
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        return types.ModuleType(spec.name)
+
+    def exec_module(self, module) -> None:
+        module.info = _info
+        module.__path__ = []
+        module.stand_in = True
+
+
 def import_spacy():
-    """The spacy module, imported without torch unless torch is already loaded."""
-    if "spacy" in sys.modules or "torch" in sys.modules:
+    """The spacy module, imported without torch unless torch is already loaded, and
+    without its command line."""
+    if "spacy" in sys.modules:
         import spacy
 
         return spacy
-    finder = _DeclineTorch()
-    sys.meta_path.insert(0, finder)
+    finders = [_CliLater()] + ([] if "torch" in sys.modules else [_DeclineTorch()])
+    sys.meta_path[:0] = finders
     try:
         import spacy
     finally:
-        sys.meta_path.remove(finder)
+        for finder in finders:
+            sys.meta_path.remove(finder)
+        for name in CLI:
+            if getattr(sys.modules.get(name), "stand_in", False):
+                del sys.modules[name]
+        if getattr(getattr(sys.modules.get("spacy"), "cli", None), "stand_in", False):
+            del sys.modules["spacy"].cli
     return spacy

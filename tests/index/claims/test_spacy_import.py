@@ -46,3 +46,20 @@ def test_another_thread_imports_torch_while_spacy_is_being_imported():
     done = subprocess.run([sys.executable, "-c", THREADS], capture_output=True, text=True,
                           cwd=ROOT, timeout=300, check=True)
     assert done.stdout.strip() == "1.0"
+
+
+CLI = """
+import sys
+from index.claims.spacy_import import import_spacy
+spacy = import_spacy()
+print("spacy.cli" in sys.modules, hasattr(spacy, "cli"))
+print(spacy.info()["spacy_version"] == spacy.__version__)
+import spacy.cli
+print(hasattr(spacy.cli, "download"))
+"""
+
+
+def test_spacy_is_imported_without_its_command_line_which_loads_when_asked_for():
+    done = subprocess.run([sys.executable, "-c", CLI], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300, check=True)
+    assert done.stdout.splitlines() == ["False False", "True", "True"]
