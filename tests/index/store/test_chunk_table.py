@@ -10,8 +10,8 @@ import numpy as np
 from index.answers.search import retrieve
 from index.engine import Engine
 from index.settings import Settings
-from index.store.chunk_table import ROWS_FILE
 from index.store.chunk_records import chunk_from_record
+from index.store.chunk_table import ROWS_FILE
 from index.store.lexical import LexicalIndex
 
 
