@@ -21,6 +21,7 @@ from ..claims.numbers import find_quantities
 from ..ingest.chunking import window
 from ..records import Chunk, Passage
 from ..store.chroma import Store
+from ..store.chunk_table import ChunkTable
 from ..store.lexical import LexicalIndex
 
 # Cosine similarity of all-MiniLM-L6-v2 between a question and a Chunk (about two
@@ -94,10 +95,7 @@ def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float]
     if table is None:
         dense, chunks, cosine = _from_records(store, query, name, words)
     else:
-        dense_hits = store.nearest(vector, DENSE_CANDIDATES, name)
-        dense = [cid for cid, _ in dense_hits]
-        cosine = dict(dense_hits)
-        cosine.update(table.cosines([cid for cid, _ in words if cid not in cosine], query))
+        dense, cosine = _cosines_from_table(store, table, query, name, words)
         chunks = {}
     fused: dict[str, float] = {}
     for ranking in (dense, [cid for cid, _ in words]):
@@ -124,7 +122,18 @@ def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[
     return [h.chunk.chunk_id for h in dense], chunks, cosine
 
 
-def _from_table(store: Store, table, name: str, ids: list[str]) -> dict[str, Chunk]:
+def _cosines_from_table(store: Store, table: ChunkTable, query: np.ndarray, name: str,
+                        words: list[tuple[str, float]]):
+    """The dense ranking (ids only) and every candidate's cosine, from Chroma's
+    nearest-neighbour search and the Chunk table's vectors."""
+    hits = store.nearest(query.tolist(), DENSE_CANDIDATES, name)
+    cosine = dict(hits)
+    cosine.update(table.cosines([cid for cid, _ in words if cid not in cosine], query))
+    return [cid for cid, _ in hits], cosine
+
+
+def _from_table(store: Store, table: ChunkTable, name: str, ids: list[str],
+                ) -> dict[str, Chunk]:
     """Chunks by id, cut from their Articles' texts (see store.chunk_table)."""
     docs = {cid: table.doc_of(cid) for cid in dict.fromkeys(ids)}
     texts = store.article_texts(name, [d for d in docs.values() if d])
