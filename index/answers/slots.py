@@ -191,8 +191,11 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
     """The Claims of a Story that answer a figure question."""
     pool = [c for c in in_time(query, claims) if dimension_ok(query, c)]
     asked = by_event(query, [c for c in pool if counted_ok(query, c)], support)
-    if not asked and query.kind in lexicon.PERSON_KINDS and query.kind != "people":
-        # No figure for the group asked about ("passengers missing"): the Story's figure
-        # for people is the nearest answer.
+    if not asked and query.kind == "civilians":
+        # No figure for the passengers, residents or villagers asked about: the Story's
+        # figure for people is the nearest answer, as they are most of the people it
+        # touched. Not for a group within them (firefighters, police, protesters): the
+        # toll of everyone is not theirs ("were any firefighters hurt" is not answered by
+        # the 52 people injured).
         asked = by_event(query, [c for c in pool if c.kind == "people"], support)
     return no_single_ones(one_voice(specific(query, by_place(query, asked))))

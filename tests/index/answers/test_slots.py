@@ -78,6 +78,13 @@ def test_a_group_no_figure_names_falls_back_to_people():
     assert values(select(asked, claims, no_passages)) == [33]
 
 
+def test_a_group_within_the_people_gets_no_figure_of_everyone():
+    claims = [claim(38, event="injured", doc="a"), claim(52, event="injured", doc="b")]
+    for kind, counted in (("responders", "firefighters"), ("security", "police officers"),
+                          ("protesters", "protesters")):
+        assert select(Query("injured", kind, counted), claims, no_passages) == []
+
+
 def test_an_event_the_lexicon_knows_is_never_stood_in_for():
     claims = [claim(5, event="rescued")]
     assert select(Query("killed", "people", "people"), claims, lambda c: 0) == []
