@@ -74,9 +74,10 @@ def _hedge(claims: Sequence[Claim]) -> str | None:
 def figure_of(claims: Sequence[Claim]) -> Figure:
     """One Figure from Claims that share a value and unit."""
     # Quote a claim that names its authority when one does: it shows where the figure is
-    # from; of several, the most specific name ("the civil protection agency" over
-    # "officials", when one article gives the figure twice).
-    quoted = max(claims, key=lambda c: len((c.authority or "").split()))
+    # from; a body by name before a generic one ("the civil protection agency" over
+    # "officials" when one article gives the figure twice).
+    quoted = next((c for c in claims if c.authority and not _generic(c.authority)),
+                  next((c for c in claims if c.authority), claims[0]))
     return Figure(
         value=claims[0].value, qualifier=_hedge(claims),
         counted=_most_common(c.counted for c in claims if c.counted) or "",
@@ -84,6 +85,12 @@ def figure_of(claims: Sequence[Claim]) -> Figure:
         authorities=_unique(c.authority for c in claims), quote=quoted.quote,
         quote_doc=quoted.doc_id, claims=tuple(claims),
     )
+
+
+def _generic(authority: str) -> bool:
+    """'officials', 'local media', 'Kazakhstan's local outlet': no one body is named."""
+    words = authority.lower().split()
+    return not words or words[-1] in lexicon.GENERIC_AUTHORITIES
 
 
 def _dedupe(claims: Iterable[Claim]) -> list[Claim]:

@@ -88,6 +88,10 @@ PEOPLE_EVENTS = {"death", "deaths", "arrest", "arrests", "injury", "injuries", "
                  "wounded", "injured", "missing", "survivor", "survivors", "evacuee",
                  "evacuees", "refugee", "refugees", "life", "lives"}
 PERSON_KINDS = {"security", "protesters", "civilians", "responders", "people"}
+# Authorities that name no one body: a figure is better quoted from a sentence naming one.
+GENERIC_AUTHORITIES = {"officials", "official", "authorities", "sources", "source", "media",
+                       "reports", "report", "outlet", "outlets", "witnesses", "residents",
+                       "people", "observers", "estimates"}
 # Reporting verbs whose subject is the authority a figure is attributed to.
 REPORTING = {"say", "report", "tell", "announce", "state", "confirm", "claim", "add",
              "estimate", "put", "quote", "cite", "according", "show", "indicate", "write",

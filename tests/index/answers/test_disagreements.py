@@ -213,10 +213,13 @@ def test_a_rising_toll_is_listed_latest_first():
     assert [f.value for f in slot.figures] == [154, 137, 135, 113]
 
 
-def test_a_figure_given_twice_by_one_article_quotes_its_most_specific_authority():
+def test_a_figure_given_twice_by_one_article_quotes_the_sentence_naming_a_body():
     lede = replace(claim(4100, authority="officials"),
                    quote="officials said 4,100 people had fled")
     later = replace(claim(4100, authority="civil protection agency"),
                     quote="the civil protection agency said 4,100 had fled")
     assert figure_of([lede, later]).quote == later.quote
     assert figure_of([replace(lede, authority=None), later]).quote == later.quote
+    ministry = replace(claim(8, authority="interior ministry"), quote="the ministry said 8")
+    outlet = replace(claim(8, authority="Kazakhstan's local outlet"), quote="an outlet said 8")
+    assert figure_of([ministry, outlet]).quote == ministry.quote
