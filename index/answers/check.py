@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..claims import lexicon
 from ..claims.questions import Query
 from ..errors import QuestionError
 from ..records import Answer, Article, Claim, Figure, Passage, Slot
@@ -190,6 +191,12 @@ def _check(claim: Claim, text: str, search: _Search) -> CheckedFigure:
     slot = find_slot(query, text, search.candidates(text), search.corpus)
     if slot is None and claim.quote != text:  # a sentence about another Story
         slot = find_slot(query, claim.quote, search.candidates(claim.quote), search.corpus)
+    if slot is None and query.kind in lexicon.PERSON_KINDS and query.kind != "people":
+        # No figure for the group the message counts — often one named for another of its
+        # figures ("Thirteen officers died and 2,000 were arrested"): checked against the
+        # sources' figure for people.
+        people = replace(query, kind="people", counted="people", words=())
+        slot = find_slot(people, text, search.candidates(text), search.corpus)
     mine = figure_of([claim])
     if slot is None:
         return CheckedFigure(claim=claim, figure=mine, verdict=UNREPORTED)
