@@ -71,15 +71,21 @@ def stories_and_lexical(rows: list[dict[str, Any]]) -> list[str]:
     if not indexed:
         return []
     lines = ["", "| passages | articles | stories | finding stories s | share of index time | "
+             "named entities s (beside embedding) | "
              "lexical index on disk MB | lexical index resident MB |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in indexed:
         idx = r["index"]
         lines.append(f"| {r['passages']:,} | {idx['articles']:,} | {idx['stories']} | "
                      f"{idx['story_seconds']:.1f} | {idx['story_share']:.1%} | "
-                     f"{_mb(idx.get('lexical_disk_mb'))} | "
+                     f"{_entity(idx)} | {_mb(idx.get('lexical_disk_mb'))} | "
                      f"{_mb(r['ask'].get('lexical_resident_mb'))} |")
     return lines
+
+
+def _entity(idx: dict[str, Any]) -> str:
+    seconds = idx.get("entity_seconds")
+    return "—" if seconds is None else f"{seconds:.1f}"
 
 
 def scale_table(rows: list[dict[str, Any]]) -> list[str]:

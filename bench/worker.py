@@ -57,6 +57,7 @@ def run_index(args: argparse.Namespace) -> dict[str, Any]:
             "claims_seconds": round(extractor.seconds, 2),
             "stories": report.stories, "story_seconds": round(report.story_seconds, 2),
             "story_share": round(report.story_seconds / report.seconds, 4),
+            "entity_seconds": round(report.entity_seconds, 2),
             "lexical_disk_mb": dir_size_mb(lexical) if lexical.is_dir() else None,
             "passages_per_second": round(report.chunks / report.seconds, 1)}
 

@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,24 +168,46 @@ def write_block(store: Store, generation, embedder: Embedder, rows: Rows,
 class ArticleWriter:
     """Writes a generation's Article records — text, Claims, entities, mean Chunk vector —
     reusing the previous record of an unchanged Article, and keeps what finding Stories
-    needs of each."""
+    needs of each.
+
+    The named entities of a block's new Articles are read (spaCy NER) in a worker thread
+    while the block is embedded — onnxruntime runs without the GIL, on its own threads —
+    so finding Stories adds to the index run only the time spent waiting for them
+    (`entity_seconds`; `entity_busy_seconds` is the NER's own time)."""
 
     def __init__(self, store: Store, generation_name: str, previous: Previous,
-                 extractor: ClaimExtractor, entities: EntityReader) -> None:
+                 extractor: ClaimExtractor, entities: EntityReader,
+                 worker: ThreadPoolExecutor) -> None:
         self.store, self.name, self.previous = store, generation_name, previous
-        self.extractor, self.entities = extractor, entities
+        self.extractor, self.entities, self.worker = extractor, entities, worker
         self.members: list[Member] = []
         self.entity_seconds = 0.0
+        self.entity_busy_seconds = 0.0
 
-    def write(self, articles: list[Article], rows: Rows) -> None:
-        kept = [a for a in articles if rows.spans[a.doc_id][1] > rows.spans[a.doc_id][0]]
-        fresh = [a for a in kept if self._reusable(a) is None]
+    def read_entities(self, articles: list[Article], rows: Rows) -> Future:
+        """Start reading the entities of the block's new Articles (doc id -> names)."""
+        fresh = [a for a in self._kept(articles, rows) if self._reusable(a) is None]
+        if fresh:
+            self.entities.load()  # here, not in the worker: imports stay in one thread
+        return self.worker.submit(self._names, fresh)
+
+    def _names(self, fresh: list[Article]) -> dict[str, list[str]]:
         started = time.perf_counter()
         names = dict(zip((a.doc_id for a in fresh), self.entities.entities(fresh),
                          strict=True)) if fresh else {}
+        self.entity_busy_seconds += time.perf_counter() - started
+        return names
+
+    @staticmethod
+    def _kept(articles: list[Article], rows: Rows) -> list[Article]:
+        return [a for a in articles if rows.spans[a.doc_id][1] > rows.spans[a.doc_id][0]]
+
+    def write(self, articles: list[Article], rows: Rows, pending: Future) -> None:
+        started = time.perf_counter()
+        names = pending.result()
         self.entity_seconds += time.perf_counter() - started
         ids, texts, metas, vectors = [], [], [], []
-        for article in kept:
+        for article in self._kept(articles, rows):
             start, end = rows.spans[article.doc_id]
             vector = np.mean(np.asarray(rows.vectors[start:end], dtype=np.float32), axis=0)
             vector /= max(float(np.linalg.norm(vector)), 1e-9)
@@ -263,21 +286,27 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     active = store.active_name()
     store.drop_stale(keep=[active] if active else [])
     generation = store.new_generation(embedder.name)
-    writer = ArticleWriter(store, generation.name, previous, extractor,
-                           entities or EntityReader())
     lexical_ids: list[str] = []
     lexical_texts: list[str] = []
     table = ChunkTableWriter(store.lexical_dir(generation.name))
     seen: set[str] = set()
     embedded = 0
-    for block in blocks(articles, BLOCK):
-        rows = plan_rows(block, previous, seen)
-        embedded += write_block(store, generation, embedder, rows, step)
-        writer.write(block, rows)
-        lexical_ids += rows.ids
-        lexical_texts += rows.texts
-        table.add(rows.metas, rows.vectors)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="entities") as worker:
+        writer = ArticleWriter(store, generation.name, previous, extractor,
+                               entities or EntityReader(), worker)
+        for block in blocks(articles, BLOCK):
+            rows = plan_rows(block, previous, seen)
+            if any(v is None for v in rows.vectors) and hasattr(embedder, "encoder"):
+                embedder.encoder()  # its imports done before the worker starts reading
+            pending = writer.read_entities(block, rows)
+            embedded += write_block(store, generation, embedder, rows, step)
+            writer.write(block, rows, pending)
+            lexical_ids += rows.ids
+            lexical_texts += rows.texts
+            table.add(rows.metas, rows.vectors)
     table.close()
+    log.info("named entities read in %.1f s, of which the index run waited %.1f s",
+             writer.entity_busy_seconds, writer.entity_seconds)
     if progress:
         progress("store", len(lexical_ids), len(lexical_ids))
     added, changed, removed = _diff(articles, previous)
@@ -292,5 +321,6 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
                        reused=chunks - embedded, added=added, changed=changed,
                        removed=removed, skipped=tuple(skipped),
                        seconds=time.perf_counter() - started, warnings=tuple(warnings),
-                       stories=stories, story_seconds=writer.entity_seconds + cluster_seconds)
+                       stories=stories, story_seconds=writer.entity_seconds + cluster_seconds,
+                       entity_seconds=writer.entity_busy_seconds)
 

@@ -42,6 +42,14 @@ class EntityReader:
                     "tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
             return self._nlp
 
+    def load(self) -> None:
+        """Load the pipeline and run it once, in the calling thread: what it imports on
+        first use is imported here, not in a worker thread beside other imports."""
+        with self._lock:
+            loaded = self._nlp is not None
+        if not loaded:
+            list(self._pipeline().pipe(["Warm up in Paris."]))
+
     def entities(self, articles: Iterable[Article]) -> list[list[str]]:
         """Per Article, its distinct entity names (lowercased), most mentioned first, without
         the outlet's own name (an outlet reports many stories)."""
