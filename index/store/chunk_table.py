@@ -57,6 +57,17 @@ class ChunkTableWriter:
             self._dim = block.shape[1]
             self._vectors.write(block.tobytes())
 
+    def __enter__(self) -> ChunkTableWriter:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        """Written whole when the block loop ends; after a failure only the file is closed
+        (the generation is never made active, and is dropped by the next run)."""
+        if kind is None:
+            self.close()
+        else:
+            self._vectors.close()
+
     def close(self) -> None:
         self._vectors.close()
         np.save(self.folder / ROWS_FILE, np.asarray(self._rows, dtype=np.int32).reshape(-1, 4))

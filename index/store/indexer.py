@@ -288,10 +288,10 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     generation = store.new_generation(embedder.name)
     lexical_ids: list[str] = []
     lexical_texts: list[str] = []
-    table = ChunkTableWriter(store.lexical_dir(generation.name))
     seen: set[str] = set()
     embedded = 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="entities") as worker:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="entities") as worker, \
+            ChunkTableWriter(store.lexical_dir(generation.name)) as table:
         writer = ArticleWriter(store, generation.name, previous, extractor,
                                entities or EntityReader(), worker)
         for block in blocks(articles, BLOCK):
@@ -304,7 +304,6 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
             lexical_ids += rows.ids
             lexical_texts += rows.texts
             table.add(rows.metas, rows.vectors)
-    table.close()
     log.info("named entities read in %.1f s, of which the index run waited %.1f s",
              writer.entity_busy_seconds, writer.entity_seconds)
     if progress:

@@ -122,18 +122,17 @@ def build_lexical(store, name: str, folder: Path, block: int = 1000) -> LexicalI
     built elsewhere: on a shared Chroma server), saved in `folder` and loaded from it."""
     ids: list[str] = []
     texts: list[str] = []
-    table = ChunkTableWriter(folder)
     metas: list[dict] = []
     vectors: list = []
-    for cid, text, meta, vector in store.records(name, include_embeddings=True):
-        ids.append(cid)
-        texts.append(text)
-        metas.append(meta)
-        vectors.append(vector)
-        if len(metas) == block:
-            table.add(metas, vectors)
-            metas, vectors = [], []
-    table.add(metas, vectors)
-    table.close()
+    with ChunkTableWriter(folder) as table:
+        for cid, text, meta, vector in store.records(name, include_embeddings=True):
+            ids.append(cid)
+            texts.append(text)
+            metas.append(meta)
+            vectors.append(vector)
+            if len(metas) == block:
+                table.add(metas, vectors)
+                metas, vectors = [], []
+        table.add(metas, vectors)
     LexicalIndex.build(ids, texts).save(folder)
     return LexicalIndex.load(folder)
