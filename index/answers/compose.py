@@ -140,10 +140,10 @@ def _diverse(candidates: Sequence[Passage], shown: set[str], k: int) -> list[Pas
     from one that is unless it ranks much lower (see REPEAT_WEIGHT)."""
     shown, rest, out = set(shown), list(candidates), []
     while rest and len(out) < k:
-        best = max(rest, key=lambda p: p.rank * (1.0 if set(p.docs) - shown else REPEAT_WEIGHT))
-        out.append(best)
-        rest.remove(best)
-        shown.update(best.docs)
+        best = max(range(len(rest)), key=lambda i: rest[i].rank * (
+            1.0 if set(rest[i].docs) - shown else REPEAT_WEIGHT))
+        out.append(rest.pop(best))  # by position: Passages compare field by field
+        shown.update(out[-1].docs)
     return out
 
 

@@ -135,14 +135,9 @@ def _cosines_from_table(store: Store, table: ChunkTable, query: np.ndarray, name
 def _from_table(store: Store, table: ChunkTable, name: str, ids: list[str],
                 ) -> dict[str, Chunk]:
     """Chunks by id, cut from their Articles' texts (see store.chunk_table)."""
-    docs = {cid: table.doc_of(cid) for cid in dict.fromkeys(ids)}
-    texts = store.article_texts(name, [d for d in docs.values() if d])
-    chunks = {}
-    for cid, doc in docs.items():
-        chunk = table.chunk(cid, texts[doc]) if doc in texts else None
-        if chunk is not None:
-            chunks[cid] = chunk
-    return chunks
+    docs = {cid: doc for cid in dict.fromkeys(ids) if (doc := table.doc_of(cid))}
+    texts = store.article_texts(name, list(docs.values()))
+    return {cid: table.chunk(cid, texts[doc]) for cid, doc in docs.items() if doc in texts}
 
 
 def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],

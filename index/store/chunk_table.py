@@ -80,7 +80,6 @@ class ChunkTable:
 
     def __init__(self, ids: Sequence[str], rows: np.ndarray, docs: list[list[str]],
                  vectors: np.ndarray) -> None:
-        self.ids = ids
         self.row_of = {cid: i for i, cid in enumerate(ids)}
         self._rows, self._docs, self._vectors = rows, docs, vectors
 
@@ -105,12 +104,9 @@ class ChunkTable:
         row = self.row_of.get(chunk_id)
         return None if row is None else self._docs[int(self._rows[row][0])][0]
 
-    def chunk(self, chunk_id: str, article_text: str) -> Chunk | None:
-        """The Chunk, its text cut from its Article's; None when it is not in the table."""
-        row = self.row_of.get(chunk_id)
-        if row is None:
-            return None
-        doc, position, first, count = (int(v) for v in self._rows[row])
+    def chunk(self, chunk_id: str, article_text: str) -> Chunk:
+        """The Chunk (one `doc_of` found), its text cut from its Article's."""
+        doc, position, first, count = (int(v) for v in self._rows[self.row_of[chunk_id]])
         doc_id, source, title, date = self._docs[doc]
         return Chunk(chunk_id=chunk_id, doc_id=doc_id, source=source, title=title or None,
                      date=date or None, position=position,
