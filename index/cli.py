@@ -169,6 +169,7 @@ def write_chart(engine: Engine, answers: list[Answer], path: Path) -> None:
 
 
 def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
+    engine.parse_ahead(args.question)  # on the second core while the index opens
     engine.check_ready()
     failed = 0
     answered: list[Answer] = []

@@ -14,7 +14,7 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +23,9 @@ from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.search import WINDOWED, passages, retrieve
 from .answers.wording import mentions, wording_disputes
+from .claims.ahead import ParsedAhead
 from .claims.extract import ClaimExtractor
-from .claims.questions import Query, parse_question
+from .claims.questions import Query, needs_parser, parse_question
 from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, QuestionError
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
 from .ingest.files import check_corpus
@@ -69,6 +70,15 @@ def clean_question(question: str) -> str:
     return text
 
 
+def _cleaned(questions: Sequence[str]):
+    """The questions that clean_question accepts, cleaned (the rest get its error later)."""
+    for question in questions:
+        try:
+            yield clean_question(question)
+        except QuestionError:
+            continue
+
+
 def known_story(corpus: Corpus, story: str | None) -> str | None:
     """A Story id the index holds (None for none asked); an unknown one names the fix."""
     if story is None or any(s.id == story for s in corpus.stories()):
@@ -91,6 +101,7 @@ class Engine:
         self._open_lock = threading.Lock()
         self._cache_lock = threading.RLock()
         # What a question asks for, parsed once: in a channel the same questions come back.
+        self._ahead: ParsedAhead | None = None
         self._parse = functools.lru_cache(maxsize=512)(self._parse_question)
         # Per index generation: (generation name, value) for each kind of corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
@@ -119,8 +130,18 @@ class Engine:
             return self._extractor
 
     def _parse_question(self, question: str) -> Query | None:
-        """What a question asks for (see claims/questions.py)."""
-        return parse_question(question, self.extractor.nlp())
+        """What a question asks for (see claims/questions.py); spaCy is loaded only for a
+        question that may ask for a figure, and not at all for one parsed ahead."""
+        if not needs_parser(question):
+            return None
+        parsed, query = self._ahead.get(question) if self._ahead else (False, None)
+        return query if parsed else parse_question(question, self.extractor.nlp())
+
+    def parse_ahead(self, questions: Sequence[str]) -> None:
+        """Start parsing these questions in a worker process (see claims/ahead.py): for a
+        process that is about to open the index cold and has not loaded the parser."""
+        if self._extractor is None or not self._extractor.loaded:
+            self._ahead = ParsedAhead(list(_cleaned(questions)))
 
     def warm(self) -> None:
         """Load the model, the index, the question parser and the index's claims now, so

@@ -72,6 +72,11 @@ class ClaimExtractor:
                 self._nlp = import_spacy().load(SPACY_MODEL, exclude=["ner"])
             return self._nlp
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the spaCy pipeline is loaded (a question then parses in milliseconds)."""
+        return self._nlp is not None
+
     def parse(self, texts: Iterable[str]):
         return self.nlp().pipe(texts, batch_size=64)
 

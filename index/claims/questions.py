@@ -94,11 +94,17 @@ class Query:
         return f"{self.counted or 'people'} {self.event or ''}".strip()
 
 
+def needs_parser(question: str) -> bool:
+    """Whether the question may ask for a figure: only then is it parsed (spaCy)."""
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
+    return not NOT_A_FIGURE.search(question) and bool(asks_count or ANYONE.search(question))
+
+
 def parse_question(question: str, nlp) -> Query | None:
     """The figure a question asks about, or None when it asks for no figure."""
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
-    if NOT_A_FIGURE.search(question) or not (asks_count or ANYONE.search(question)):
+    if not needs_parser(question):
         return None
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
     doc = nlp(question)
     dimension = _dimension(question, doc)
     event = _event(doc, dimension)
