@@ -76,10 +76,10 @@ class TimedExtractor(ClaimExtractor):
 
     seconds = 0.0
 
-    def extract(self, article: Article) -> list[Claim]:
+    def extract_many(self, articles: Sequence[Article]) -> list[list[Claim]]:
         started = time.perf_counter()
         try:
-            return super().extract(article)
+            return super().extract_many(articles)
         finally:
             self.seconds += time.perf_counter() - started
 

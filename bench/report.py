@@ -53,8 +53,8 @@ def index_table(index: dict[str, Any]) -> list[str]:
         f"{index['passages_per_second']:.1f} |",
         f"| raw `encode` of the same passages | {index['raw_encode_seconds']:.1f} | "
         f"{index['raw_passages_per_second']:.1f} |",
-        f"| — of which claim extraction | {index['claims_seconds']:.1f} | "
-        f"{index['claims_share']:.1%} of index time |",
+        f"| — claim extraction (a worker thread, beside embedding) | "
+        f"{index['claims_seconds']:.1f} | {index['claims_share']:.1%} of index time |",
         f"| — of which embedding | {index['embed_seconds']:.1f} | "
         f"{index['embed_seconds'] / index['seconds']:.1%} of index time |",
         f"| ratio index / raw encode | | {index['ratio']:.2f}× |",
