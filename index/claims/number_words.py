@@ -50,8 +50,14 @@ _DIGITS = (
     r"(?:hundred|thousand|million|billion|trillion|dozen)(?:\s+(?:thousand|million|billion))?)\b)?"
 )
 CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
+# "the only fatality", "its sole death": a count of one stated without a numeral, the way news
+# reports a first death ("is so far the only fatality"). Deaths alone: "the only road" or "the
+# only victim" (hurt or killed?) say nothing countable as surely.
+SOLE = re.compile(r"\b(?:the|its|their|his|her)\s+(?P<sole>only|sole|lone)\s+"
+                  r"(?=(?:fatality|death)\b)", re.I)
 HINT = re.compile(
-    r"[0-9]|\b(?:" + "|".join([*_SMALL, *MULTIPLIERS, "score", "handful"]) + ")", re.I
+    r"[0-9]|\b(?:" + "|".join([*_SMALL, *MULTIPLIERS, "score", "handful", "only", "sole",
+                                "lone"]) + ")", re.I
 )
 _TOKENS = re.compile(r"[\s-]+")
 ARTICLE = re.compile(r"an?\s", re.I)

@@ -39,6 +39,7 @@ from .number_words import (
     ARTICLE,
     CORE,
     NEEDS_CURRENCY,
+    SOLE,
     may_hold_figure,
     vague_interval,
     value_of,
@@ -160,7 +161,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
         pos = max(resume, m.end())  # always moves on, and never reuses text already taken
-    return found
+    return sorted(found + _sole(sentence, found), key=lambda q: q.start)
+
+
+def _sole(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """"the only fatality" read as the figure 1, written "only"."""
+    out = []
+    for m in SOLE.finditer(sentence):
+        start, end = m.span("sole")
+        if not any(q.start < end and start < q.end for q in found):
+            out.append(Quantity(start, end, m["sole"], m["sole"], 1.0, 1.0, 1.0, None, None))
+    return out
 
 
 def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity | None, int]:

@@ -33,6 +33,14 @@ def test_number_words_and_digits_become_values(extractor):
     assert one(extractor, "Officials said a dozen soldiers were wounded.").value == 12
 
 
+def test_the_only_death_is_a_count_of_one(extractor):
+    c = one(extractor, "A fisherman who drowned on Monday is so far the only fatality.")
+    assert (c.value, c.event) == (1, "killed")
+    assert one(extractor, "Hers was the sole death recorded in the district.").value == 1
+    assert claims(extractor, "The only road out of the valley was closed, police said.") == []
+    assert claims(extractor, "She was the only victim who spoke to reporters.") == []
+
+
 def test_hedges_become_intervals(extractor):
     c = one(extractor, "At least 40 villagers were killed in the attack, police said.")
     assert (c.value, c.low, c.high, c.qualifier) == (40, 40, math.inf, "at least")
