@@ -93,7 +93,8 @@ class ClaimExtractor:
         out: list[list[Claim]] = []
         for article, found in zip(articles, figured, strict=True):
             claims: list[Claim] = []
-            for (sentence, quantities, dates), doc in zip(found, docs, strict=False):
+            for (sentence, quantities, dates), doc in zip(
+                    found, itertools.islice(docs, len(found)), strict=True):
                 claims.extend(sentence_claims(doc, sentence, quantities, article, claims))
                 claims.extend(date_claims(doc, sentence, dates, article))
             out.append(claims)

@@ -56,8 +56,7 @@ CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
 SOLE = re.compile(r"\b(?:the|its|their|his|her)\s+(?P<sole>only|sole|lone)\s+"
                   r"(?=(?:fatality|death)\b)", re.I)
 HINT = re.compile(
-    r"[0-9]|\b(?:" + "|".join([*_SMALL, *MULTIPLIERS, "score", "handful", "only", "sole",
-                                "lone"]) + ")", re.I
+    r"[0-9]|\b(?:" + "|".join([*_SMALL, *MULTIPLIERS, "score", "handful"]) + ")", re.I
 )
 _TOKENS = re.compile(r"[\s-]+")
 ARTICLE = re.compile(r"an?\s", re.I)
@@ -65,7 +64,7 @@ ARTICLE = re.compile(r"an?\s", re.I)
 
 def may_hold_figure(sentence: str) -> bool:
     """Cheap pre-check: False means find_quantities(sentence) is certainly empty."""
-    return HINT.search(sentence) is not None
+    return HINT.search(sentence) is not None or SOLE.search(sentence) is not None
 
 
 def parse_number(text: str) -> float | None:

@@ -186,7 +186,7 @@ class ArticleWriter:
         self.claim_seconds = 0.0  # then for the Claims
         self.busy_seconds: dict[str, float] = {}  # the worker's own, beside the embedding
 
-    def read_entities(self, articles: list[Article], rows: Rows) -> tuple[Future, Future]:
+    def start_reading(self, articles: list[Article], rows: Rows) -> tuple[Future, Future]:
         """Start reading the entities, then the Claims, of the block's new Articles (each a
         doc id -> names / Claims)."""
         fresh = [a for a in self._kept(articles, rows) if self._reusable(a) is None]
@@ -310,7 +310,7 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
             rows = plan_rows(block, previous, seen)
             if any(v is None for v in rows.vectors) and hasattr(embedder, "encoder"):
                 embedder.encoder()  # its imports done before the worker starts reading
-            pending = writer.read_entities(block, rows)
+            pending = writer.start_reading(block, rows)
             embedded += write_block(store, generation, embedder, rows, step)
             writer.write(block, rows, pending)
             lexical_ids += rows.ids
