@@ -30,6 +30,14 @@ STORY_PASSAGES = 10  # the passages whose ranks say which Stories a question is 
 # "how many firefighters were injured" 0.76). A block too many would put another story's
 # figures in an answer about one, so the bar errs high.
 SECOND_STORY = 0.5
+# The first Story is the one whose best few passages weigh most: summed over all ten, a
+# Story of many reports outweighed a smaller one whose passages rank first ("what is the
+# unemployment rate", asked of a corpus with a three-report heatwave and a two-report rate
+# decision, went to the heatwave on seven lower-ranked passages against three better ones).
+# Whether another Story gets a block of its own is still judged on all ten (SECOND_STORY):
+# on three passages, a Story's few weak ones (ranked 7th-10th) counted as much as the
+# first's best.
+STORY_DEPTH = 3
 MAX_STORIES = 3
 # A second passage of an Article already shown weighs this share of its fused rank: a
 # question is answered by several outlets' accounts before one outlet's second paragraph.
@@ -57,21 +65,30 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
     """The Stories an answer is drawn from, best first (see the module docstring)."""
     if story:
         return [s for s in corpus.stories() if s.id == story]
-    weight: dict[str, float] = {}
-    for passage in candidates[:STORY_PASSAGES]:
-        if passage.story:
-            weight[passage.story.id] = weight.get(passage.story.id, 0.0) + passage.rank
+    best, total = story_weights(candidates, STORY_DEPTH), story_weights(candidates)
     names = question_names(question, query)
-    named = [sid for sid in weight if any(_names_story(n, corpus.entities.get(sid, ()))
-                                          for n in names)]
-    ranked = sorted(named or weight, key=lambda sid: -weight[sid])
+    named = [sid for sid in best if any(_names_story(n, corpus.entities.get(sid, ()))
+                                        for n in names)]
+    ranked = sorted(named or best, key=lambda sid: -best[sid])
     if not ranked:
         return []
     if named and len(named) == 1:
         return [corpus.story_ref(ranked[0])]
-    top = weight[ranked[0]]
-    return [corpus.story_ref(sid) for sid in ranked[:MAX_STORIES]
-            if weight[sid] >= SECOND_STORY * top]
+    top = total[ranked[0]]
+    return [corpus.story_ref(ranked[0])] + [corpus.story_ref(sid) for sid in
+                                            ranked[1:MAX_STORIES]
+                                            if total[sid] >= SECOND_STORY * top]
+
+
+def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES
+                  ) -> dict[str, float]:
+    """Story id -> the summed ranks of its best `depth` passages among the first
+    STORY_PASSAGES (candidates come best first)."""
+    ranks: dict[str, list[float]] = {}
+    for passage in candidates[:STORY_PASSAGES]:
+        if passage.story:
+            ranks.setdefault(passage.story.id, []).append(passage.rank)
+    return {sid: sum(found[:depth]) for sid, found in ranks.items()}
 
 
 def _names_story(name: str, entities) -> bool:

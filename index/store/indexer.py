@@ -27,7 +27,8 @@ from ..ingest.articles import load_corpus
 from ..ingest.chunking import chunk_article
 from ..records import Article, IndexReport, Skipped
 from ..stories.cluster import Member, find_stories
-from ..stories.entities import EntityReader
+from ..stories.entities import EntityReader, entity_head
+from ..stories.mentions import head_mentions
 from .chroma import Store
 from .chunk_records import article_metadata, chunk_metadata
 from .chunk_table import ChunkTableWriter
@@ -231,7 +232,8 @@ class ArticleWriter:
             metas.append(meta)
             vectors.append(vector)
             self.members.append(Member(article.doc_id, article.title, article.date, vector,
-                                       tuple(json.loads(meta["entities"])), article.story))
+                                       tuple(json.loads(meta["entities"])), article.story,
+                                       head_mentions(entity_head(article))))
         if ids:
             self.store.add_articles(self.name, ids, texts, metas, vectors)
 

@@ -5,6 +5,8 @@ overlap of named entities and time, veto links between reports that name nothing
 (two wildfires in one week, in two countries, read alike), and never let one article chain
 two stories together. Here:
 
+0. Each Article's named entities are completed with the names it writes that the NER found
+   in another report (mentions.py): one missed name must not split a Story.
 1. Candidate links: each Article's nearest neighbours by its vector (the mean of its Chunk
    vectors), scored `DENSE_WEIGHT * cosine + (1 - DENSE_WEIGHT) * entity overlap` (Jaccard of
    the named entities, each weighted by its inverse document frequency, so that "Reuters"
@@ -31,9 +33,11 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
+
+from .mentions import with_known_names
 
 DENSE_WEIGHT = 0.65
 MERGE_SCORE = 0.36  # average-linkage: a story's reports score at least this on average
@@ -54,6 +58,7 @@ class Member:
     vector: Sequence[float]
     entities: tuple[str, ...]
     pinned: str | None = None
+    mentions: str = ""  # the capitalised phrases of its head (see mentions.py)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ def find_stories(members: Sequence[Member]) -> list[Story]:
     """Stories of a generation's Articles, largest first; every Article is in exactly one."""
     if not members:
         return []
+    named = with_known_names([m.entities for m in members], [m.mentions for m in members])
+    members = [replace(m, entities=names) for m, names in zip(members, named, strict=True)]
     vectors = _unit_rows([m.vector for m in members])
     links = _links(members, vectors)
     groups = []

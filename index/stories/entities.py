@@ -54,7 +54,7 @@ class EntityReader:
         """Per Article, its distinct entity names (lowercased), most mentioned first, without
         the outlet's own name (an outlet reports many stories)."""
         articles = list(articles)
-        heads = [f"{a.title or ''}\n{a.text[:HEAD_CHARS]}" for a in articles]
+        heads = [entity_head(a) for a in articles]
         out = []
         for article, doc in zip(articles, self._pipeline().pipe(heads, batch_size=32),
                                 strict=True):
@@ -66,3 +66,8 @@ class EntityReader:
                     counts[name] = counts.get(name, 0) + 1
             out.append(sorted(counts, key=lambda n: -counts[n])[:MAX_ENTITIES])
         return out
+
+
+def entity_head(article: Article) -> str:
+    """The part of an Article its names are read from: title and lead (see HEAD_CHARS)."""
+    return f"{article.title or ''}\n{article.text[:HEAD_CHARS]}"
