@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from index.answers.compose import choose_passages
-from index.records import Figure, Passage, Slot
+from index.answers.compose import choose_passages, choose_stories
+from index.answers.corpus import Corpus
+from index.records import Figure, Passage, Slot, StoryRef
 
 
 def _passage(doc: str, position: int, text: str) -> Passage:
@@ -57,3 +58,28 @@ def test_a_second_paragraph_far_ahead_of_other_outlets_keeps_its_place():
     distant = _ranked("courier", 7, 0.05)
     chosen = choose_passages([first, second_of_atlas, distant], [], top_k=3)
     assert chosen == [first, second_of_atlas, distant]
+
+
+def _in_story(doc: str, position: int, rank: float, story: str) -> Passage:
+    return replace(_ranked(doc, position, rank), story=StoryRef(story, story))
+
+
+def test_a_small_story_whose_passages_rank_first_comes_before_a_large_one_ranked_below():
+    # A rate decision in two reports, a heatwave in three, in one corpus: the question's
+    # three best passages are the decision's; the heatwave has seven lower ones.
+    rates = [_in_story("wire", i, 0.17 - 0.005 * i, "rates") for i in range(3)]
+    heat = [_in_story(f"heat{i}", i, 0.13 - 0.01 * i, "heat") for i in range(7)]
+    corpus = Corpus(claims=(), sources=[], lexical=None,
+                    story_of={p.doc_id: p.story for p in rates + heat})
+    chosen = choose_stories("what is the unemployment rate", None, rates + heat, corpus)
+    assert chosen[0].id == "rates"
+
+
+def test_a_story_with_a_few_weak_passages_gets_no_block_of_its_own():
+    strike = [_in_story(f"strike{i}", i, 0.17 - 0.01 * i, "strike") for i in range(7)]
+    fire = [_in_story(f"fire{i}", i, 0.09, "fire") for i in range(3)]
+    corpus = Corpus(claims=(), sources=[], lexical=None,
+                    story_of={p.doc_id: p.story for p in strike + fire})
+    chosen = choose_stories("how many people did the police detain", None, strike + fire,
+                            corpus)
+    assert [s.id for s in chosen] == ["strike"]
