@@ -135,9 +135,13 @@ def _cosines_from_table(store: Store, table: ChunkTable, query: np.ndarray, name
 def _from_table(store: Store, table: ChunkTable, name: str, ids: list[str],
                 ) -> dict[str, Chunk]:
     """Chunks by id, cut from their Articles' texts (see store.chunk_table)."""
-    docs = {cid: doc for cid in dict.fromkeys(ids) if (doc := table.doc_of(cid))}
-    texts = store.article_texts(name, list(docs.values()))
-    return {cid: table.chunk(cid, texts[doc]) for cid, doc in docs.items() if doc in texts}
+    by_doc: dict[str, list[str]] = {}
+    for cid in dict.fromkeys(ids):
+        if doc := table.doc_of(cid):
+            by_doc.setdefault(doc, []).append(cid)
+    texts = store.article_texts(name, list(by_doc))
+    return {chunk.chunk_id: chunk for doc, cids in by_doc.items() if doc in texts
+            for chunk in table.chunks(cids, texts[doc])}
 
 
 def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],

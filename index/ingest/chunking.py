@@ -11,12 +11,13 @@ in the Chunk and the window that hold it.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import logging
 import re
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, Chunk
@@ -74,7 +75,11 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a text; every line break ends a sentence (headings, captions)."""
-    sentences: list[Sentence] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """`split_sentences`, one at a time (a reader that needs the first few stops early)."""
     for number, (offset, para) in enumerate(_paragraphs(text)):
         start = 0
         for match in BOUNDARY.finditer(para):
@@ -83,12 +88,11 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             piece = para[start:match.start()].strip()
             if piece:
-                sentences.append(Sentence(piece, offset + start, number))
+                yield Sentence(piece, offset + start, number)
             start = match.end()
         tail = para[start:].strip()
         if tail:
-            sentences.append(Sentence(tail, offset + start, number))
-    return sentences
+            yield Sentence(tail, offset + start, number)
 
 
 def parse_pieces(text: str, limit: int = PARSE_MAX_CHARS) -> list[str]:
@@ -126,9 +130,13 @@ def _split_long(sentence: str, limit: int) -> list[str]:
     return parts
 
 
-def _pieces(sentences: list[Sentence], limit: int) -> list[tuple[str, int]]:
+def _pieces(sentences: Iterable[Sentence], limit: int) -> list[tuple[str, int]]:
     """(text, paragraph) pieces, each at most `limit` characters."""
-    return [(part, s.paragraph) for s in sentences for part in _split_long(s.text, limit)]
+    return list(_iter_pieces(sentences, limit))
+
+
+def _iter_pieces(sentences: Iterable[Sentence], limit: int) -> Iterator[tuple[str, int]]:
+    return ((part, s.paragraph) for s in sentences for part in _split_long(s.text, limit))
 
 
 def _join(pieces: list[tuple[str, int]]) -> str:
@@ -162,17 +170,57 @@ def chunk_texts(text: str, limit: int = UNIT_CHARS) -> list[str]:
     return [chunk for chunk, _, _ in chunk_spans(text, limit)]
 
 
-@functools.lru_cache(maxsize=256)
-def _article_pieces(text: str) -> list[tuple[str, int]]:
-    """An Article's pieces, kept for the Articles whose passages are being shown: every
-    question windows a few dozen Chunks of the same few Articles."""
-    return _pieces(split_sentences(text), UNIT_CHARS)
+class _Split:
+    """An Article's pieces, cut only as far as readers have needed them: a question's
+    candidates at 100k passages come from ~50 Articles, and splitting each whole took ~17 ms
+    of a ~27 ms question (measured); a Chunk and its window need the pieces up to it."""
+
+    def __init__(self, text: str) -> None:
+        self._rest: Iterator[tuple[str, int]] | None = _iter_pieces(iter_sentences(text),
+                                                                    UNIT_CHARS)
+        self.pieces: list[tuple[str, int]] = []
+        self._lock = threading.Lock()
+
+    def upto(self, n: int) -> list[tuple[str, int]]:
+        """The pieces cut so far, at least the first n (all, when there are fewer)."""
+        with self._lock:
+            while len(self.pieces) < n and self._rest is not None:
+                piece = next(self._rest, None)
+                if piece is None:
+                    self._rest = None
+                else:
+                    self.pieces.append(piece)
+            return self.pieces
+
+
+class _Splits:
+    """The splits of the last 256 Articles whose passages were read (every question windows
+    a few dozen Chunks of the same few Articles)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._kept: OrderedDict[str, _Split] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> _Split:
+        with self._lock:
+            split = self._kept.get(text)
+            if split is None:
+                split = self._kept[text] = _Split(text)
+                while len(self._kept) > self._size:
+                    self._kept.popitem(last=False)
+            self._kept.move_to_end(text)
+            return split
+
+
+_article_split = _Splits()
 
 
 def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
     """The passage shown for a Chunk: its pieces and their neighbours in the same
     paragraph run, one at a time before then after, up to `limit` characters."""
-    pieces = _article_pieces(text)
+    split = _article_split(text)
+    pieces = split.upto(first + max(1, count))
     if not pieces:
         return ""
     first = max(0, min(first, len(pieces) - 1))
@@ -183,6 +231,7 @@ def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
         grew = False
         if lo > 0 and size + 1 + len(pieces[lo - 1][0]) <= limit:
             size, lo, grew = size + 1 + len(pieces[lo - 1][0]), lo - 1, True
+        pieces = split.upto(hi + 1)
         if hi < len(pieces) and size + 1 + len(pieces[hi][0]) <= limit:
             size, hi, grew = size + 1 + len(pieces[hi][0]), hi + 1, True
     return _join(pieces[lo:hi])
@@ -191,7 +240,14 @@ def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
 def chunk_text(text: str, first: int, count: int) -> str:
     """The text of the Chunk that holds pieces [first, first + count) of an Article: the
     same text `chunk_spans` gave it when the Article was indexed."""
-    return _join(_article_pieces(text)[first:first + count] or [("", 0)])
+    return chunk_texts_of(text, [(first, count)])[0]
+
+
+def chunk_texts_of(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The texts of several (first, count) Chunks of one Article, cut in one pass over the
+    pieces up to the last of them."""
+    pieces = _article_split(text).upto(max((f + c for f, c in spans), default=0))
+    return [_join(pieces[first:first + count] or [("", 0)]) for first, count in spans]
 
 
 def chunk_id(doc_id: str, text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..ingest.chunking import chunk_text
+from ..ingest.chunking import chunk_texts_of
 from ..records import Chunk
 
 log = logging.getLogger(__name__)
@@ -106,11 +106,21 @@ class ChunkTable:
 
     def chunk(self, chunk_id: str, article_text: str) -> Chunk:
         """The Chunk (one `doc_of` found), its text cut from its Article's."""
-        doc, position, first, count = (int(v) for v in self._rows[self.row_of[chunk_id]])
-        doc_id, source, title, date = self._docs[doc]
-        return Chunk(chunk_id=chunk_id, doc_id=doc_id, source=source, title=title or None,
-                     date=date or None, position=position,
-                     text=chunk_text(article_text, first, count), first=first, count=count)
+        return self.chunks([chunk_id], article_text)[0]
+
+    def chunks(self, chunk_ids: Sequence[str], article_text: str) -> list[Chunk]:
+        """Chunks of one Article (each one `doc_of` found), their texts cut from its text
+        in one pass."""
+        rows = [tuple(int(v) for v in self._rows[self.row_of[cid]]) for cid in chunk_ids]
+        texts = chunk_texts_of(article_text, [(first, count) for _, _, first, count in rows])
+        out = []
+        for cid, (doc, position, first, count), text in zip(chunk_ids, rows, texts,
+                                                            strict=True):
+            doc_id, source, title, date = self._docs[doc]
+            out.append(Chunk(chunk_id=cid, doc_id=doc_id, source=source, title=title or None,
+                             date=date or None, position=position, text=text, first=first,
+                             count=count))
+        return out
 
     def cosines(self, chunk_ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
         """Cosine of each Chunk's vector to a (normalised) query vector."""

@@ -101,12 +101,8 @@ class LexicalIndex:
         if not known[0]:
             return []
         with self._lock:
-            # n_threads=0: a plain map; any other value starts a thread pool per call
-            # (about 1 ms, a tenth of a warm question's floor) for one query.
-            found, scores = self._retriever.retrieve(known, k=min(k, len(self.ids)),
-                                                     show_progress=False, n_threads=0)
-        return [(self.ids[int(i)], float(s)) for i, s in zip(found[0], scores[0], strict=True)
-                if s > 0]
+            scores = self._retriever.get_scores(known[0])
+        return [(self.ids[int(i)], float(scores[i])) for i in top_scoring(scores, k)]
 
     def words(self, question: str) -> list[str]:
         """The question's content words as the index stems them (stopwords dropped)."""
@@ -115,6 +111,21 @@ class LexicalIndex:
         tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
                                 return_ids=False, show_progress=False)
         return list(tokens[0])
+
+
+def top_scoring(scores, k: int):
+    """Indices of the k highest positive scores, best first (ties by index).
+
+    bm25s's own top-k runs `argpartition` over every Chunk's score, and most are 0 (a
+    Chunk shares no word with the question); on such an array numpy's selection degrades:
+    13 ms at 100k Chunks, against ~1 ms on varied scores (measured on this machine). The
+    positive ones are taken first, so selection runs over the few that share a word."""
+    import numpy as np
+
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > k:
+        positive = positive[np.argpartition(scores[positive], -k)[-k:]]
+    return positive[np.lexsort((positive, -scores[positive]))]
 
 
 def build_lexical(store, name: str, folder: Path, block: int = 1000) -> LexicalIndex | None:

@@ -28,6 +28,11 @@ def test_every_chunk_cut_from_its_article_is_the_chunk_chroma_stores(sample_engi
     for cid, (chunk, vector) in stored.items():
         assert table.chunk(cid, texts[chunk.doc_id]) == chunk
         assert abs(cosines[cid] - float(np.dot(query, vector))) < 1e-3
+    by_doc: dict[str, list[str]] = {}
+    for cid, (chunk, _) in stored.items():
+        by_doc.setdefault(chunk.doc_id, []).append(cid)
+    for doc, cids in by_doc.items():  # cut together, in any order: the same Chunks
+        assert table.chunks(cids[::-1], texts[doc]) == [stored[c][0] for c in cids[::-1]]
 
 
 def test_an_index_without_a_chunk_table_answers_the_same_from_chroma(sample_engine, tmp_path):

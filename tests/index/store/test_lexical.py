@@ -39,3 +39,21 @@ def test_each_generation_has_its_own_lexical_index_and_a_missing_one_is_rebuilt(
                    embedder=HashEmbedder())
     assert [cid for cid, _ in fresh.corpus().lexical.search("rescuers water", 3)]
     assert (fresh.store.lexical_dir(second) / "chunk_ids.json").is_file()
+
+
+def test_the_best_chunks_are_those_bm25s_itself_ranks_first():
+    # Most Chunks share no word with a question (a score of 0); the top k is taken among
+    # the others, and must be what the library's own top-k gives.
+    texts = [f"filler text number {i} about harbours and ferries" for i in range(3000)]
+    texts += [f"{n} officers died in the clashes, police said" for n in range(1, 40)]
+    texts += ["officers were hurt", "the protesters died"]
+    index = LexicalIndex.build([f"c{i}" for i in range(len(texts))], texts)
+    found = index.search("how many officers died", 25)
+    tokens = [t for t in index.words("how many officers died")
+              if t in index._retriever.vocab_dict]
+    _, scores = index._retriever.retrieve([tokens], k=25, show_progress=False, n_threads=0)
+    assert sorted(round(s, 5) for _, s in found) == sorted(round(float(s), 5)
+                                                          for s in scores[0])
+    assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+    assert all("officers died" in texts[int(cid[1:])] for cid, _ in found[:20])
+    assert index.search("ferries", 5000)[-1][1] > 0  # only Chunks that share a word
