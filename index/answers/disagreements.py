@@ -119,6 +119,7 @@ class Span:
     equivalents: tuple[tuple[str, float, float], ...] = ()
     docs: frozenset[str] = frozenset()
     rounding: float = 0.0  # half the unit of the figure's last written digit, if rounded
+    places: frozenset[str] = frozenset()  # the places its claims name (not "national")
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
@@ -136,7 +137,9 @@ class Span:
                    unit=canonical((first.unit or "").lower() or None),
                    docs=frozenset(c.doc_id for c in claims),
                    equivalents=tuple(e for c in claims for e in c.equivalents),
-                   rounding=rounding(first))
+                   rounding=rounding(first),
+                   places=frozenset(c.place for c in claims if c.place and c.place not in
+                                    ("national", "capital", "city")))
 
 
 def rounding(claim: Claim) -> float:
@@ -211,13 +214,21 @@ def _same_kind(a: Span, b: Span) -> bool:
     return "people" in together and together <= ONE_POPULATION and len(together) == 2
 
 
+def _other_places(a: Span, b: Span) -> bool:
+    """Figures stated for two places the reports name ("44.3C in Cassera", "46.1C in
+    Marlo") are two quantities, whichever reports give them; one place inside another's
+    name ("Marlo", "Marlo province") is the same."""
+    return bool(a.places and b.places) and not any(
+        x in y or y in x for x in a.places for y in b.places)
+
+
 def _increment(span: Span) -> bool:
     return any(k.rpartition("|")[2] in lexicon.INCREMENTS for k in span.kinds)
 
 
 def relate(a: Span, b: Span) -> str:
     """How two Figures of one slot relate (see the module docstring)."""
-    if not _same_kind(a, b):
+    if not _same_kind(a, b) or _other_places(a, b):
         return "scope"
     bounds = _comparable(a, b)
     if bounds is None:

@@ -96,7 +96,9 @@ def by_place(query: Query, claims: Sequence[Claim]) -> list[Claim]:
     """Figures of one place. Place tells quantities apart only where one article gives the
     same quantity for two named scopes ("92,000 in Kessburg and 480,000 across the
     country"); a figure with no place given is then the whole (national) one, and "the
-    capital" the one named local place."""
+    capital" the one named local place. A question that names a place is not answered by a
+    figure an article states for another place it names ("in Cassera" for "in Marlo")."""
+    claims = [c for c in claims if _may_be_in(query.place, c.place)]
     if not places_split(claims):
         return list(claims)
     named = {c.place for c in claims if c.place and c.place not in ("national", "capital",
@@ -110,6 +112,13 @@ def by_place(query: Query, claims: Sequence[Claim]) -> list[Claim]:
 
     wanted = query.place if query.place in {group(c) for c in claims} else "national"
     return [c for c in claims if group(c) == wanted]
+
+
+def _may_be_in(asked: str | None, place: str | None) -> bool:
+    if not asked or asked == "national" or not place or \
+            place in ("national", "capital", "city"):
+        return True
+    return asked in place or place in asked
 
 
 def places_split(claims: Sequence[Claim]) -> bool:

@@ -38,6 +38,11 @@ REVISED_FROM = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d[\d
 CHANGE_TO = re.compile(r"^\s+to\s+(?:[$€£]\s?)?[0-9a-z]", re.I)
 
 
+# Words that name a kind of place before its name ("the province of Mangystau").
+PLACE_KINDS = {"province", "region", "town", "village", "district", "state", "county",
+               "municipality", "island", "port", "area"}
+
+
 def place_of(token, noun) -> str | None:
     """The place a figure is scoped to: a named place ("kessburg"), "national", a generic
     "capital", or None when the sentence gives none."""
@@ -66,6 +71,10 @@ def _place(child) -> str | None:
         if obj.lower_ in NATION_NOUNS or child.lower_ in WHOLE_PREPS:
             return "national"  # "across the country", "throughout Varnia": the whole
         named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        # "in the southern city of Marlo", "in the province of Mangystau": the name
+        named += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  and obj.lower_ in GENERIC_PLACES | PLACE_KINDS
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if named:
             return _name(named[0])
         if obj.pos_ == "PROPN" and not is_month(obj.text):

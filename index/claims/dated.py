@@ -62,7 +62,10 @@ def subject_of(verb):
 
 
 def token_at(doc, start: int, end: int):
-    """The token of `doc` that heads the characters [start, end)."""
+    """The token of `doc` that heads the characters [start, end) of its sentence (a doc
+    parsed from the sentence's text after its dateline says where that text starts)."""
+    shift = doc.user_data.get("shift", 0)
+    start, end = start - shift, end - shift
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]

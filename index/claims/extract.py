@@ -80,6 +80,14 @@ class ClaimExtractor:
     def parse(self, texts: Iterable[str]):
         return self.nlp().pipe(texts, batch_size=64)
 
+    def parse_sentences(self, sentences: Iterable[str]):
+        """Parses of sentences without their datelines (see DATELINE); each doc's
+        `user_data["shift"]` is where its text starts in the sentence, for `token_at`."""
+        cut = [(s[end:], end) for s in sentences for end in [dateline_end(s)]]
+        for doc, end in self.nlp().pipe(cut, as_tuples=True, batch_size=64):
+            doc.user_data["shift"] = end
+            yield doc
+
     def extract(self, article: Article) -> list[Claim]:
         """The Claims of one Article, in reading order."""
         return self.extract_many([article])[0]
@@ -89,7 +97,7 @@ class ClaimExtractor:
         go through spaCy in one stream: parsing Article by Article cost ~15% more (a pipe's
         set-up per Article; measured on the 156 reports of the 2,000-passage bench corpus)."""
         figured = [_figured(article) for article in articles]
-        docs = self.parse(without_dateline(s) for found in figured for s, _, _ in found)
+        docs = self.parse_sentences(s for found in figured for s, _, _ in found)
         out: list[list[Claim]] = []
         for article, found in zip(articles, figured, strict=True):
             claims: list[Claim] = []
@@ -116,14 +124,16 @@ def _figured(article: Article) -> list[tuple[str, list[Quantity], list]]:
 
 
 # "PORTO SALVO, Aug 11 (Meridian Wire) - " opens a wire report; parsed, it makes the city
-# the subject of the sentence. It is blanked (same length, so offsets hold) before parsing.
+# the subject of the sentence. The sentence is parsed without it. (Blanked with spaces
+# instead, it left a leading space token that made the tagger read the next word as a proper
+# noun: "Temperatures in Marlo reached 46.1C" then measured nothing.)
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
                       r"(?:\([^)]{2,40}\))?\s*[-–—]\s+")
 
 
-def without_dateline(sentence: str) -> str:
+def dateline_end(sentence: str) -> int:
     match = DATELINE.match(sentence)
-    return " " * match.end() + sentence[match.end():] if match else sentence
+    return match.end() if match else 0
 
 
 def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Article,
@@ -152,7 +162,10 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue  # "Of the 214 cases, 61 have been confirmed": no total of its own
         authority = find_authority(token) or previous_authority(doc, earlier + found)
         other = pairs.get(index)
-        equivalents = ((other.measure.dimension, other.low, other.high),) if other else ()
+        # Another currency is another dimension: its amount is kept to compare at the rate
+        # the article gave. A measure in another unit converts anyway (normalized).
+        equivalents = ((other.measure.dimension, other.low, other.high),) \
+            if other and other.unit == "currency" else ()
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
                             place=place, background=background or another_incident(token),
                             equivalents=equivalents))
@@ -194,6 +207,8 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     """(counted, kind, event) of a figure, or None when it measures nothing in particular."""
     if q.unit in ("%", "currency"):
         return unit_slot(token, q.unit, earlier + found)
+    if q.unit == "temperature":
+        return _temperature_frame(token)
     if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
         return _measure_frame(token)
     source = _stands_for(token, found, earlier)
@@ -255,6 +270,21 @@ def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None
     return elided_source(found) or elided_source(earlier)
 
 
+# "two degrees short of the record", "5C warmer than", "rose by 3 degrees": a difference.
+DIFFERENCE_WORDS = {"short", "higher", "lower", "warmer", "cooler", "colder", "hotter", "by"}
+
+
+def _temperature_frame(token) -> tuple[str, str, str] | None:
+    """A temperature is a reading of the temperature whatever the sentence's subject ("the
+    thermometer reached 115F", "temperatures hit 44.3C", "it was 40C"): its place and date
+    tell readings apart, not the verb. A difference between two readings is none."""
+    unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
+    near = {c.lower_ for c in unit.children} | {unit.head.lower_}
+    if near & DIFFERENCE_WORDS:
+        return None
+    return "", "temperature", "temperature"
+
+
 def _measure_frame(token) -> tuple[str, str, str] | None:
     """A measure counts its material ("hectares of forest") or the thing it measures
     ("winds of 70 km/h"); its event is the verb it hangs from ("burned")."""
@@ -295,14 +325,17 @@ def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | No
 
 
 def currency_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quantity]:
-    """'€2.5m (about $2.7 million)': the amount in parentheses right after another, in
-    another currency, is the same money as the article converts it — not a claim of its own.
-    Returns {index of the first amount: the amount in parentheses}."""
+    """'€2.5m (about $2.7 million)', '115F (46.1C)', '150 km/h (93 mph)': the figure in
+    parentheses right after another, in another unit of the same kind, is the same amount
+    as the article converts it — not a claim of its own.
+    Returns {index of the first figure: the figure in parentheses}."""
     pairs: dict[int, Quantity] = {}
     for i, (first, second) in enumerate(itertools.pairwise(quantities)):
-        if (first.measure and second.measure and first.unit == second.unit == "currency"
+        if (first.measure and second.measure
+                and first.measure.category == second.measure.category
                 and first.measure.canonical != second.measure.canonical
-                and re.fullmatch(r"\s*\(\s*", sentence[first.end:second.start])):
+                and re.fullmatch(r"\s*\(\s*",
+                                 sentence[max(first.end, first.measure.end):second.start])):
             pairs[i] = second
     return pairs
 

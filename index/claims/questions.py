@@ -22,7 +22,8 @@ QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
     r"how long|how far|how tall|how high|how deep|how fast|what speed|when|what year|"
-    r"which year|what date|proportion|height of|length of|depth of|width of)\b|%",
+    r"which year|what date|proportion|height of|length of|depth of|width of|"
+    r"how (?:hot|cold|warm)|temperatures?)\b|%",
     re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
 MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
@@ -50,6 +51,8 @@ SIZE_ASKED = re.compile(r"\bhow (tall|high|long|deep|wide)\b|"
                         r"\b(height|length|depth|width|diameter|elevation|altitude) of\b", re.I)
 SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
+# "how hot did it get", "what temperature was recorded": degrees, in whatever scale.
+TEMPERATURE = re.compile(r"\bhow (hot|cold|warm)\b|\btemperatures?\b", re.IGNORECASE)
 NATIONAL_WORDS = re.compile(r"\b(nationwide|across the country|national(ly)?|countrywide)\b",
                             re.IGNORECASE)
 
@@ -84,6 +87,8 @@ class Query:
             return f"{self.event or 'amount'} (money)"
         if self.dimension == "date":
             return f"when {self.counted or 'it'} {self.event or 'happened'}".strip()
+        if self.dimension == "temperature":
+            return "temperature"
         if self.event in lexicon.SIZES.values():
             return f"{self.event} of {self.counted}" if self.counted else self.event
         if self.dimension not in ("count", None):
@@ -151,6 +156,8 @@ def _dimension(question: str, doc) -> str:
         return "duration" if verbs & DURATION_VERBS or "will" in verbs else "length"
     if "how fast" in lowered or "what speed" in lowered:
         return "speed"
+    if TEMPERATURE.search(question):
+        return "temperature"
     if PERCENT.search(question) and not MONEY.search(question):
         return "%"
     nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")}

@@ -48,6 +48,14 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (r"lit(?:er|re)s?", "volume", "liter"),
     (r"gallons?", "volume", "gallon"),
     (r"barrels?", "volume", "oil_barrel"),
+    # Power and energy: a grid's demand, a plant's capacity, a country's consumption.
+    (r"terawatt[-\s]?hours?|TWh", "energy", "terawatt_hour"),
+    (r"gigawatt[-\s]?hours?|GWh", "energy", "gigawatt_hour"),
+    (r"megawatt[-\s]?hours?|MWh", "energy", "megawatt_hour"),
+    (r"kilowatt[-\s]?hours?|kWh", "energy", "kilowatt_hour"),
+    (r"gigawatts?|GW", "power", "gigawatt"),
+    (r"megawatts?|MW", "power", "megawatt"),
+    (r"kilowatts?|kW", "power", "kilowatt"),
     (r"degrees?\s+(?:celsius|centigrade|c)\b|°\s?c|c(?=\W|$)", "temperature", "degC"),
     (r"degrees?\s+(?:fahrenheit|f)\b|°\s?f|f(?=\W|$)", "temperature", "degF"),
     (r"degrees?", "temperature", "degC"),
@@ -63,7 +71,8 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
 )
 # The unit every outlet's figure is converted to before comparing, per category.
 COMMON = {"area": "hectare", "speed": "kilometer/hour", "length": "kilometer", "mass": "tonne",
-          "volume": "liter", "temperature": "degC", "duration": "day"}
+          "volume": "liter", "temperature": "degC", "duration": "day", "power": "megawatt",
+          "energy": "megawatt_hour"}
 # Symbols written before an amount and currency words written after it -> ISO code.
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
                     "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
@@ -152,4 +161,5 @@ def normalize(value: float, unit: Unit | None) -> float:
 def common_unit(category: str) -> str | None:
     """The unit figures of a category are compared in, as a reader writes it."""
     return {"area": "hectares", "speed": "km/h", "length": "km", "mass": "tonnes",
-            "volume": "litres", "temperature": "°C", "duration": "days"}.get(category)
+            "volume": "litres", "temperature": "°C", "duration": "days", "power": "MW",
+            "energy": "MWh"}.get(category)

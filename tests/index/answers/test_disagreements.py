@@ -223,3 +223,14 @@ def test_a_figure_given_twice_by_one_article_quotes_the_sentence_naming_a_body()
     ministry = replace(claim(8, authority="interior ministry"), quote="the ministry said 8")
     outlet = replace(claim(8, authority="Kazakhstan's local outlet"), quote="an outlet said 8")
     assert figure_of([ministry, outlet]).quote == ministry.quote
+
+
+def test_figures_for_two_named_places_are_two_quantities_not_a_disagreement():
+    cassera = claim(44.3, kind="temperature", event="temperature", place="cassera",
+                    dimension="temperature", unit="C", normalized=44.3)
+    marlo = claim(46.1, kind="temperature", event="temperature", place="marlo", doc="b",
+                  source="B", dimension="temperature", unit="C", normalized=46.1)
+    province = claim(44.0, kind="temperature", event="temperature", place="marlo province",
+                     doc="c", source="C", dimension="temperature", unit="C", normalized=44.0)
+    assert not build_slot("temperature", "temperature", [cassera, marlo]).disputed
+    assert build_slot("temperature", "temperature", [marlo, province]).disputed

@@ -273,3 +273,26 @@ def test_a_figure_of_another_incident_is_background(extractor):
 def test_the_value_a_toll_rose_from_is_not_a_claim(extractor):
     assert [c.value for c in claims(extractor, "The death toll rose to 40 from 32, officials "
                                                "said.")] == [40]
+
+
+def test_a_temperature_is_a_reading_whatever_the_subject_and_a_difference_is_none(extractor):
+    found = claims(extractor, "On Monday the thermometer in Marlo reached 115F (46.1C), a "
+                              "national record. Temperatures in Cassera reached 44.3C on "
+                              "Monday, two degrees short of the record.")
+    assert [(c.value, c.event, c.place) for c in found] == [
+        (115, "temperature", "marlo"), (44.3, "temperature", "cassera")]
+    assert found[0].normalized == pytest.approx(46.1, abs=0.05)  # "(46.1C)": the same reading
+
+
+def test_a_dateline_does_not_change_how_the_sentence_is_read(extractor):
+    sentence = ("Temperatures in the southern city of Marlo reached 46.1C on Monday, the "
+                "highest ever recorded.")
+    plain, dated = one(extractor, sentence), one(extractor, "MARLO - " + sentence)
+    assert (dated.value, dated.event, dated.place) == (plain.value, plain.event, "marlo")
+
+
+def test_power_in_gigawatts_and_megawatts_is_one_quantity(extractor):
+    gw = one(extractor, "Electricity demand hit a record 41.2 gigawatts on Monday.")
+    mw = one(extractor, "Demand on the grid peaked at 41,200 megawatts on Monday.")
+    assert gw.dimension == mw.dimension == "power"
+    assert gw.normalized == pytest.approx(mw.normalized)
