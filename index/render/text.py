@@ -88,6 +88,8 @@ def relation_sentence(slot: Slot) -> str:
         a, b = labels[rel.first], labels[rel.second]
         if rel.kind == "bound":
             parts.append(f"{a} and {b} are compatible (a bound, not a contradiction)")
+        elif rel.kind == "scope" and (places := _two_places(slot, rel)):
+            parts.append(f"{a} and {b} are for different places ({places})")
         elif rel.kind == "scope":
             parts.append(f"{a} and {b} count different things")
         elif rel.kind == "update":
@@ -95,6 +97,15 @@ def relation_sentence(slot: Slot) -> str:
         elif rel.kind == "conflict":
             parts.append(f"{a} and {b} conflict")
     return "; ".join(parts)
+
+
+def _two_places(slot: Slot, rel) -> str | None:
+    """'cassera, marlo' when the two Figures are stated for named places and share none."""
+    named = [{c.place for c in slot.figures[i].claims if c.place and c.place not in
+              ("national", "capital", "city")} for i in (rel.first, rel.second)]
+    if not (named[0] and named[1]) or named[0] & named[1]:
+        return None
+    return " / ".join(", ".join(sorted(p.title() for p in n)) for n in named)
 
 
 def slot_heading(slot: Slot) -> str:

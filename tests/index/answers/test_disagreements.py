@@ -234,3 +234,4 @@ def test_figures_for_two_named_places_are_two_quantities_not_a_disagreement():
                      doc="c", source="C", dimension="temperature", unit="C", normalized=44.0)
     assert not build_slot("temperature", "temperature", [cassera, marlo]).disputed
     assert build_slot("temperature", "temperature", [marlo, province]).disputed
+

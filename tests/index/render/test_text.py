@@ -1,0 +1,23 @@
+"""The terminal's sentences about how figures relate."""
+
+from __future__ import annotations
+
+from index.answers.disagreements import build_slot
+from index.records import Claim
+from index.render.text import relation_sentence
+
+
+def reading(value: float, place: str, doc: str) -> Claim:
+    return Claim(value=value, low=value, high=value, qualifier=None, figure=f"{value}C",
+                 counted="", kind="temperature", event="temperature", authority=None,
+                 doc_id=doc, source=doc.title(), date="2025-07-14",
+                 quote=f"Temperatures in {place.title()} reached {value}C.",
+                 dimension="temperature", unit="C", normalized=value, place=place)
+
+
+def test_figures_of_two_places_are_said_to_be_for_different_places():
+    slot = build_slot("temperature", "temperature", [reading(44.3, "cassera", "ledger"),
+                                                      reading(46.1, "marlo", "wire")])
+    assert not slot.disputed
+    assert relation_sentence(slot) == ("44.3 C and 46.1 C are for different places "
+                                       "(Cassera / Marlo)")
