@@ -122,10 +122,18 @@ def _may_be_in(asked: str | None, place: str | None) -> bool:
 
 
 def places_split(claims: Sequence[Claim]) -> bool:
+    """Whether some article gives the quantity for two scopes: two named places, or a named
+    place beside a figure it gives no place ("forced about 12,000 from their homes ... In the
+    town of Brack alone, 3,500 residents were evacuated": the part beside the whole). Only
+    counts and amounts add up over places; a temperature or a speed with no place given is
+    not the whole of one given for a place."""
     per_doc: dict[str, dict[str, set]] = {}
     for claim in claims:
-        if claim.place:
-            per_doc.setdefault(claim.doc_id, {}).setdefault(claim.place, set()).add(claim.value)
+        place = claim.place
+        if place is None and (claim.dimension == "count" or claim.dimension.startswith("money")):
+            place = "national"
+        if place:
+            per_doc.setdefault(claim.doc_id, {}).setdefault(place, set()).add(claim.value)
     return any(len(places) > 1 and len({v for vs in places.values() for v in vs}) > 1
                for places in per_doc.values())
 

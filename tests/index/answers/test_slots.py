@@ -128,3 +128,22 @@ def test_amounts_are_chosen_by_dimension_whatever_the_currency():
     chosen = select(Query("damage", "money", "money", dimension="money"), claims, no_passages)
     assert values(chosen) == [650e6, 1.1e9]
     assert not math.isnan(chosen[0].value)
+
+
+def test_a_town_s_count_beside_the_article_s_own_total_is_its_part():
+    # "forced about 12,000 from their homes ... In the town of Brack alone, 3,500 residents
+    # were evacuated": the article gives the whole and a named part of it.
+    claims = [claim(12_000, event="displaced"), claim(3_500, event="displaced", place="brack"),
+              claim(12_000, doc="b", source="B", event="displaced")]
+    whole = select(Query("displaced", "people", "people"), claims, no_passages)
+    assert values(whole) == [12_000, 12_000]
+    part = select(Query("displaced", "people", "people", place="brack"), claims, no_passages)
+    assert values(part) == [3_500]
+
+
+def test_a_temperature_with_no_place_is_not_the_whole_of_a_place_s():
+    readings = [claim(46.1, kind="temperature", event="temperature", place="marlo",
+                      dimension="temperature"),
+                claim(40.0, kind="temperature", event="temperature", dimension="temperature")]
+    asked = Query("temperature", "temperature", "", dimension="temperature")
+    assert values(select(asked, readings, no_passages)) == [40.0, 46.1]
