@@ -209,6 +209,8 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
         return unit_slot(token, q.unit, earlier + found)
     if q.unit == "temperature":
         return _temperature_frame(token)
+    if q.unit == "magnitude":
+        return _magnitude_frame(token)
     if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
         return _measure_frame(token)
     source = _stands_for(token, found, earlier)
@@ -283,6 +285,24 @@ def _temperature_frame(token) -> tuple[str, str, str] | None:
     if near & DIFFERENCE_WORDS:
         return None
     return "", "temperature", "temperature"
+
+
+QUAKES = {"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
+          "temblor": "earthquake", "aftershock": "aftershock", "foreshock": "foreshock"}
+
+
+def _magnitude_frame(token) -> tuple[str, str, str] | None:
+    """A magnitude is its quake's: "a magnitude 6.8 earthquake", "measured the quake at
+    magnitude 7.0"; an aftershock's is another quake's (kind "aftershock"). With no quake
+    named in its clause, no claim: it could be either."""
+    for node in [token, *token.ancestors]:
+        if node.lemma_.lower() in QUAKES:
+            return node.text, QUAKES[node.lemma_.lower()], "magnitude"
+        if node.pos_ in ("VERB", "AUX"):
+            quake = next((c for c in node.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                          and c.lemma_.lower() in QUAKES), None)
+            return (quake.text, QUAKES[quake.lemma_.lower()], "magnitude") if quake else None
+    return None
 
 
 def _measure_frame(token) -> tuple[str, str, str] | None:

@@ -71,6 +71,9 @@ _RANGE_SEP = re.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[$€�
 _CURRENCY_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?:US|A|C|HK|NZ)?[$€£¥₹]|(?:USD|EUR|GBP|KZT|Rs\.?)\s?)$"
 )
+# "a magnitude 6.8 earthquake", "at magnitude 7.0", "a quake of magnitude 5.9": the scale
+# written before the figure (after it, "6.8-magnitude", it is read as a unit).
+_MAGNITUDE_BEFORE = re.compile(r"\b(?P<word>[Mm]agnitude|M)(?:\s+of)?[\s-]+$")
 _AGE_AFTER = re.compile(r"[\s-]years?[\s-]old\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b", re.I)
 _AGE_BEFORE = re.compile(
@@ -270,6 +273,8 @@ def _unit(sentence: str, d: _Draft, lo: int) -> tuple[str | None, Unit | None]:
             return measure.category, measure
     if _AGE_BEFORE.search(sentence, lo, d.start):
         return "age", None
+    if before := _MAGNITUDE_BEFORE.search(sentence, lo, d.start):
+        return "magnitude", Unit("magnitude", before["word"], "magnitude", d.end)
     named = _NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
     return ("age" if named and d.kind == "digits" and d.value <= 120 else None), None
 

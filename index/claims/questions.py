@@ -23,7 +23,7 @@ QUANTITY = re.compile(
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
     r"how long|how far|how tall|how high|how deep|how fast|what speed|when|what year|"
     r"which year|what date|proportion|height of|length of|depth of|width of|"
-    r"how (?:hot|cold|warm)|temperatures?)\b|%",
+    r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%",
     re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
 MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
@@ -51,6 +51,10 @@ SIZE_ASKED = re.compile(r"\bhow (tall|high|long|deep|wide)\b|"
                         r"\b(height|length|depth|width|diameter|elevation|altitude) of\b", re.I)
 SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
+# "what was the magnitude of the quake", "how strong was the earthquake": its magnitude.
+MAGNITUDE = re.compile(r"\bmagnitude\b|\bhow (?:strong|powerful|big|large)\b.*"
+                       r"\b(?:earthquake|quake|tremor|temblor|aftershock)s?\b", re.IGNORECASE)
+QUAKE_KINDS = {"aftershock": "aftershock", "foreshock": "foreshock"}
 # "how hot did it get", "what temperature was recorded": degrees, in whatever scale.
 TEMPERATURE = re.compile(r"\bhow (hot|cold|warm)\b|\btemperatures?\b", re.IGNORECASE)
 NATIONAL_WORDS = re.compile(r"\b(nationwide|across the country|national(ly)?|countrywide)\b",
@@ -89,6 +93,8 @@ class Query:
             return f"when {self.counted or 'it'} {self.event or 'happened'}".strip()
         if self.dimension == "temperature":
             return "temperature"
+        if self.dimension == "magnitude":
+            return f"magnitude of the {self.kind}"
         if self.event in lexicon.SIZES.values():
             return f"{self.event} of {self.counted}" if self.counted else self.event
         if self.dimension not in ("count", None):
@@ -101,7 +107,8 @@ class Query:
 
 def needs_parser(question: str) -> bool:
     """Whether the question may ask for a figure: only then is it parsed (spaCy)."""
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
+        MAGNITUDE.search(question)
     return not NOT_A_FIGURE.search(question) and bool(asks_count or ANYONE.search(question))
 
 
@@ -109,6 +116,8 @@ def parse_question(question: str, nlp) -> Query | None:
     """The figure a question asks about, or None when it asks for no figure."""
     if not needs_parser(question):
         return None
+    if MAGNITUDE.search(question):
+        return _magnitude_query(question, nlp(question))
     asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
     doc = nlp(question)
     dimension = _dimension(question, doc)
@@ -128,6 +137,15 @@ def parse_question(question: str, nlp) -> Query | None:
         event = _share_of(doc) or event
     return Query(event=event, kind=kind, counted=counted, dimension=dimension,
                  place=_place(question, doc), year=_year(question), words=words,
+                 names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
+
+
+def _magnitude_query(question: str, doc) -> Query:
+    """An earthquake's magnitude (an aftershock's when the question says so)."""
+    lowered = question.lower()
+    kind = next((k for word, k in QUAKE_KINDS.items() if word in lowered), "earthquake")
+    return Query(event="magnitude", kind=kind, counted="", dimension="magnitude",
+                 place=_place(question, doc), year=_year(question),
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
 
 

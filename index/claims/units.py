@@ -48,6 +48,8 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (r"lit(?:er|re)s?", "volume", "liter"),
     (r"gallons?", "volume", "gallon"),
     (r"barrels?", "volume", "oil_barrel"),
+    # An earthquake's size: "a 6.8-magnitude quake", "6.1 on the Richter scale".
+    (r"magnitude|on\s+the\s+richter\s+scale", "magnitude", "magnitude"),
     # Power and energy: a grid's demand, a plant's capacity, a country's consumption.
     (r"terawatt[-\s]?hours?|TWh", "energy", "terawatt_hour"),
     (r"gigawatt[-\s]?hours?|GWh", "energy", "gigawatt_hour"),

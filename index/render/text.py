@@ -43,6 +43,8 @@ def figure_label(figure: Figure) -> str:
         return _with_unit(written.figure, unit)
     if kind.startswith("%") or dimension == "%":
         return _counted_label(figure) + "%"
+    if dimension == "magnitude" and first is not None:
+        return f"magnitude {first.figure}"  # "magnitude 7.0": its digits as written
     if dimension != "count" and first is not None:
         return _with_unit(_counted_label(figure), first.unit)
     return _counted_label(figure)

@@ -296,3 +296,12 @@ def test_power_in_gigawatts_and_megawatts_is_one_quantity(extractor):
     mw = one(extractor, "Demand on the grid peaked at 41,200 megawatts on Monday.")
     assert gw.dimension == mw.dimension == "power"
     assert gw.normalized == pytest.approx(mw.normalized)
+
+
+def test_a_magnitude_is_its_quake_s_and_an_aftershock_is_another_quake(extractor):
+    found = claims(extractor, "A magnitude 6.8 earthquake struck on Tuesday. The USGS "
+                              "measured the quake at magnitude 7.0. A 5.9-magnitude "
+                              "aftershock hit on Friday. Magnitude 4 events are common.")
+    assert [(c.value, c.dimension, c.kind) for c in found] == [
+        (6.8, "magnitude", "earthquake"), (7.0, "magnitude", "earthquake"),
+        (5.9, "magnitude", "aftershock")]

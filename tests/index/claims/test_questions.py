@@ -63,6 +63,8 @@ def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     ("how many tonnes of fuel leaked", "mass"),
     ("how hot did it get in Marlo", "temperature"),
     ("what temperature was recorded at the airport", "temperature"),
+    ("what was the magnitude of the earthquake", "magnitude"),
+    ("how strong was the quake", "magnitude"),
 ])
 def test_the_kind_of_value_asked_for(nlp, question, dimension):
     assert parse_question(question, nlp).dimension == dimension
