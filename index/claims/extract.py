@@ -27,20 +27,19 @@ from .counted import (
     elided_source,
     in_name,
     is_subset,
-    noun_phrase,
     stated_whole,
 )
-from .dated import clause_verb, date_claims, subject_of, token_at
+from .dated import date_claims, token_at
 from .dates import article_year, find_dates
 from .events import (
     another_incident,
     find_event,
     lexicon_event,
-    measure_event,
     population,
     verb_event,
 )
-from .measures import ESTIMATE_VERBS, measured, owner_of, unit_slot
+from .frames import magnitude_frame, measure_frame, temperature_frame
+from .measures import ESTIMATE_VERBS, unit_slot
 from .number_words import may_hold_figure
 from .numbers import Quantity, find_quantities
 from .units import normalize
@@ -208,11 +207,11 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     if q.unit in ("%", "currency"):
         return unit_slot(token, q.unit, earlier + found)
     if q.unit == "temperature":
-        return _temperature_frame(token)
+        return temperature_frame(token)
     if q.unit == "magnitude":
-        return _magnitude_frame(token)
+        return magnitude_frame(token)
     if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
-        return _measure_frame(token)
+        return measure_frame(token)
     source = _stands_for(token, found, earlier)
     if source is not None:  # "54 of them", "put the nationwide figure at 480,000"
         return source.counted, source.kind, source.event
@@ -234,18 +233,6 @@ def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
     whole = stated_whole(token)
     return whole is not None and any(c.figure.endswith(whole.text) and c.event == event
                                      for c in found)
-
-
-def _size_of(unit, thing) -> str | None:
-    """The size a measure states — "height" for "324 metres tall" or "a height of 330 m",
-    "length" for "1,200 km long" — or None. A size is a property of the thing, so that is
-    what it is filed under, whatever verb the sentence uses ("is", "stands", "has")."""
-    for word in (unit.head, *unit.children):  # "1,200 km long"; "330 m high" parsed as a verb
-        if word.pos_ in ("ADJ", "ADV") and word.lower_ in lexicon.SIZES:
-            return lexicon.SIZES[word.lower_]
-    if thing is not None and thing.lower_ in lexicon.SIZES:
-        return lexicon.SIZES[thing.lower_]
-    return None
 
 
 def _elided_event(token, source: Claim) -> str:
@@ -270,62 +257,6 @@ def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None
     if not (partitive or generic):
         return None
     return elided_source(found) or elided_source(earlier)
-
-
-# "two degrees short of the record", "5C warmer than", "rose by 3 degrees": a difference.
-DIFFERENCE_WORDS = {"short", "higher", "lower", "warmer", "cooler", "colder", "hotter", "by"}
-
-
-def _temperature_frame(token) -> tuple[str, str, str] | None:
-    """A temperature is a reading of the temperature whatever the sentence's subject ("the
-    thermometer reached 115F", "temperatures hit 44.3C", "it was 40C"): its place and date
-    tell readings apart, not the verb. A difference between two readings is none."""
-    unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
-    near = {c.lower_ for c in unit.children} | {unit.head.lower_}
-    if near & DIFFERENCE_WORDS:
-        return None
-    return "", "temperature", "temperature"
-
-
-QUAKES = {"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
-          "temblor": "earthquake", "aftershock": "aftershock", "foreshock": "foreshock"}
-
-
-def _magnitude_frame(token) -> tuple[str, str, str] | None:
-    """A magnitude is its quake's: "a magnitude 6.8 earthquake", "measured the quake at
-    magnitude 7.0"; an aftershock's is another quake's (kind "aftershock"). With no quake
-    named in its clause, no claim: it could be either."""
-    for node in [token, *token.ancestors]:
-        if node.lemma_.lower() in QUAKES:
-            return node.text, QUAKES[node.lemma_.lower()], "magnitude"
-        if node.pos_ in ("VERB", "AUX"):
-            quake = next((c for c in node.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                          and c.lemma_.lower() in QUAKES), None)
-            return (quake.text, QUAKES[quake.lemma_.lower()], "magnitude") if quake else None
-    return None
-
-
-def _measure_frame(token) -> tuple[str, str, str] | None:
-    """A measure counts its material ("hectares of forest") or the thing it measures
-    ("winds of 70 km/h"); its event is the verb it hangs from ("burned")."""
-    unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
-    material = next((g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
-    owner = owner_of(unit)
-    thing = material if material is not None else (measured(token) or owner)
-    counted, kind = noun_phrase(thing) if thing is not None else ("", "")
-    event = measure_event(token)
-    size = _size_of(unit, thing)
-    if size is not None:  # "324 metres tall", "a length of 980 kilometres": a size, not an event
-        subject = subject_of(clause_verb(unit))
-        counted, kind = noun_phrase(subject) if subject is not None and \
-            subject.pos_ in ("NOUN", "PROPN") else ("", "")
-        return counted, kind.lower(), size
-    if thing is not None and (event is None or (event not in lexicon.EVENTS and
-                                                owner is not None and thing.i == owner.i)):
-        # "made landfall with gusts of 150 km/h": what is measured is the gusts, not "make"
-        event = lexicon.EVENT_WORDS.get(thing.lemma_.lower()) or thing.lemma_.lower()
-    return (counted, kind, event) if event else None
 
 
 def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | None,
