@@ -120,6 +120,7 @@ class Span:
     docs: frozenset[str] = frozenset()
     rounding: float = 0.0  # half the unit of the figure's last written digit, if rounded
     places: frozenset[str] = frozenset()  # the places its claims name (not "national")
+    whole: bool = False  # every claim says it is the whole ("nationwide", "worldwide")
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
@@ -139,7 +140,8 @@ class Span:
                    equivalents=tuple(e for c in claims for e in c.equivalents),
                    rounding=rounding(first),
                    places=frozenset(c.place for c in claims if c.place and c.place not in
-                                    ("national", "capital", "city")))
+                                    ("national", "capital", "city")),
+                   whole=all(c.place == "national" for c in claims))
 
 
 def rounding(claim: Claim) -> float:
@@ -217,7 +219,10 @@ def _same_kind(a: Span, b: Span) -> bool:
 def _other_places(a: Span, b: Span) -> bool:
     """Figures stated for two places the reports name ("44.3C in Cassera", "46.1C in
     Marlo") are two quantities, whichever reports give them; one place inside another's
-    name ("Marlo", "Marlo province") is the same."""
+    name ("Marlo", "Marlo province") is the same. So are a figure for a named place and one
+    said to be the whole ("3,100 in Marsport", "18,000 worldwide"): a part and its whole."""
+    if (a.whole and b.places and not a.places) or (b.whole and a.places and not b.places):
+        return True
     return bool(a.places and b.places) and not any(
         x in y or y in x for x in a.places for y in b.places)
 

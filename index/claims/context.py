@@ -15,13 +15,14 @@ import re
 from .attribution import span_text
 from .dates import find_dates, is_month
 
-NATIONAL = {"nationwide", "countrywide", "nationally", "national"}
+NATIONAL = {"nationwide", "countrywide", "nationally", "national", "worldwide", "globally"}
 NATION_NOUNS = {"country", "nation"}
 PLACE_PREPS = {"in", "across", "throughout"}
 WHOLE_PREPS = {"across", "throughout"}
 # Nouns that name a place without naming which one ("the capital"): they stand for the one
 # named local place a story scopes its figures to (see answers/slots.py).
 GENERIC_PLACES = {"capital", "city"}
+RELATIVE = {"which", "who", "that"}
 PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|years\s+(?:ago|earlier)"
                   r"|decades?\s+(?:ago|earlier)|the\s+previous\s+year|the\s+year\s+before)\b",
                   re.I)
@@ -52,8 +53,18 @@ def place_of(token, noun) -> str | None:
     if verb is not None:
         heads.append(verb)
         # "the march in the capital drew 124,000 people": the subject's place scopes it
-        heads.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and (noun is None or c.i != noun.i))
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and (noun is None or c.i != noun.i)]
+        heads.extend(subjects)
+        if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in subjects):
+            # "plants in Marsport and Tessel, which together employ 3,100": the relative
+            # pronoun stands for what its clause describes — a place named after "in", or
+            # a noun whose own place is given
+            described = verb.head
+            if described.pos_ == "PROPN" and described.dep_ == "pobj" and \
+                    described.head.lower_ in PLACE_PREPS and not is_month(described.text):
+                return _name(described)
+            heads.append(described)
     for head in heads:
         for child in head.children:
             place = _place(child)

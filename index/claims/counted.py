@@ -29,9 +29,20 @@ def is_subset(token) -> bool:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
+                if any(d.dep_ == "nummod" for d in obj.children):
+                    return False  # "12 of the 50 passengers": the part of a stated whole
                 if obj.pos_ == "PRON" or any(d.dep_ in ("det", "poss") for d in obj.children):
                     return True
     return False
+
+
+def whole_of_part(token) -> bool:
+    """'killed 12 of the 50 passengers', 'taking 168 of the 300 seats': the 50 and the 300
+    are the size of the group the figure is a part of; the verb reports the part, so the
+    whole is no figure of its event."""
+    noun = token.head if token.dep_ == "nummod" else None
+    of = noun.head if noun is not None and noun.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.pos_ == "NUM"
 
 
 def stated_whole(token):

@@ -28,6 +28,7 @@ from .counted import (
     in_name,
     is_subset,
     stated_whole,
+    whole_of_part,
 )
 from .dated import date_claims, token_at
 from .dates import article_year, find_dates
@@ -148,7 +149,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue
         token = _number_token(doc, q)
         if token is None or in_name(token) or is_earlier_value(sentence, q.start, q.end) \
-                or speculative(token) or predicted(token):
+                or speculative(token) or predicted(token) or whole_of_part(token):
             continue
         place = place_of(token, counted_noun(token))
         if is_subset(token) and place is None:
@@ -220,11 +221,21 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     elided = noun is None and elided_source(found) is not None
     event = population(token) or lexicon_event(noun or token, token) or (
         _elided_event(token, elided_source(found)) if elided else find_event(token))
+    if event == "aboard" and _argument_of_verb(token):
+        # "killed 12 passengers on board": who they were, not what happened to them (but
+        # "Of the eleven men aboard, three survived": the eleven are the whole, aboard)
+        event = lexicon.EVENT_WORDS.get(verb_event(token) or "") or event
     if not event or (not counted and event not in lexicon.EVENTS):
         return None  # "Thousands took to the streets": nobody named, no known event
     if counted and counted.split()[-1].lower() in IGNORED_HEADS:
         return None
     return counted, kind, event
+
+
+def _argument_of_verb(token) -> bool:
+    """The figure (or the noun it counts) is the subject or object of its verb."""
+    node = token.head if token.dep_ == "nummod" else token
+    return node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ == "VERB"
 
 
 def _part_of_whole(token, event: str, found: list[Claim]) -> bool:

@@ -235,3 +235,13 @@ def test_figures_for_two_named_places_are_two_quantities_not_a_disagreement():
     assert not build_slot("temperature", "temperature", [cassera, marlo]).disputed
     assert build_slot("temperature", "temperature", [marlo, province]).disputed
 
+
+
+def test_a_named_place_s_figure_and_the_whole_s_are_a_part_and_its_whole():
+    plants = claim(3100, kind="people", event="employ", counted="people", place="marsport")
+    worldwide = claim(18000, kind="people", event="employ", counted="people", doc="b",
+                      source="B", place="national")
+    unplaced = claim(16000, kind="people", event="employ", counted="people", doc="c",
+                     source="C")
+    assert not build_slot("people employ", "employ", [plants, worldwide]).disputed
+    assert build_slot("people employ", "employ", [worldwide, unplaced]).disputed

@@ -305,3 +305,23 @@ def test_a_magnitude_is_its_quake_s_and_an_aftershock_is_another_quake(extractor
     assert [(c.value, c.dimension, c.kind) for c in found] == [
         (6.8, "magnitude", "earthquake"), (7.0, "magnitude", "earthquake"),
         (5.9, "magnitude", "aftershock")]
+
+
+def test_the_part_of_a_stated_whole_is_the_figure_and_the_whole_is_none(extractor):
+    found = claims(extractor, "The crash killed 12 of the 50 passengers on board. The "
+                              "party won the election, winning 168 of the 300 seats.")
+    assert [(c.value, c.event) for c in found] == [(12, "killed"), (168, "win")]
+
+
+def test_on_board_says_who_they_were_unless_they_are_the_whole_of_a_part(extractor):
+    assert (one(extractor, "Twelve passengers on board died.").event,
+            one(extractor, "The plane had 150 people on board.").event) == ("killed", "aboard")
+    found = claims(extractor, "Of the eleven men aboard, three survived.")
+    assert [(c.value, c.event) for c in found] == [(11, "aboard"), (3, "rescued")]
+
+
+def test_a_relative_clause_takes_the_place_of_what_it_describes(extractor):
+    found = one(extractor, "The cuts fall on plants in Marsport and Tessel, which together "
+                           "employ 3,100 people.")
+    assert (found.value, found.place) == (3100, "marsport")
+    assert one(extractor, "Borlo employs 18,000 people worldwide.").place == "national"
