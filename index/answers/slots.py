@@ -123,19 +123,25 @@ def _may_be_in(asked: str | None, place: str | None) -> bool:
 
 def places_split(claims: Sequence[Claim]) -> bool:
     """Whether some article gives the quantity for two scopes: two named places, or a named
-    place beside a figure it gives no place ("forced about 12,000 from their homes ... In the
-    town of Brack alone, 3,500 residents were evacuated": the part beside the whole). Only
-    counts and amounts add up over places; a temperature or a speed with no place given is
-    not the whole of one given for a place."""
-    per_doc: dict[str, dict[str, set]] = {}
+    place beside a larger figure it gives no place ("forced about 12,000 from their homes ...
+    In the town of Brack alone, 3,500 residents were evacuated": the part beside the whole).
+    A place's figure above the article's own unplaced one is no part of it ("13 died in
+    Almaty" beside "eight were killed": two reports), and only counts and amounts add up over
+    places: a temperature with no place is not the whole of one given for a place."""
+    per_doc: dict[str, dict[str | None, set]] = {}
     for claim in claims:
-        place = claim.place
-        if place is None and (claim.dimension == "count" or claim.dimension.startswith("money")):
-            place = "national"
-        if place:
-            per_doc.setdefault(claim.doc_id, {}).setdefault(place, set()).add(claim.value)
-    return any(len(places) > 1 and len({v for vs in places.values() for v in vs}) > 1
-               for places in per_doc.values())
+        per_doc.setdefault(claim.doc_id, {}).setdefault(claim.place, set()).add(claim.value)
+    return any(_two_scopes(places, claims[0].dimension) for places in per_doc.values())
+
+
+def _two_scopes(places: dict[str | None, set], dimension: str) -> bool:
+    named = {p: vs for p, vs in places.items() if p is not None}
+    if len(named) > 1 and len({v for vs in named.values() for v in vs}) > 1:
+        return True
+    unplaced = places.get(None, set())
+    additive = dimension == "count" or dimension.startswith("money")
+    parts = {v for p, vs in named.items() if p not in ("national",) for v in vs}
+    return additive and bool(unplaced and parts) and max(parts) < max(unplaced)
 
 
 def specific(query: Query, claims: Sequence[Claim]) -> list[Claim]:

@@ -147,3 +147,12 @@ def test_a_temperature_with_no_place_is_not_the_whole_of_a_place_s():
                 claim(40.0, kind="temperature", event="temperature", dimension="temperature")]
     asked = Query("temperature", "temperature", "", dimension="temperature")
     assert values(select(asked, readings, no_passages)) == [40.0, 46.1]
+
+
+def test_a_place_s_figure_above_the_article_s_own_total_is_no_part_of_it():
+    # "13 died in Almaty" beside "eight were killed" in one report: two reports it relays,
+    # not a part and its whole; both stay in the quantity.
+    claims = [claim(13, event="killed", place="almaty"), claim(8, event="killed"),
+              claim(12, doc="b", source="B", event="killed")]
+    assert values(select(Query("killed", "people", "people"), claims, no_passages)) == [
+        8, 12, 13]
