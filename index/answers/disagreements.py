@@ -220,9 +220,11 @@ def _other_places(a: Span, b: Span) -> bool:
     """Figures stated for two places the reports name ("44.3C in Cassera", "46.1C in
     Marlo") are two quantities, whichever reports give them; one place inside another's
     name ("Marlo", "Marlo province") is the same. So are a figure for a named place and one
-    said to be the whole ("3,100 in Marsport", "18,000 worldwide"): a part and its whole."""
-    if (a.whole and b.places and not a.places) or (b.whole and a.places and not b.places):
-        return True
+    said to be the whole ("3,100 in Marsport", "18,000 worldwide"): a part and its whole —
+    unless the part is the larger, which no part can be."""
+    for whole, part in ((a, b), (b, a)):
+        if whole.whole and part.places and not whole.places:
+            return part.low <= whole.high
     return bool(a.places and b.places) and not any(
         x in y or y in x for x in a.places for y in b.places)
 

@@ -245,3 +245,9 @@ def test_a_named_place_s_figure_and_the_whole_s_are_a_part_and_its_whole():
                      source="C")
     assert not build_slot("people employ", "employ", [plants, worldwide]).disputed
     assert build_slot("people employ", "employ", [worldwide, unplaced]).disputed
+
+
+def test_a_place_s_figure_above_the_whole_s_is_a_disagreement():
+    almaty = claim(13, place="almaty")
+    nationwide = claim(8, doc="b", source="B", place="national")
+    assert build_slot("officers killed", "killed", [almaty, nationwide]).disputed
