@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..claims import lexicon
+from ..claims.context import named_place
 from ..claims.units import canonical
 from ..records import Claim, Figure, Relation, Slot, StoryRef
 
@@ -139,8 +140,7 @@ class Span:
                    docs=frozenset(c.doc_id for c in claims),
                    equivalents=tuple(e for c in claims for e in c.equivalents),
                    rounding=rounding(first),
-                   places=frozenset(c.place for c in claims if c.place and c.place not in
-                                    ("national", "capital", "city")),
+                   places=frozenset(c.place for c in claims if named_place(c.place)),
                    whole=all(c.place == "national" for c in claims))
 
 

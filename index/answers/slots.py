@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..claims import lexicon
+from ..claims.context import named_place
 from ..claims.questions import Query
 from ..records import Claim
 
@@ -101,8 +102,7 @@ def by_place(query: Query, claims: Sequence[Claim]) -> list[Claim]:
     claims = [c for c in claims if _may_be_in(query.place, c.place)]
     if not places_split(claims):
         return list(claims)
-    named = {c.place for c in claims if c.place and c.place not in ("national", "capital",
-                                                                     "city")}
+    named = {c.place for c in claims if named_place(c.place)}
     def group(claim: Claim) -> str:
         if claim.place in (None, "national"):
             return "national"
@@ -115,8 +115,7 @@ def by_place(query: Query, claims: Sequence[Claim]) -> list[Claim]:
 
 
 def _may_be_in(asked: str | None, place: str | None) -> bool:
-    if not asked or asked == "national" or not place or \
-            place in ("national", "capital", "city"):
+    if not named_place(asked) or not named_place(place):
         return True
     return asked in place or place in asked
 
@@ -140,7 +139,7 @@ def _two_scopes(places: dict[str | None, set], dimension: str) -> bool:
         return True
     unplaced = places.get(None, set())
     additive = dimension == "count" or dimension.startswith("money")
-    parts = {v for p, vs in named.items() if p not in ("national",) for v in vs}
+    parts = {v for p, vs in named.items() if p != "national" for v in vs}
     return additive and bool(unplaced and parts) and max(parts) < max(unplaced)
 
 

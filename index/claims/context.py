@@ -44,6 +44,11 @@ PLACE_KINDS = {"province", "region", "town", "village", "district", "state", "co
                "municipality", "island", "port", "area"}
 
 
+def named_place(place: str | None) -> bool:
+    """Whether a Claim's place names one ("marlo"), not the whole or an unnamed capital."""
+    return bool(place) and place != "national" and place not in GENERIC_PLACES
+
+
 def place_of(token, noun) -> str | None:
     """The place a figure is scoped to: a named place ("kessburg"), "national", a generic
     "capital", or None when the sentence gives none."""

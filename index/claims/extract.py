@@ -77,9 +77,6 @@ class ClaimExtractor:
         """Whether the spaCy pipeline is loaded (a question then parses in milliseconds)."""
         return self._nlp is not None
 
-    def parse(self, texts: Iterable[str]):
-        return self.nlp().pipe(texts, batch_size=64)
-
     def parse_sentences(self, sentences: Iterable[str]):
         """Parses of sentences without their datelines (see DATELINE); each doc's
         `user_data["shift"]` is where its text starts in the sentence, for `token_at`."""
@@ -142,7 +139,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
     found: list[Claim] = []
     year = article_year(article.date)
     background = is_background(sentence, year)
-    pairs = currency_pairs(sentence, quantities)
+    pairs = converted_pairs(sentence, quantities)
     converted = {id(q) for q in pairs.values()}
     for index, q in enumerate(quantities):
         if id(q) in converted:
@@ -286,7 +283,7 @@ def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | No
     )
 
 
-def currency_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quantity]:
+def converted_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quantity]:
     """'€2.5m (about $2.7 million)', '115F (46.1C)', '150 km/h (93 mph)': the figure in
     parentheses right after another, in another unit of the same kind, is the same amount
     as the article converts it — not a claim of its own.

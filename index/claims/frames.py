@@ -39,21 +39,19 @@ def temperature_frame(token) -> tuple[str, str, str] | None:
     return "", "temperature", "temperature"
 
 
-QUAKES = {"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
-          "temblor": "earthquake", "aftershock": "aftershock", "foreshock": "foreshock"}
-
-
 def magnitude_frame(token) -> tuple[str, str, str] | None:
     """A magnitude is its quake's: "a magnitude 6.8 earthquake", "measured the quake at
     magnitude 7.0"; an aftershock's is another quake's (kind "aftershock"). With no quake
     named in its clause, no claim: it could be either."""
     for node in [token, *token.ancestors]:
-        if node.lemma_.lower() in QUAKES:
-            return node.text, QUAKES[node.lemma_.lower()], "magnitude"
+        if node.lemma_.lower() in lexicon.QUAKES:
+            return node.text, lexicon.QUAKES[node.lemma_.lower()], "magnitude"
         if node.pos_ in ("VERB", "AUX"):
             quake = next((c for c in node.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                          and c.lemma_.lower() in QUAKES), None)
-            return (quake.text, QUAKES[quake.lemma_.lower()], "magnitude") if quake else None
+                          and c.lemma_.lower() in lexicon.QUAKES), None)
+            if quake is None:
+                return None
+            return quake.text, lexicon.QUAKES[quake.lemma_.lower()], "magnitude"
     return None
 
 

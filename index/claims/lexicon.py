@@ -50,6 +50,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "destroyed": ("destroy", "raze", "flatten", "obliterate", "gut", "wipe out", "wiped out",
                   "wipe off the map", "wiped off the map", "overrun", "level"),
 }
+# A quake's word -> which quake a magnitude is of: an aftershock's is another quake's.
+QUAKES = {"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
+          "temblor": "earthquake", "aftershock": "aftershock", "foreshock": "foreshock"}
 EVENT_PHRASES = sorted(
     ((p, e) for e, ps in EVENTS.items() for p in ps if " " in p),
     key=lambda pe: -len(pe[0]),

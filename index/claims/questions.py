@@ -53,8 +53,7 @@ SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
 # "what was the magnitude of the quake", "how strong was the earthquake": its magnitude.
 MAGNITUDE = re.compile(r"\bmagnitude\b|\bhow (?:strong|powerful|big|large)\b.*"
-                       r"\b(?:earthquake|quake|tremor|temblor|aftershock)s?\b", re.IGNORECASE)
-QUAKE_KINDS = {"aftershock": "aftershock", "foreshock": "foreshock"}
+                       rf"\b(?:{'|'.join(lexicon.QUAKES)})s?\b", re.IGNORECASE)
 # "how hot did it get", "what temperature was recorded": degrees, in whatever scale.
 TEMPERATURE = re.compile(r"\bhow (hot|cold|warm)\b|\btemperatures?\b", re.IGNORECASE)
 NATIONAL_WORDS = re.compile(r"\b(nationwide|across the country|national(ly)?|countrywide)\b",
@@ -143,7 +142,8 @@ def parse_question(question: str, nlp) -> Query | None:
 def _magnitude_query(question: str, doc) -> Query:
     """An earthquake's magnitude (an aftershock's when the question says so)."""
     lowered = question.lower()
-    kind = next((k for word, k in QUAKE_KINDS.items() if word in lowered), "earthquake")
+    kind = next((k for word, k in lexicon.QUAKES.items() if k != "earthquake" and
+                 word in lowered), "earthquake")
     return Query(event="magnitude", kind=kind, counted="", dimension="magnitude",
                  place=_place(question, doc), year=_year(question),
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))

@@ -237,15 +237,10 @@ def window(text: str, first: int, count: int, limit: int = MAX_CHARS) -> str:
     return _join(pieces[lo:hi])
 
 
-def chunk_text(text: str, first: int, count: int) -> str:
-    """The text of the Chunk that holds pieces [first, first + count) of an Article: the
-    same text `chunk_spans` gave it when the Article was indexed."""
-    return chunk_texts_of(text, [(first, count)])[0]
-
-
 def chunk_texts_of(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
-    """The texts of several (first, count) Chunks of one Article, cut in one pass over the
-    pieces up to the last of them."""
+    """The texts of the Chunks that hold pieces [first, first + count) of an Article — the
+    same texts `chunk_spans` gave them when it was indexed — cut in one pass over the pieces
+    up to the last of them."""
     pieces = _article_split(text).upto(max((f + c for f, c in spans), default=0))
     return [_join(pieces[first:first + count] or [("", 0)]) for first, count in spans]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..claims.context import named_place
 from ..records import (
     Answer,
     Figure,
@@ -103,8 +104,8 @@ def relation_sentence(slot: Slot) -> str:
 
 def _two_places(slot: Slot, rel) -> str | None:
     """'cassera, marlo' when the two Figures are stated for named places and share none."""
-    named = [{c.place for c in slot.figures[i].claims if c.place and c.place not in
-              ("national", "capital", "city")} for i in (rel.first, rel.second)]
+    named = [{c.place for c in slot.figures[i].claims if named_place(c.place)}
+             for i in (rel.first, rel.second)]
     if not (named[0] and named[1]) or named[0] & named[1]:
         return None
     return " / ".join(", ".join(sorted(p.title() for p in n)) for n in named)

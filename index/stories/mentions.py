@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 CONNECTORS = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|al|el|bin|y)"
 WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "U.S." but not the period that ends a sentence
+CONNECTOR = re.compile(CONNECTORS)
 RUN = re.compile(rf"{WORD}(?:\s(?:{CONNECTORS}\s)*{WORD})*")
 SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?\s+|\n\s*|[-–—:]\s+)$")
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,40}?)(?:,[^-–—\n]{0,30})?\s+[-–—]\s", re.M)
@@ -39,7 +40,7 @@ def head_mentions(head: str) -> str:
             if match.group(0).isupper():
                 continue  # a dateline (taken above) or a shouted opening
             words = words[1:]
-            while words and re.fullmatch(CONNECTORS, words[0]):
+            while words and CONNECTOR.fullmatch(words[0]):
                 words = words[1:]
         if words:
             found.append(" ".join(POSSESSIVE.sub("", w) for w in words).lower())
@@ -57,10 +58,10 @@ def phrases(mentions: str) -> Iterable[str]:
     for phrase in mentions.split(SEPARATOR) if mentions else ():
         words = phrase.split()
         for start in range(len(words)):
-            if re.fullmatch(CONNECTORS, words[start]):
+            if CONNECTOR.fullmatch(words[start]):
                 continue
             for end in range(start + 1, min(len(words), start + MAX_WORDS) + 1):
-                if not re.fullmatch(CONNECTORS, words[end - 1]):
+                if not CONNECTOR.fullmatch(words[end - 1]):
                     yield " ".join(words[start:end])
 
 
