@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DiscordantError, IndexBusyError
-from .ingest.feeds import FeedState, FeedStatus, entry_page, feed_urls, parse_feed
+from .ingest.feeds import Entry, FeedState, FeedStatus, entry_page, feed_urls, parse_feed
 from .ingest.fetch import FEED_TYPES, FetchError, fetch
 from .ingest.html import Page, extract_page
+from .ingest.urls import shown
 from .ingest.web import save_page
 from .records import IndexReport, Slot
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -50,12 +53,12 @@ class FeedsReport:
     report: IndexReport | None
 
 
-def fetch_page(url: str, allow_private: bool) -> tuple[Page, str]:
+def fetch_page(url: str, allow_private: bool, deadline: float | None = None) -> tuple[Page, str]:
     """The article of the page at `url` and the URL it was finally fetched from."""
-    reply = fetch(url, allow_private=allow_private)
-    page = extract_page(reply.body or b"", reply.url)
+    reply = fetch(url, allow_private=allow_private, deadline=deadline)
+    page = extract_page(reply.text(), reply.url)
     if page is None:
-        raise FetchError(f"{reply.url} holds no article text that could be extracted.")
+        raise FetchError(f"{shown(reply.url)} holds no article text that could be extracted.")
     return page, reply.url
 
 
@@ -91,45 +94,81 @@ def poll_feeds(engine: Engine) -> FeedsReport:
     added: list[Path] = []
     for url in urls:
         try:
-            added += poll_feed(url, state, settings.corpus_dir, settings.allow_private_urls)
+            added += poll_feed(url, state, settings)
         except Exception as exc:  # one failing feed never stops the others
-            reason = str(exc) if isinstance(exc, DiscordantError | ValueError) else \
-                f"{type(exc).__name__}: {exc}"
-            log.warning("feed %s failed: %s", url, reason)
-            state.record(url, "failed", error=reason[:300])
+            log.warning("feed %s failed: %s", url, reason(exc))
+            state.record(url, "failed", error=reason(exc)[:300])
     report = index_added(engine, added) if added else None
     return FeedsReport(tuple(state.statuses(urls)), tuple(p.stem for p in added), report)
 
 
-def poll_feed(url: str, state: FeedState, corpus: Path, allow_private: bool) -> list[Path]:
-    """Fetch one feed (conditionally) and save each entry not added before."""
-    reply = fetch(url, allow_private=allow_private, accept=FEED_TYPES,
-                  headers=state.validators(url))
+def reason(exc: Exception) -> str:
+    """An error as a feed's status shows it: our own message, or the exception's kind."""
+    if isinstance(exc, DiscordantError | ValueError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def poll_feed(url: str, state: FeedState, settings: Settings) -> list[Path]:
+    """Fetch one feed (conditionally) and save its entries not added before: at most
+    FEED_MAX_ENTRIES of them, within FEED_POLL_SECONDS; the rest wait for the next poll.
+    One entry that cannot be added is skipped with a warning; the others are saved."""
+    deadline = time.monotonic() + settings.feed_poll_seconds
+    reply = fetch(url, allow_private=settings.allow_private_urls, accept=FEED_TYPES,
+                  headers=state.validators(url), deadline=deadline)
     if reply.body is None:
         state.record(url, "not modified")
         return []
-    title, entries = parse_feed(reply.body)
-    saved, failed = [], []
-    for entry in entries:
-        if state.seen(url, entry.key):
-            continue
+    title, entries = parse_feed(reply.body, reply.headers.get("content-type"))
+    seen = state.seen_keys(url)
+    fresh = [entry for entry in dict((e.key, e) for e in entries).values()
+             if entry.key not in seen]
+    saved, failed, tried = [], [], 0
+    for entry in fresh[: settings.feed_max_entries]:
+        if time.monotonic() >= deadline:
+            break
+        tried += 1
         try:
-            page, final = (fetch_page(entry.link, allow_private) if entry.link
-                           else (entry_page(entry, title), entry.link))
-        except FetchError as exc:  # the feed's own copy of the article, if it has one
-            page, final = entry_page(entry, title), entry.link
-            if page is None:
-                failed.append(f"{entry.link}: {exc}")
-                continue
-        if page is None:
-            failed.append(f"{entry.key}: no article text")
-            continue
-        page = dataclasses.replace(page, source=page.source or title,
-                                   date=page.date or entry.published)
-        path, _ = save_page(page, final or entry.key, corpus)
-        state.mark(url, entry.key, path.stem)
-        saved.append(path)
-    state.record(url, "ok" if not failed else "partly failed", added=len(saved),
-                 error="; ".join(failed)[:300] or None, etag=reply.headers.get("etag"),
-                 modified=reply.headers.get("last-modified"))
+            saved.append(add_entry(url, entry, title, state, settings, deadline))
+        except Exception as exc:  # one bad entry never stops the rest of its feed
+            log.warning("feed %s: skipped the entry %s: %s", url,
+                        shown(entry.link or entry.key), reason(exc))
+            failed.append(f"{shown(entry.link or entry.key)}: {reason(exc)}")
+    _record(url, state, reply, saved, failed, waiting=len(fresh) - tried)
     return saved
+
+
+def add_entry(url: str, entry: Entry, title: str | None, state: FeedState,
+              settings: Settings, deadline: float) -> Path:
+    """Save one feed entry: its page, or the feed's own copy of the article."""
+    page, final = None, entry.link
+    if entry.link:
+        try:
+            page, final = fetch_page(entry.link, settings.allow_private_urls, deadline)
+        except FetchError as exc:  # the feed's own copy of the article, if it has one
+            page = entry_page(entry, title)
+            if page is None:
+                raise
+            log.info("feed %s: %s (using the feed's copy)", url, exc)
+    else:
+        page = entry_page(entry, title)
+    if page is None:
+        raise FetchError("no article text")
+    page = dataclasses.replace(page, source=page.source or title,
+                               date=page.date or entry.published)
+    path, _ = save_page(page, final or entry.key, settings.corpus_dir)
+    state.mark(url, entry.key, path.stem)
+    return path
+
+
+def _record(url: str, state: FeedState, reply, saved: list[Path], failed: list[str],
+            waiting: int) -> None:
+    """The feed's result; its validators only once every entry had its turn, so entries
+    left for the next poll are not hidden behind a 304 Not Modified."""
+    status = "ok" if not failed else "partly failed"
+    if waiting:
+        status += f"; {waiting} more entries wait for the next poll"
+    complete = not waiting
+    state.record(url, status, added=len(saved), error="; ".join(failed)[:300] or None,
+                 etag=reply.headers.get("etag") if complete else None,
+                 modified=reply.headers.get("last-modified") if complete else None)

@@ -20,6 +20,8 @@ DEFAULT_CORPUS_DIR = "../shared/corpus"
 DEFAULT_CHROMA_PATH = ".discordant/chroma"
 DEFAULT_COLLECTION = "discordant"
 DEFAULT_FEED_STATE = ".discordant/feeds.sqlite3"
+DEFAULT_FEED_MAX_ENTRIES, MAX_FEED_ENTRIES = 25, 1000
+DEFAULT_FEED_POLL_SECONDS, MAX_FEED_POLL_SECONDS = 120.0, 3600.0
 MIN_TOP, MAX_TOP = 1, 25  # passages per answer: 25 is what a Discord answer can page through
 
 
@@ -73,6 +75,19 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{name} must be 1 or 0, not {raw!r}: fix it in .env")
 
 
+def _feed_bounds(env: Mapping[str, str]) -> tuple[int, float]:
+    """FEED_MAX_ENTRIES and FEED_POLL_SECONDS: what one feed may add, and take, per poll."""
+    entries = _int(env, "FEED_MAX_ENTRIES", DEFAULT_FEED_MAX_ENTRIES)
+    if entries is None or not 1 <= entries <= MAX_FEED_ENTRIES:
+        raise SettingsError(f"FEED_MAX_ENTRIES must be between 1 and {MAX_FEED_ENTRIES}, not "
+                            f"{entries}: fix it in .env")
+    seconds = _float(env, "FEED_POLL_SECONDS")
+    if seconds is not None and not 1 <= seconds <= MAX_FEED_POLL_SECONDS:
+        raise SettingsError(f"FEED_POLL_SECONDS must be seconds between 1 and "
+                            f"{MAX_FEED_POLL_SECONDS:.0f}, not {seconds}: fix it in .env")
+    return entries, DEFAULT_FEED_POLL_SECONDS if seconds is None else seconds
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the corpus and the index live, and which model embeds."""
@@ -92,6 +107,8 @@ class Settings:
     feeds: str = ""
     feed_poll_minutes: float = 30.0
     feed_state: Path = Path(DEFAULT_FEED_STATE)
+    feed_max_entries: int = DEFAULT_FEED_MAX_ENTRIES  # new entries added per feed per poll
+    feed_poll_seconds: float = DEFAULT_FEED_POLL_SECONDS  # one feed's share of a poll
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -113,6 +130,7 @@ class Settings:
         if poll is not None and not 0 <= poll <= 24 * 60:
             raise SettingsError(f"FEED_POLL_MINUTES must be minutes between 0 (off) and 1440, "
                                 f"not {poll}: fix it in .env")
+        entries, seconds = _feed_bounds(env)
         backend = (env.get("EMBEDDING_BACKEND") or "onnx").strip().lower()
         if backend not in ("onnx", "torch"):
             raise SettingsError(f"EMBEDDING_BACKEND must be onnx or torch, not {backend!r}: "
@@ -122,6 +140,8 @@ class Settings:
             feeds=(env.get("FEEDS") or "").strip(),
             feed_poll_minutes=30.0 if poll is None else poll,
             feed_state=Path(env.get("FEED_STATE") or DEFAULT_FEED_STATE),
+            feed_max_entries=entries,
+            feed_poll_seconds=seconds,
             corpus_dir=Path(env.get("CORPUS_DIR") or DEFAULT_CORPUS_DIR),
             chroma_path=Path(env.get("CHROMA_PATH") or DEFAULT_CHROMA_PATH),
             chroma_host=(env.get("CHROMA_HOST") or "").strip() or None,

@@ -64,11 +64,13 @@ def feed_urls(raw: str) -> list[str]:
     return list(dict.fromkeys(raw.replace(",", " ").split()))
 
 
-def parse_feed(body: bytes) -> tuple[str | None, list[Entry]]:
-    """(the feed's title, its entries); raises ValueError for a body that is no feed."""
+def parse_feed(body: bytes, content_type: str | None = None) -> tuple[str | None, list[Entry]]:
+    """(the feed's title, its entries); raises ValueError for a body that is no feed.
+    `content_type` is the HTTP header, whose charset comes before the document's own."""
     import feedparser
 
-    parsed = feedparser.parse(body)
+    headers = {"content-type": content_type} if content_type else {}
+    parsed = feedparser.parse(body, response_headers=headers)
     if parsed.get("bozo") and not parsed.entries:
         raise ValueError(f"not an RSS/Atom feed ({parsed.get('bozo_exception')})")
     entries = []
@@ -126,10 +128,11 @@ class FeedState:
             headers["If-Modified-Since"] = row[1]
         return headers
 
-    def seen(self, url: str, key: str) -> bool:
+    def seen_keys(self, url: str) -> set[str]:
+        """Every entry of a feed already added (one query, however long the feed)."""
         with self._db() as db:
-            return db.execute("SELECT 1 FROM entries WHERE feed = ? AND entry = ?",
-                              (url, key)).fetchone() is not None
+            return {row[0] for row in db.execute("SELECT entry FROM entries WHERE feed = ?",
+                                                 (url,))}
 
     def mark(self, url: str, key: str, doc_id: str) -> None:
         with self._db() as db:

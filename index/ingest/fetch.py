@@ -1,25 +1,31 @@
-"""The one module that fetches over HTTP (httpx): pages for `/add`, feeds for polling.
+"""The one module that fetches over HTTP (httpcore): pages for `/add`, feeds for polling.
 
 Anyone who may `/add` can make the bot's host request a URL, so a fetch is bounded and
-kept off the host's own network: http(s) only; the host is resolved and every address it
-has is checked (`ipaddress`): loopback, private, multicast and reserved addresses are
-refused unless ALLOW_PRIVATE_URLS=1, link-local ones (169.254.169.254 is the cloud metadata
-service) always; redirects are followed by hand, each hop checked the same way; timeouts
-bound each step and the whole fetch; the body is read in pieces and abandoned past
-MAX_BYTES, whatever Content-Length claims. (httpx resolves the host again to connect, so a
-DNS answer that changes between the check and the connection is not caught.)
+kept off the host's own network:
+- the URL is checked first (`urls.parse_url`: http(s) only, well formed);
+- the connection itself goes through `Guard`, a network backend that resolves the host,
+  checks every address (`addresses`: each IPv4 an IPv6 address embeds too; link-local and
+  cloud metadata never, other non-public addresses unless ALLOW_PRIVATE_URLS=1) and
+  connects to the address it checked, so a DNS answer that changes in between, or a
+  redirect to another host, is checked as it is connected to;
+- redirects are followed by hand (MAX_REDIRECTS), each hop checked the same way;
+- one deadline (TOTAL_SECONDS) covers the fetch from connecting to the last byte: every
+  socket operation waits at most what is left of it, so a server that drips its headers a
+  byte at a time is cut off as surely as one that drips its body;
+- at most MAX_BYTES arrive and at most MAX_BYTES come out of decompression (`bodies`).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
+import math
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
 
 from ..errors import DiscordantError
+from .addresses import AddressRefused, allowed
+from .bodies import BodyError, Inflater, decode, unwrap
+from .urls import BadURL, Target, join, parse_url, shown
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
               "application/rdf+xml", "application/feed+json", "application/json", *HTML_TYPES,
               "text/plain")
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class FetchError(DiscordantError):
@@ -39,92 +46,198 @@ class FetchError(DiscordantError):
 
 @dataclass(frozen=True)
 class Response:
-    """A fetched body (None when the server answered 304 Not Modified)."""
+    """A fetched body (None when the server answered 304 Not Modified), decompressed."""
 
     url: str
     status: int
     body: bytes | None
     content_type: str
     headers: dict[str, str] = field(default_factory=dict)
+    charset: str | None = None  # as the Content-Type header gives it
+
+    def text(self) -> str:
+        """The body as text (`bodies.decode`: header charset, declaration, detection)."""
+        return decode(self.body or b"", self.charset)
 
 
 def check_url(url: str, allow_private: bool) -> str:
-    """The URL if it may be fetched, else FetchError naming the reason."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(f"Only http:// and https:// URLs can be added, not "
-                         f"{parts.scheme or 'a bare'}:{'//' if parts.netloc else ''}… URLs.")
-    if not parts.hostname:
-        raise FetchError(f"{url!r} names no host: give the article's full address.")
-    for address in resolve(parts.hostname, parts.port or 0):
-        if address.is_link_local:  # cloud metadata (169.254.169.254): never, whatever is set
-            raise FetchError(f"{parts.hostname} is a link-local address ({address}), where "
-                             "cloud metadata and device settings live: it is never fetched.")
-        if not allow_private and (not address.is_global or address.is_multicast):
-            raise FetchError(
-                f"{parts.hostname} is a {_kind(address)} address ({address}): only public "
-                "sites can be added (ALLOW_PRIVATE_URLS=1 lifts this on a trusted setup).")
-    return url.strip()
+    """The URL (normalised) if it may be fetched, else FetchError naming the reason."""
+    return _checked(url, allow_private).url
 
 
-def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def _checked(url: str, allow_private: bool) -> Target:
     try:
-        infos = socket.getaddrinfo(host, port or None, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchError(f"{host} cannot be found ({exc.strerror}): check the address.") from None
-    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+        target = parse_url(url)
+        allowed(target.host, target.port, allow_private)
+    except (BadURL, AddressRefused) as exc:
+        raise FetchError(str(exc)) from None
+    return target
 
 
-def _kind(address) -> str:
-    for name in ("loopback", "link_local", "private", "multicast", "reserved", "unspecified"):
-        if getattr(address, f"is_{name}", False):
-            return name.replace("_", "-")
-    return "non-public"
+class Guard:
+    """An httpcore network backend that connects only to checked addresses, and only
+    until the fetch's deadline."""
+
+    def __init__(self, allow_private: bool, deadline: float) -> None:
+        import httpcore
+
+        self.allow_private, self.deadline = allow_private, deadline
+        self.backend = httpcore.SyncBackend()
+
+    def budget(self, timeout: float | None) -> float:
+        """What a socket operation may wait: its own timeout, or what is left of the fetch."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the fetch's deadline has passed")
+        return min(left, math.inf if timeout is None else timeout)
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options=None) -> Clocked:
+        error: Exception | None = None
+        for address in allowed(host, port, self.allow_private):
+            try:
+                stream = self.backend.connect_tcp(str(address), port, self.budget(timeout),
+                                                  local_address, socket_options)
+                return Clocked(stream, self)
+            except Exception as exc:  # httpcore's ConnectError / ConnectTimeout: the next one
+                error = exc
+        raise error or OSError(f"{host} has no address")
+
+    def connect_unix_socket(self, *args, **kwargs):
+        raise AddressRefused("a Unix socket is never fetched")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(min(seconds, self.budget(seconds)))
+
+
+class Clocked:
+    """A network stream whose every read, write and TLS handshake ends by the deadline."""
+
+    def __init__(self, stream, guard: Guard) -> None:
+        self.stream, self.guard = stream, guard
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, self.guard.budget(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, self.guard.budget(timeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None,
+                  timeout: float | None = None) -> Clocked:
+        tls = self.stream.start_tls(ssl_context, server_hostname, self.guard.budget(timeout))
+        return Clocked(tls, self.guard)
+
+    def get_extra_info(self, info: str):
+        return self.stream.get_extra_info(info)
 
 
 def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HTML_TYPES,
-          headers: dict[str, str] | None = None, max_bytes: int = MAX_BYTES) -> Response:
-    """GET a URL within the limits above; `headers` may carry If-None-Match and
+          headers: dict[str, str] | None = None, max_bytes: int = MAX_BYTES,
+          seconds: float | None = None, deadline: float | None = None) -> Response:
+    """GET a URL within the limits above, in at most `seconds` (and by the monotonic
+    `deadline`, when a feed poll has one); `headers` may carry If-None-Match and
     If-Modified-Since (a 304 comes back with body None)."""
-    import httpx
+    import httpcore
 
-    deadline = time.monotonic() + TOTAL_SECONDS
-    timeout = httpx.Timeout(READ_SECONDS, connect=CONNECT_SECONDS)
-    sent = {"User-Agent": USER_AGENT, "Accept": ", ".join(accept), **(headers or {})}
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+    started = time.monotonic()
+    end = started + (TOTAL_SECONDS if seconds is None else seconds)
+    end = end if deadline is None else min(deadline, end)
+    guard = Guard(allow_private, end)
+    sent = {"User-Agent": USER_AGENT, "Accept": ", ".join(accept),
+            "Accept-Encoding": "gzip, deflate", **(headers or {})}
+    with httpcore.ConnectionPool(network_backend=guard, retries=0) as pool:
         for _ in range(MAX_REDIRECTS + 1):
-            url = check_url(url, allow_private)
+            target = _checked(url, allow_private)
             try:
-                with client.stream("GET", url, headers=sent) as reply:
-                    if reply.is_redirect and reply.headers.get("location"):
-                        url = urljoin(url, reply.headers["location"])
-                        continue
-                    return _read(reply, url, accept, max_bytes, deadline)
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{url} could not be fetched ({type(exc).__name__}: {exc}).") \
-                    from None
-    raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.")
+                reply = _get(pool, target, sent, accept, max_bytes, end)
+            except (BadURL, AddressRefused) as exc:
+                raise FetchError(str(exc)) from None
+            except BodyError as exc:
+                raise FetchError(f"{shown(target.url)} {exc}") from None
+            except (TimeoutError, httpcore.TimeoutException) as exc:
+                raise FetchError(_timed_out(target.url, end, end - started, exc)) from None
+            except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol,
+                    OSError) as exc:
+                raise FetchError(f"{shown(target.url)} could not be fetched "
+                                 f"({type(exc).__name__}: {exc}).") from None
+            if isinstance(reply, Response):
+                return reply
+            url = reply
+    raise FetchError(f"{shown(url)} redirects more than {MAX_REDIRECTS} times.")
 
 
-def _read(reply, url: str, accept: tuple[str, ...], max_bytes: int, deadline: float) -> Response:
-    content_type = reply.headers.get("content-type", "").split(";")[0].strip().lower()
-    headers = {k.lower(): v for k, v in reply.headers.items()}
-    if reply.status_code == 304:
-        return Response(url, 304, None, content_type, headers)
-    if reply.status_code >= 400:
-        raise FetchError(f"{url} answered {reply.status_code} {reply.reason_phrase}.")
+def _timed_out(url: str, end: float, seconds: float, exc: Exception) -> str:
+    if time.monotonic() >= end - 0.05:
+        return (f"{shown(url)} took longer than the {seconds:g} s a fetch may take (from "
+                "connecting to the last byte).")
+    return f"{shown(url)} did not answer in time ({type(exc).__name__})."
+
+
+def _get(pool, target: Target, sent: dict[str, str], accept: tuple[str, ...],
+         max_bytes: int, end: float) -> Response | str:
+    """One request: the Response, or the URL a redirect points to."""
+    import httpcore
+
+    request = httpcore.URL(scheme=target.scheme.encode(), host=target.host.encode(),
+                           port=target.port, target=target.target.encode("ascii"))
+    lines = [(b"Host", target.netloc.encode("ascii"))]
+    lines += [(k.encode("latin-1"), v.encode("latin-1", "replace")) for k, v in sent.items()]
+    timeout = {"connect": CONNECT_SECONDS, "read": READ_SECONDS, "write": READ_SECONDS,
+               "pool": CONNECT_SECONDS}
+    with pool.stream("GET", request, headers=lines, extensions={"timeout": timeout}) as reply:
+        headers = _headers(reply.headers)
+        if reply.status in REDIRECTS and headers.get("location"):
+            return join(target.url, headers["location"])
+        return _read(reply, headers, target.url, accept, max_bytes, end)
+
+
+def _headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    """Response headers by lower-case name; a repeated header's values joined by commas."""
+    joined: dict[str, str] = {}
+    for key, value in raw:
+        name, text = key.decode("latin-1").lower(), value.decode("latin-1")
+        joined[name] = f"{joined[name]}, {text}" if name in joined else text
+    return joined
+
+
+def _read(reply, headers: dict[str, str], url: str, accept: tuple[str, ...], max_bytes: int,
+          end: float) -> Response:
+    content_type, _, params = headers.get("content-type", "").partition(";")
+    content_type = content_type.strip().lower()
+    charset = _charset(params)
+    if reply.status == 304:
+        return Response(url, 304, None, content_type, headers, charset)
+    if reply.status >= 300:
+        reason = reply.extensions.get("reason_phrase", b"").decode("latin-1", "replace")
+        raise FetchError(f"{shown(url)} answered {reply.status} {reason}.".replace(" .", "."))
     if content_type and content_type not in accept:
-        raise FetchError(f"{url} is {content_type}, not a web page: give the article's page.")
-    declared = int(reply.headers.get("content-length") or 0)
-    if declared > max_bytes:
-        raise FetchError(f"{url} is {declared // (1024 * 1024)} MB, more than the "
-                         f"{max_bytes // (1024 * 1024)} MB an article page may be.")
-    body = bytearray()
-    for piece in reply.iter_bytes():
-        body += piece
-        if len(body) > max_bytes:
-            raise FetchError(f"{url} sends more than the {max_bytes // (1024 * 1024)} MB an "
-                             "article page may be.")
-        if time.monotonic() > deadline:
-            raise FetchError(f"{url} took longer than {TOTAL_SECONDS:.0f} s to send.")
-    return Response(url, reply.status_code, bytes(body), content_type, headers)
+        raise FetchError(f"{shown(url)} is {content_type}, not a web page: give the article's "
+                         "page.")
+    limit = f"{max_bytes // (1024 * 1024)} MB"
+    declared = headers.get("content-length", "0").split(",")[0].strip()
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"{shown(url)} is {int(declared) // (1024 * 1024)} MB, more than the "
+                         f"{limit} an article page may be.")
+    encodings = [e.strip().lower() for e in headers.get("content-encoding", "").split(",")]
+    inflater, body, wire = Inflater(encodings, max_bytes), bytearray(), 0
+    for piece in reply.iter_stream():
+        wire += len(piece)
+        if wire > max_bytes:
+            raise FetchError(f"{shown(url)} sends more than the {limit} an article page may be.")
+        body += inflater.feed(piece)
+        if time.monotonic() > end:
+            raise TimeoutError("the fetch's deadline has passed")
+    return Response(url, reply.status, unwrap(bytes(body), max_bytes), content_type, headers,
+                    charset)
+
+
+def _charset(params: str) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 
 import yaml
@@ -42,13 +42,30 @@ def save_page(page: Page, url: str, corpus: Path) -> tuple[Path, bool]:
     existed = path.exists()
     try:
         corpus.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=corpus, delete=False,
-                                         prefix=".adding-", suffix=".tmp") as tmp:
-            tmp.write(page_markdown(page, url))
-        os.replace(tmp.name, path)
+        tmp = _write_new(corpus, page_markdown(page, url))
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise CorpusError(
             f"The page cannot be saved into the corpus folder {corpus} ({exc.strerror or exc}): "
             "make the folder writable by the bot (a read-only mount cannot take new articles)."
         ) from None
     return path, existed
+
+
+def _write_new(folder: Path, text: str) -> Path:
+    """A new hidden file in `folder` holding `text`, created 0666 less the umask (0644
+    usually) like any saved file, so whoever indexes or serves the corpus can read it
+    (a temporary file would be 0600)."""
+    path = folder / f".adding-{secrets.token_hex(8)}.tmp"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
