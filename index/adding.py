@@ -119,7 +119,7 @@ def poll_feed(url: str, state: FeedState, settings: Settings) -> list[Path]:
     if reply.body is None:
         state.record(url, "not modified")
         return []
-    title, entries = parse_feed(reply.body, reply.headers.get("content-type"))
+    title, entries = parse_feed(reply.body, reply.headers.get("content-type"), reply.url)
     seen = state.seen_keys(url)
     fresh = [entry for entry in dict((e.key, e) for e in entries).values()
              if entry.key not in seen]
@@ -131,9 +131,9 @@ def poll_feed(url: str, state: FeedState, settings: Settings) -> list[Path]:
         try:
             saved.append(add_entry(url, entry, title, state, settings, deadline))
         except Exception as exc:  # one bad entry never stops the rest of its feed
-            log.warning("feed %s: skipped the entry %s: %s", url,
-                        shown(entry.link or entry.key), reason(exc))
-            failed.append(f"{shown(entry.link or entry.key)}: {reason(exc)}")
+            where, why = shown(entry.link or entry.key), reason(exc)
+            log.warning("feed %s: skipped the entry %s: %s", url, where, why)
+            failed.append(why if where in why else f"{where}: {why}")
     _record(url, state, reply, saved, failed, waiting=len(fresh) - tried)
     return saved
 
@@ -169,6 +169,7 @@ def _record(url: str, state: FeedState, reply, saved: list[Path], failed: list[s
     if waiting:
         status += f"; {waiting} more entries wait for the next poll"
     complete = not waiting
-    state.record(url, status, added=len(saved), error="; ".join(failed)[:300] or None,
+    error = f"{len(failed)} entries skipped: " + "; ".join(failed) if failed else None
+    state.record(url, status, added=len(saved), error=error and error[:500],
                  etag=reply.headers.get("etag") if complete else None,
                  modified=reply.headers.get("last-modified") if complete else None)

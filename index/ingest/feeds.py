@@ -64,13 +64,15 @@ def feed_urls(raw: str) -> list[str]:
     return list(dict.fromkeys(raw.replace(",", " ").split()))
 
 
-def parse_feed(body: bytes, content_type: str | None = None) -> tuple[str | None, list[Entry]]:
+def parse_feed(body: bytes, content_type: str | None = None,
+               url: str | None = None) -> tuple[str | None, list[Entry]]:
     """(the feed's title, its entries); raises ValueError for a body that is no feed.
-    `content_type` is the HTTP header, whose charset comes before the document's own."""
+    `content_type` is the HTTP header, whose charset comes before the document's own;
+    `url`, where the feed was fetched from, is what relative entry links are read against."""
     import feedparser
 
-    headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(body, response_headers=headers)
+    headers = {"content-type": content_type or "", "content-location": url or ""}
+    parsed = feedparser.parse(body, response_headers={k: v for k, v in headers.items() if v})
     if parsed.get("bozo") and not parsed.entries:
         raise ValueError(f"not an RSS/Atom feed ({parsed.get('bozo_exception')})")
     entries = []

@@ -171,7 +171,7 @@ def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HT
 
 def _timed_out(url: str, end: float, seconds: float, exc: Exception) -> str:
     if time.monotonic() >= end - 0.05:
-        return (f"{shown(url)} took longer than the {seconds:g} s a fetch may take (from "
+        return (f"{shown(url)} took longer than the {round(seconds, 1):g} s a fetch may take (from "
                 "connecting to the last byte).")
     return f"{shown(url)} did not answer in time ({type(exc).__name__})."
 

@@ -25,15 +25,22 @@ CYRILLIC = ["Городской совет заявил, что более дв�
             "части города за ночь, когда река вышла из берегов.",
             "Добровольцы наполняли мешки с песком до самого утра, а школы открылись как "
             "временные убежища для жителей."]
+FEW_ACCENTS = ["The mayor of the town, José Núñez, said on Monday that the river had risen "
+               "above the old bridge and that families in the lower districts were moved to "
+               "the school overnight.", "Volunteers filled sandbags until dawn, and the "
+               "council said the water would fall by Wednesday, the fire service said."]
 BOMB = gzip_bomb(64 * 1024 * 1024)
 
 
 def routes() -> dict:
     latin = page("Le café rouvre", PARAGRAPHS).encode("latin-1")
     meta = page("Наводнение", CYRILLIC, "<meta charset='windows-1251'>").encode("cp1251")
-    lying_meta = page("Le café rouvre", PARAGRAPHS, "<meta charset='utf-8'>").encode("latin-1")
+    lying_meta = page("Flood", FEW_ACCENTS, "<meta charset='utf-8'>").encode("latin-1")
+    few = page("Flood", FEW_ACCENTS).encode("latin-1")
     return {
         "/latin1.html": lambda h: answer(h, latin, "text/html; charset=iso-8859-1"),
+        "/latin1-few-accents.html": lambda h: answer(h, few, "text/html; charset=ISO-8859-1"),
+        "/quoted-charset.html": lambda h: answer(h, few, 'text/html; charset="latin1"'),
         "/header-beats-meta.html": lambda h: answer(h, lying_meta,
                                                     "text/html; charset=ISO-8859-1"),
         "/meta-cp1251.html": lambda h: answer(h, meta, "text/html"),
@@ -64,7 +71,9 @@ def site():
 
 @pytest.mark.parametrize(("path", "expected"), [
     ("/latin1.html", "Le café de la place Saint-André a rouvert ses portes à Zürich"),
-    ("/header-beats-meta.html", "Les dégâts sont estimés"),
+    ("/latin1-few-accents.html", "The mayor of the town, José Núñez, said"),
+    ("/quoted-charset.html", "José Núñez"),
+    ("/header-beats-meta.html", "José Núñez"),
     ("/meta-cp1251.html", "Городской совет заявил"),
     ("/undeclared-cp1251.html", "Добровольцы наполняли мешки"),
     ("/gzip-ok.html", "rouvert ses portes à Zürich"),
