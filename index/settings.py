@@ -88,6 +88,23 @@ def _feed_bounds(env: Mapping[str, str]) -> tuple[int, float]:
     return entries, DEFAULT_FEED_POLL_SECONDS if seconds is None else seconds
 
 
+def _ingest_bounds(env: Mapping[str, str]) -> tuple[float, float, int]:
+    """MAX_FILE_MB, MAX_EXPORT_MB and MAX_ARTICLE_CHARS: how much one corpus file, one JSON
+    export and one Article may hold (see README, "Bounds")."""
+    sizes = []
+    for name, default in (("MAX_FILE_MB", 5.0), ("MAX_EXPORT_MB", 50.0)):
+        value = _float(env, name)
+        if value is not None and not 0.01 <= value <= 4096:
+            raise SettingsError(f"{name} must be megabytes between 0.01 and 4096, not {value}: "
+                                "fix it in .env")
+        sizes.append(default if value is None else value)
+    chars = _int(env, "MAX_ARTICLE_CHARS", 300_000)
+    if chars is None or not 1_000 <= chars <= 50_000_000:
+        raise SettingsError(f"MAX_ARTICLE_CHARS must be between 1000 and 50000000, not "
+                            f"{chars}: fix it in .env")
+    return sizes[0], sizes[1], chars
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the corpus and the index live, and which model embeds."""
@@ -107,6 +124,9 @@ class Settings:
     feeds: str = ""
     feed_poll_minutes: float = 30.0
     feed_state: Path = Path(DEFAULT_FEED_STATE)
+    max_file_mb: float = 5.0  # one corpus file
+    max_export_mb: float = 50.0  # one JSON export
+    max_article_chars: int = 300_000  # one Article's text, cut beyond
     feed_max_entries: int = DEFAULT_FEED_MAX_ENTRIES  # new entries added per feed per poll
     feed_poll_seconds: float = DEFAULT_FEED_POLL_SECONDS  # one feed's share of a poll
 
@@ -131,6 +151,7 @@ class Settings:
             raise SettingsError(f"FEED_POLL_MINUTES must be minutes between 0 (off) and 1440, "
                                 f"not {poll}: fix it in .env")
         entries, seconds = _feed_bounds(env)
+        max_file_mb, max_export_mb, max_article_chars = _ingest_bounds(env)
         backend = (env.get("EMBEDDING_BACKEND") or "onnx").strip().lower()
         if backend not in ("onnx", "torch"):
             raise SettingsError(f"EMBEDDING_BACKEND must be onnx or torch, not {backend!r}: "
@@ -140,6 +161,8 @@ class Settings:
             feeds=(env.get("FEEDS") or "").strip(),
             feed_poll_minutes=30.0 if poll is None else poll,
             feed_state=Path(env.get("FEED_STATE") or DEFAULT_FEED_STATE),
+            max_file_mb=max_file_mb, max_export_mb=max_export_mb,
+            max_article_chars=max_article_chars,
             feed_max_entries=entries,
             feed_poll_seconds=seconds,
             corpus_dir=Path(env.get("CORPUS_DIR") or DEFAULT_CORPUS_DIR),

@@ -12,14 +12,18 @@ through `html.extract_page` and exports (`.jsonl`/`.json`) through `exports.load
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import logging
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..records import Article, Skipped
 from . import exports
-from .files import SUFFIXES, walk_corpus
+from .chunking import fold_text
+from .files import SUFFIXES, UNREADABLE, safe_name, walk_corpus
 from .frontmatter import normalise_newlines, split_front_matter
 from .furniture import strip_furniture
 from .html import extract_page
@@ -27,9 +31,37 @@ from .html import extract_page
 log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = {".html", ".htm"}
-__all__ = ["SUFFIXES", "corpus_files", "load_article", "load_corpus"]
+__all__ = ["SUFFIXES", "Limits", "Unreadable", "corpus_files", "load_article", "load_corpus"]
 
 MAX_BYTES = 5 * 1024 * 1024  # far above any news report; bigger files are dumps, not articles
+# One Article's text is cut after this many characters (MAX_ARTICLE_CHARS): the longest
+# features run to ~120,000 (20,000 words); a 45 MB export record became ~181,000 Chunks.
+# 300,000 is at most ~1,000 Chunks, about 30 s of embedding on two cores.
+MAX_ARTICLE_CHARS = 300_000
+# Skip reasons that say a file or folder is there but cannot be used now (permissions, a
+# mount that hiccups, over a size limit): its Articles in the last index are kept.
+KEPT_REASONS = (UNREADABLE, f"folder {UNREADABLE}", "larger than", "could not be loaded")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The size bounds of loading (settings MAX_FILE_MB, MAX_EXPORT_MB, MAX_ARTICLE_CHARS)."""
+
+    max_file_bytes: int = MAX_BYTES
+    max_export_bytes: int = exports.MAX_EXPORT_BYTES
+    max_article_chars: int = MAX_ARTICLE_CHARS
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file (or a folder, ending in "/") that is there but cannot be read now: the
+    Articles the last index holds from it are kept rather than removed."""
+
+    path: str
+    reason: str
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -81,22 +113,25 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def read_bytes(path: Path) -> tuple[bytes | None, str]:
-    """(the file's bytes, "") or (None, why it is skipped: unreadable, empty, too large)."""
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str]:
+    """(the file's bytes, "") or (None, why it is skipped: unreadable, empty, too large).
+    Never more than `max_bytes` + 1 bytes are read, whatever the file's size."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)
     except OSError as exc:
-        return None, f"cannot be read ({exc.strerror or exc})"
+        return None, f"{UNREADABLE} ({exc.strerror or exc})"
+    if len(raw) > max_bytes:
+        return None, f"larger than {max_bytes / (1024 * 1024):.3g} MB"
     if not raw.strip():
         return None, "empty file"
-    if len(raw) > MAX_BYTES:
-        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB"
     return raw, ""
 
 
-def read_text(path: Path) -> tuple[str | None, str | None, list[str]]:
+def read_text(path: Path, max_bytes: int = MAX_BYTES
+              ) -> tuple[str | None, str | None, list[str]]:
     """(text, skip reason, warnings) of one file, decoded with LF line endings."""
-    raw, problem = read_bytes(path)
+    raw, problem = read_bytes(path, max_bytes)
     if raw is None:
         large = problem.startswith("larger")  # a text file that large holds many articles
         return None, f"{problem}: split it into articles" if large else problem, []
@@ -108,13 +143,14 @@ def read_text(path: Path) -> tuple[str | None, str | None, list[str]]:
     return text, None, [warning] if warning else []
 
 
-def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
+def load_article(path: Path, doc_id: str, limits: Limits = DEFAULT_LIMITS
+                 ) -> tuple[Article | None, str | None, list[str]]:
     """(article, skip reason, warnings) for one file."""
-    text, reason, warnings = read_text(path)
+    text, reason, warnings = read_text(path, limits.max_file_bytes)
     if text is None:
         return None, reason, warnings
-    fields, body, fm_warnings = split_front_matter(normalise_newlines(text))
-    warnings += [f"{path.name}: {w}" for w in fm_warnings]
+    fields, body, fm_warnings = split_front_matter(normalise_newlines(text), _saved_on(path))
+    warnings += [f"{safe_name(path.name)}: {w}" for w in fm_warnings]
     body = strip_furniture(body)
     if not body.strip():
         return None, "no article text after removing page furniture", warnings
@@ -128,9 +164,18 @@ def load_article(path: Path, doc_id: str) -> tuple[Article | None, str | None, l
     return article, None, warnings
 
 
-def load_html(path: Path, doc_id: str) -> tuple[Article | None, str | None, list[str]]:
+def _saved_on(path: Path) -> dt.date | None:
+    """The day a file was last written (what a relative front matter date is read from)."""
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).date()
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def load_html(path: Path, doc_id: str, limits: Limits = DEFAULT_LIMITS
+              ) -> tuple[Article | None, str | None, list[str]]:
     """(article, skip reason, warnings) for a saved web page."""
-    raw, problem = read_bytes(path)
+    raw, problem = read_bytes(path, limits.max_file_bytes)
     if raw is None:
         return None, problem, []
     page = extract_page(raw)
@@ -152,53 +197,100 @@ def doc_ids(paths: list[Path], folder: Path) -> dict[Path, str]:
             out[key] = out.get(key, 0) + 1
         return out
 
-    stems = counts([p.stem for p in paths])
-    plain = {p: p.relative_to(folder).with_suffix("").as_posix() for p in paths}
+    stem = {p: safe_name(p.stem) for p in paths}
+    stems = counts(list(stem.values()))
+    plain = {p: safe_name(p.relative_to(folder).with_suffix("").as_posix()) for p in paths}
     plains = counts(list(plain.values()))
-    return {p: p.stem if stems[p.stem] == 1 else
-            plain[p] if plains[plain[p]] == 1 else p.relative_to(folder).as_posix()
+    return {p: stem[p] if stems[stem[p]] == 1 else
+            plain[p] if plains[plain[p]] == 1 else safe_name(p.relative_to(folder).as_posix())
             for p in paths}
 
 
-def load_file(path: Path, doc_id: str, folder: Path) -> Iterator[Article | Skipped | str]:
+def load_file(path: Path, doc_id: str, folder: Path, limits: Limits = DEFAULT_LIMITS
+              ) -> Iterator[Article | Skipped | str]:
     """The Articles (an export holds many), skips and warnings of one file."""
     suffix = path.suffix.lower()
     if suffix in exports.SUFFIXES:
-        yield from exports.load_export(path, doc_id, folder)
+        yield from exports.load_export(path, doc_id, folder, limits.max_export_bytes)
         return
     loader = load_html if suffix in HTML_SUFFIXES else load_article
-    article, reason, warnings = loader(path, doc_id)
+    article, reason, warnings = loader(path, doc_id, limits)
     yield from warnings
     if article is None:
-        log.info("skipped %s: %s", path.name, reason)
-        yield Skipped(path=str(path.relative_to(folder)), reason=reason or "unknown")
+        log.info("skipped %s: %s", safe_name(path.name), reason)
+        yield Skipped(path=_name(path, folder), reason=reason or "unknown")
     else:
         yield article
 
 
-def _load_safely(path: Path, doc_id: str, folder: Path) -> list[Article | Skipped | str]:
+def _name(path: Path, folder: Path) -> str:
+    return safe_name(str(path.relative_to(folder)))
+
+
+def _load_safely(path: Path, doc_id: str, folder: Path,
+                 limits: Limits) -> list[Article | Skipped | str]:
     """load_file, with any unexpected failure turned into a skip naming the cause."""
     try:
-        return list(load_file(path, doc_id, folder))
+        return list(load_file(path, doc_id, folder, limits))
     except Exception as exc:  # one bad file must never stop the run
-        log.info("loading %s failed", path, exc_info=True)
-        return [Skipped(path=str(path.relative_to(folder)), reason=f"could not be loaded "
-                        f"({type(exc).__name__}: {str(exc)[:200]})")]
+        log.info("loading %s failed", safe_name(str(path)), exc_info=True)
+        return [Skipped(path=_name(path, folder), reason=f"could not be loaded "
+                        f"({type(exc).__name__}: {safe_name(str(exc))[:200]})")]
 
 
-def load_corpus(folder: Path) -> Iterator[Article | Skipped | str]:
-    """Yield each Article, each Skipped file and each warning (a str), file by file."""
+def tidy(article: Article, limits: Limits) -> tuple[Article, list[str]]:
+    """An Article as it is indexed: names that can be stored, text folded (fold_text) and
+    cut to `limits.max_article_chars`, with a warning when it was cut."""
+    text, warnings = fold_text(article.text), []
+    if len(text) > limits.max_article_chars:
+        cut = text.rfind(" ", 0, limits.max_article_chars + 1)
+        text = text[:cut if cut > limits.max_article_chars // 2 else limits.max_article_chars]
+        warnings.append(f"{safe_name(article.path)} ({article.doc_id}): article text of "
+                        f"{len(article.text):,} characters cut to its first {len(text):,} "
+                        "(MAX_ARTICLE_CHARS)")
+    fields = {k: fold_text(safe_name(v)) if v else v for k, v in (
+        ("doc_id", article.doc_id), ("source", article.source), ("title", article.title),
+        ("date", article.date), ("url", article.url), ("path", article.path),
+        ("story", article.story))}
+    if text != article.text:  # a text cut at another length is another text
+        digest = f"{article.content_hash}:{limits.max_article_chars}:{len(text)}"
+        fields["content_hash"] = hashlib.sha256(digest.encode()).hexdigest()[:16]
+    return replace(article, text=text, **fields), warnings
+
+
+def _kept(item: Skipped, there: bool) -> Unreadable | None:
+    """An Unreadable for a skip whose file or folder is still `there` but cannot be used
+    now; a file really gone has its Articles leave the index."""
+    if there and item.reason.startswith(KEPT_REASONS):
+        return Unreadable(item.path, item.reason)
+    return None
+
+
+def load_corpus(folder: Path, limits: Limits = DEFAULT_LIMITS
+                ) -> Iterator[Article | Skipped | Unreadable | str]:
+    """Yield each Article, each Skipped file, an Unreadable for each skipped file or folder
+    whose Articles are kept from the last index, and each warning (a str), file by file."""
     walk = walk_corpus(folder, SUFFIXES)
-    yield from walk.skipped
+    for skipped in walk.skipped:
+        yield skipped
+        yield from filter(None, [_kept(skipped, there=True)])  # listed a moment ago
     ids = doc_ids(walk.files, folder)
     taken: dict[str, str] = {}
     for path in walk.files:
-        for item in _load_safely(path, ids[path], folder):
+        if safe_name(path.name) != path.name:
+            yield f"{_name(path, folder)}: file name is not UTF-8, read as cp1252"
+        for item in _load_safely(path, ids[path], folder, limits):
             if isinstance(item, str):
+                item = safe_name(item)
                 log.warning("%s", item)
-            elif isinstance(item, Article) and item.doc_id in taken:
-                item = Skipped(path=str(path.relative_to(folder)), reason=f"doc id "
+            elif isinstance(item, Skipped):
+                item = replace(item, path=safe_name(item.path))
+                yield from filter(None, [_kept(item, os.path.lexists(path))])
+            elif item.doc_id in taken:
+                item = Skipped(path=_name(path, folder), reason=f"doc id "
                                f"{item.doc_id!r} is already {taken[item.doc_id]}'s: rename it")
-            elif isinstance(item, Article):
-                taken[item.doc_id] = str(path.relative_to(folder))
+            else:
+                item, warnings = tidy(item, limits)
+                yield from warnings
+                taken[item.doc_id] = _name(path, folder)
             yield item

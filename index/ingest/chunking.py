@@ -11,11 +11,13 @@ in the Chunk and the window that hold it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +46,38 @@ ABBREVIATIONS = {
 # digit or opening quote.
 BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 LAST_WORD = re.compile(r"([\w.]+)[.]$")
+
+
+# Characters never typed in an article: C0 controls but tab and line breaks, DEL, C1 controls.
+# A NUL or an escape byte in an export's text field is damage, not text: it is dropped and
+# the rest kept (a whole file holding a NUL is still skipped as binary, articles.py).
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Compatibility forms folded the way NFKC folds them: ligatures ("ﬁ" -> "fi", as PDF
+# exports write "ﬁre"), full-width letters and digits, presentation forms. Fractions,
+# superscripts, subscripts and squared units keep their form ("½", "km²" are read as
+# figures and units), and so do spaces and "…" (numbers and sentence ends are read by them).
+FOLDED_TAGS = ("<compat>", "<wide>", "<narrow>", "<font>", "<small>", "<vertical>",
+               "<initial>", "<medial>", "<final>", "<isolated>")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char == "…" or unicodedata.category(char) == "Zs":
+        return char
+    if unicodedata.decomposition(char).startswith(FOLDED_TAGS):
+        return unicodedata.normalize("NFKC", char)
+    return char
+
+
+def fold_text(text: str) -> str:
+    """Article text as it is matched: control bytes dropped, combining accents composed
+    (NFC) and compatibility forms folded (see FOLDED_TAGS), so "ﬁre" is found by "fire"."""
+    text = CONTROLS.sub("", text)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    return NON_ASCII.sub(lambda m: _fold_char(m.group(0)), text)
 
 
 @dataclass(frozen=True)

@@ -38,12 +38,16 @@ SAFE_ID = re.compile(r"[^\w.-]+")
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")  # "2023-05-01T08:00:00Z" too
 
 
-def load_export(path: Path, stem_id: str, folder: Path) -> Iterator[Article | Skipped]:
-    """The Articles of one export file, and a Skipped for each record that has no text."""
+def load_export(path: Path, stem_id: str, folder: Path,
+                max_bytes: int = MAX_EXPORT_BYTES) -> Iterator[Article | Skipped]:
+    """The Articles of one export file, and a Skipped for each record that has no text.
+    An export over `max_bytes` (MAX_EXPORT_MB) is skipped whole before it is read."""
     name = path.relative_to(folder).as_posix()
-    raw = path.read_bytes()
-    if len(raw) > MAX_EXPORT_BYTES:
-        yield Skipped(name, f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MB: split it")
+    with path.open("rb") as file:
+        raw = file.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        yield Skipped(name, f"larger than {max_bytes / (1024 * 1024):.3g} MB (MAX_EXPORT_MB): "
+                      "split it")
         return
     text = raw.decode("utf-8-sig", errors="replace")
     records = _jsonl(text, name) if path.suffix.lower() == ".jsonl" else _json(text, name)
@@ -58,17 +62,18 @@ def load_export(path: Path, stem_id: str, folder: Path) -> Iterator[Article | Sk
 
 
 def _jsonl(text: str, name: str) -> Iterator[Any]:
-    for number, line in enumerate(text.splitlines(), 1):
+    # Lines end at \n only: splitlines() would also cut at a control byte inside a string.
+    for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             try:
-                yield json.loads(line)
+                yield json.loads(line, strict=False)  # a raw control byte in a string
             except (ValueError, RecursionError):
                 yield Skipped(f"{name}:{number}", "line is not valid JSON")
 
 
 def _json(text: str, name: str) -> Iterator[Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)
     except (ValueError, RecursionError):
         yield Skipped(name, "not valid JSON")
         return

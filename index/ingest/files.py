@@ -19,6 +19,30 @@ from ..records import Skipped
 
 # Plain text, saved web pages, JSON exports: what `articles.load_file` reads.
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".json"}
+# Reasons a folder or file is unreadable for now (permissions, a mount that hiccups) rather
+# than gone: the Articles the last index holds from it are kept (articles.py, indexer.py).
+UNREADABLE = "cannot be read"
+
+
+def safe_name(name: str) -> str:
+    """A file name as text that can be stored, printed and hashed.
+
+    A name that is not valid UTF-8 (a Latin-1 `café.txt` from an old archive) reaches Python
+    with each undecodable byte as a lone surrogate, which no encoder accepts. Each such byte
+    is read as cp1252 (`caf\udce9` -> `café`); the five bytes cp1252 leaves undefined are
+    written `%81`, never as an invisible control character.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    return "".join(_byte_char(ord(ch) - 0xDC00) if "\udc80" <= ch <= "\udcff" else ch
+                   for ch in name)
+
+
+def _byte_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return f"%{byte:02X}"
 
 
 @dataclass
@@ -66,7 +90,7 @@ def walk_corpus(folder: Path, suffixes: set[str] | None = None) -> Walk:
 
 
 def _relative(path: Path, folder: Path) -> str:
-    return path.relative_to(folder).as_posix()
+    return safe_name(path.relative_to(folder).as_posix())
 
 
 def _walk(current: Path, root: Path, visiting: set[Path], suffixes: set[str], walk: Walk,
@@ -75,8 +99,8 @@ def _walk(current: Path, root: Path, visiting: set[Path], suffixes: set[str], wa
         with os.scandir(current) as entries:
             listed = sorted(entries, key=lambda e: e.name)
     except OSError as exc:
-        reason = ("folder cannot be read (permission denied)" if isinstance(exc, PermissionError)
-                  else f"folder cannot be read ({exc.strerror or exc})")
+        reason = (f"folder {UNREADABLE} (permission denied)" if isinstance(exc, PermissionError)
+                  else f"folder {UNREADABLE} ({exc.strerror or exc})")
         walk.skipped.append(Skipped(path=_relative(current, folder) + "/", reason=reason))
         return
     for entry in listed:

@@ -5,7 +5,10 @@ read with a loader that keeps every scalar as text (no dates, integers or floats
 so `2022-02-30` or a 5,000-digit number cannot raise), refuses aliases (a 541-byte "billion
 laughs" file expanded to 3.4 GB) and nesting deeper than a few levels, and only looks at the
 first MAX_CHARS characters. Lists, mappings and unknown keys are reported as warnings,
-never turned into repr text.
+never turned into repr text. A relative date ("today", "yesterday", "3 days ago", "last
+Tuesday") is read against the day the file was last written — when a saved report says
+"yesterday", that is the day before it was saved — with a warning; without that day it is
+dropped with a warning rather than kept as text no date comparison can use.
 """
 
 from __future__ import annotations
@@ -57,8 +60,20 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
-    """(fields, body, warnings) of a text with LF line endings; fields are known keys only."""
+def split_front_matter(text: str, saved_on: dt.date | None = None
+                       ) -> tuple[dict[str, str], str, list[str]]:
+    """(fields, body, warnings) of a text with LF line endings; fields are known keys only;
+    a relative date is read against `saved_on` (the file's modification day)."""
+    fields, body, warnings = _split(text)
+    if "date" in fields and not ISO_DATE.match(fields["date"]):
+        fields["date"], warning = _relative_date(fields["date"], saved_on)
+        warnings += [warning] if warning else []
+        if not fields["date"]:
+            del fields["date"]
+    return fields, body, warnings
+
+
+def _split(text: str) -> tuple[dict[str, str], str, list[str]]:
     match = FRONT_MATTER.match(text) if text.startswith("---") else None
     if not match:
         return {}, text, []
@@ -134,3 +149,47 @@ def _value_problem(key: str, value: str) -> str | None:
             except ValueError:
                 return f"{value[:40]!r} is not a real date"
     return None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+TODAY = re.compile(r"(?:today|tonight|now|just now|this (?:morning|afternoon|evening)|"
+                   r"(?:an? |\d+ )?(?:hours?|minutes?) ago)$")
+AGO = re.compile(r"(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
+                 r"(day|week)s? ago$")
+WEEKDAY = re.compile(rf"(?:last |on )?({'|'.join(WEEKDAYS)})$")
+
+
+def _days_back(phrase: str, saved_on: dt.date) -> int | None:
+    """How many days before `saved_on` a relative date phrase means, or None."""
+    if TODAY.match(phrase):
+        return 0
+    if phrase in ("yesterday", "last night"):
+        return 1
+    if phrase == "the day before yesterday":
+        return 2
+    if match := AGO.match(phrase):
+        amount = AMOUNTS.get(match[1]) or int(match[1])
+        return amount * (7 if match[2] == "week" else 1)
+    if match := WEEKDAY.match(phrase):
+        back = (saved_on.weekday() - WEEKDAYS.index(match[1])) % 7
+        return back or (7 if phrase.startswith("last ") else 0)
+    return None
+
+
+def _relative_date(value: str, saved_on: dt.date | None) -> tuple[str | None, str | None]:
+    """(the date to keep, a warning): a relative date as the ISO day it names; any other
+    text date is kept as written."""
+    phrase = " ".join(value.lower().strip(" .").split())
+    if saved_on is None:
+        back = _days_back(phrase, dt.date(2000, 1, 3))
+        return (value, None) if back is None else (
+            None, f"front matter date {value[:40]!r} is relative and the file's date is "
+                  "unknown; ignored")
+    back = _days_back(phrase, saved_on)
+    if back is None:
+        return value, None
+    day = (saved_on - dt.timedelta(days=back)).isoformat()
+    return day, (f"front matter date {value[:40]!r} read as {day}, counted from the day "
+                 f"the file was last written ({saved_on.isoformat()})")

@@ -104,6 +104,10 @@ class Store(Reading):
     def server(self) -> bool:
         return self._server
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> Store:
         """Open the index; `create` only for an index run (see `_client`)."""
@@ -258,8 +262,10 @@ class Store(Reading):
             self.write_meta({"active": collection.name, "format": FORMAT_VERSION})
         log.info("index generation %s is now active", collection.name)
 
-    def drop_stale(self, keep: Iterable[str]) -> list[str]:
-        """Delete generations other than `keep` (left by earlier or interrupted runs)."""
+    def drop_stale(self, keep: Iterable[str], compact: bool = False) -> list[str]:
+        """Delete generations other than `keep` (left by earlier or interrupted runs), and
+        what Chroma leaves of them on disk; `compact` (after a swap) also merges the
+        full-text index, so an unchanged corpus re-indexed does not grow the folder."""
         keep = set(keep) | {f"{name}{ARTICLES}" for name in keep}
         dropped = []
         with self._errors():
@@ -270,9 +276,24 @@ class Store(Reading):
                     self._handles.pop(name, None)
                     self._counts.pop(name, None)
                     dropped.append(name)
-        for name in dropped:
-            shutil.rmtree(self.lexical_dir(name), ignore_errors=True)
+        self._drop_lexical(keep)
+        if not self._server:
+            orphans = folder.remove_orphan_segments(self._settings.chroma_path)
+            log.info("removed %d unused segment folders", len(orphans))
+            if compact:
+                folder.compact_full_text(self._settings.chroma_path)
         return dropped
+
+    def _drop_lexical(self, keep: set[str]) -> None:
+        """Remove the lexical indexes of every generation but `keep` (a run killed between
+        writing one and creating its collection left one no collection names)."""
+        try:
+            entries = list(self._lexical_root.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(f"{self._prefix}-g") and entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def mismatch_message(where: str, built_with: str, model_name: str) -> str:

@@ -8,9 +8,13 @@ Chroma is opened, and `diagnose` turns a failure during use into the same messag
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import logging
 import os
+import re
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -22,6 +26,8 @@ from ..errors import (
     IndexUnavailableError,
 )
 
+log = logging.getLogger(__name__)
+
 DATABASE = "chroma.sqlite3"  # every Chroma folder has it; nothing else is treated as an index
 LOW_SPACE = 64 * 1024 * 1024  # below this a write failure is put down to a full disk
 # SQLite says "disk is full" on ENOSPC and "disk I/O error" when a write fails otherwise
@@ -29,6 +35,11 @@ LOW_SPACE = 64 * 1024 * 1024  # below this a write failure is put down to a full
 FULL_MARKERS = ("no space left", "disk is full", "file too large", "error in compaction",
                 "quota exceeded", "disk i/o error")
 READ_ONLY_MARKERS = ("readonly database", "read-only", "permission denied")
+# Chroma names each collection's vector segment folder by the segment's UUID.
+# Chroma's full-text index of the Chunks (SQLite FTS5): deletes leave tombstones in it until
+# FTS5 merges, which made the database grow ~20% over the second run before settling.
+FULL_TEXT = "embedding_fulltext_search"
+SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def is_index_folder(path: Path) -> bool:
@@ -157,3 +168,48 @@ def _chain(exc: BaseException | None):
     while exc is not None:
         yield exc
         exc = exc.__cause__ or exc.__context__
+
+
+def remove_orphan_segments(path: Path) -> list[str]:
+    """Delete the segment folders of an embedded index that no segment of its database
+    names any more, and return their names.
+
+    Chroma (1.x) deletes a collection's rows but leaves its HNSW folder on disk, so each
+    index run left two folders behind (4 runs of one corpus: 33 MB -> 100 MB). Only folders
+    named like a segment and unknown to chroma.sqlite3 are removed: a live generation's
+    folder is always named there. Best effort: a folder that cannot be removed now is
+    removed by the next run.
+    """
+    database = path / DATABASE
+    if not database.is_file():
+        return []
+    try:
+        with contextlib.closing(sqlite3.connect(database.as_uri() + "?mode=ro",
+                                                uri=True, timeout=5)) as conn:
+            known = {str(row[0]) for row in conn.execute("SELECT id FROM segments")}
+        entries = list(path.iterdir())
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("could not look for unused segment folders in %s: %s", path, exc)
+        return []
+    removed = []
+    for entry in entries:
+        if SEGMENT_FOLDER.fullmatch(entry.name) and entry.name not in known and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
+def compact_full_text(path: Path) -> None:
+    """Merge Chroma's full-text index after a swap (FTS5 'optimize'): the dropped
+    generation's rows leave it now rather than many runs later. Measured on 40 reports over
+    16 runs: the database stays within 5% of its size after the second run (20% without);
+    ~20 ms here, about a second per 100,000 passages. Best effort, like the orphans."""
+    database = path / DATABASE
+    try:
+        with contextlib.closing(sqlite3.connect(database, timeout=10,
+                                                isolation_level=None)) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                            (FULL_TEXT,)).fetchone():
+                conn.execute(f"INSERT INTO {FULL_TEXT}({FULL_TEXT}) VALUES('optimize')")
+    except sqlite3.Error as exc:
+        log.warning("could not compact the full-text index of %s: %s", path, exc)

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..claims.extract import ClaimExtractor
-from ..ingest.articles import load_corpus
+from ..ingest.articles import DEFAULT_LIMITS, Limits, Unreadable, load_corpus
 from ..ingest.chunking import chunk_article
 from ..records import Article, IndexReport, Skipped
 from ..stories.cluster import Member, find_stories
@@ -33,7 +33,7 @@ from .chroma import Store
 from .chunk_records import article_metadata, chunk_metadata
 from .chunk_table import ChunkTableWriter
 from .embedding import Embedder
-from .guards import refuse_to_empty
+from .guards import kept_articles, refuse_to_empty
 from .lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
@@ -75,21 +75,34 @@ def read_previous(store: Store, rebuild: bool) -> Previous:
     return Previous(vectors, by_text, hashes, records)
 
 
-def load(corpus_dir: Path, progress: Progress | None):
-    """Articles, skipped files and warnings of a corpus folder."""
+def load(corpus_dir: Path, progress: Progress | None, limits: Limits = DEFAULT_LIMITS,
+         unreadable: list[Unreadable] | None = None):
+    """Articles, skipped files and warnings of a corpus folder; the files and folders that
+    are there but cannot be read now are added to `unreadable`."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
-    for item in load_corpus(corpus_dir):
+    for item in load_corpus(corpus_dir, limits):
         if isinstance(item, Article):
             articles.append(item)
         elif isinstance(item, Skipped):
             skipped.append(item)
+        elif isinstance(item, Unreadable):
+            if unreadable is not None:
+                unreadable.append(item)
         else:
             warnings.append(item)
-        if progress and not isinstance(item, str):
+        if progress and isinstance(item, Article | Skipped):
             progress("load", len(articles) + len(skipped), 0)
     return articles, skipped, warnings
+
+
+def limits_of(store: Store) -> Limits:
+    """The loading bounds the index's settings ask for."""
+    settings, megabyte = store.settings, 1024 * 1024
+    return Limits(max_file_bytes=int(settings.max_file_mb * megabyte),
+                  max_export_bytes=int(settings.max_export_mb * megabyte),
+                  max_article_chars=settings.max_article_chars)
 
 
 @dataclass
@@ -282,7 +295,10 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     that yields no Article never empties a non-empty index unless `allow_empty`.
     """
     started = time.perf_counter()
-    articles, skipped, warnings = load(corpus_dir, progress)
+    unreadable: list[Unreadable] = []
+    articles, skipped, warnings = load(corpus_dir, progress, limits_of(store), unreadable)
+    kept, notes = kept_articles(store, corpus_dir, unreadable, {a.doc_id for a in articles})
+    articles, warnings = articles + kept, warnings + notes
     refuse_to_empty(store, corpus_dir, articles, skipped, allow_empty)
     if not rebuild:
         store.check_model(embedder.name)
@@ -330,7 +346,7 @@ def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor
     LexicalIndex.build(lexical_ids, lexical_texts).save(store.lexical_dir(generation.name))
     store.activate(generation)
     # The generation just replaced stays one run longer for questions already under way.
-    store.drop_stale(keep=[generation.name] + ([active] if active else []))
+    store.drop_stale(keep=[generation.name] + ([active] if active else []), compact=True)
     chunks = len(lexical_ids)
     return IndexReport(articles=len(articles), chunks=chunks, embedded=embedded,
                        reused=chunks - embedded, added=added, changed=changed,

@@ -123,3 +123,115 @@ def test_zero_width_characters_do_not_change_the_answer(sample_engine):
     dirty = sample_engine.ask("how\u200b many\u200d officers\ufeff died")
     assert dirty.question == clean.question
     assert [p.text for p in dirty.passages] == [p.text for p in clean.passages]
+
+
+def _folder_state(db: Path) -> tuple[int, int]:
+    """(entries at the top of an index folder, its size in bytes)."""
+    size = sum(p.stat().st_size for p in db.rglob("*") if p.is_file())
+    return len(list(db.iterdir())), size
+
+
+def test_repeated_index_runs_leave_no_orphan_segment_folders_and_stop_growing(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "db"
+    for i in range(40):
+        write(corpus, f"r{i}.txt", REPORT.format(n=i, town=f"Town{i}") * 4 +
+              f"Report {i} adds that {i + 2} roads were closed near Ely.\n")
+    states = []
+    for run in range(7):
+        engine_for(tmp_path, corpus).index(rebuild=run == 4)
+        states.append(_folder_state(db))
+    counts, sizes = [c for c, _ in states], [s for _, s in states]
+    # Two generations (the active one and the one before) and nothing else from run 2 on.
+    assert counts[1:] == [counts[1]] * 6, counts
+    # SQLite reuses the pages freed by dropped generations: a steady state, not a ratchet
+    # (measured: +11% at most over the second run, then flat).
+    assert max(sizes[1:]) <= 1.3 * sizes[1], sizes
+    assert sizes[6] <= 1.02 * sizes[3], sizes
+
+
+def test_an_unreadable_folder_or_oversize_export_keeps_its_articles_until_really_gone():
+    from tests.unprivileged import open_folder, unprivileged
+
+    with open_folder() as base:
+        corpus, db = base / "corpus", base / "db"
+        write(corpus, "top.txt", REPORT.format(n=40, town="Ely"))
+        write(corpus, "sub/a.txt", REPORT.format(n=7, town="Bude"))
+        write(corpus, "sub/deeper/b.txt", REPORT.format(n=9, town="Looe"))
+        locked = write(corpus, "locked.md", REPORT.format(n=3, town="Hove"))
+        rows = [{"id": f"w{i}", "title": f"Wire {i}", "text": REPORT.format(n=i, town="Rye")
+                 + "x " * 600} for i in range(10)]
+        write(corpus, "wire.jsonl", "\n".join(__import__("json").dumps(r) for r in rows))
+        run = [*unprivileged(), str(DISCORDANT), "index", "--corpus", str(corpus),
+               "--db", str(db)]
+        assert subprocess.run(run, capture_output=True, timeout=600).returncode == 0
+        before = _doc_ids(db)
+        assert len(before) == 14
+        (corpus / "sub").chmod(0o000)
+        locked.chmod(0o000)
+        env = {**os.environ, "MAX_EXPORT_MB": "0.01"}  # the 12 KB export is now over it
+        out = subprocess.run(run, capture_output=True, text=True, timeout=600, env=env)
+        (corpus / "sub").chmod(0o755)
+        assert out.returncode == 0, out.stderr
+        assert _doc_ids(db) == before
+        assert "sub/ folder cannot be read (permission denied): its 2 articles are kept" \
+            in out.stdout
+        assert "wire.jsonl larger than 0.01 MB" in out.stdout and "10 articles are kept" \
+            in out.stdout
+        assert "locked.md cannot be read (Permission denied): its 1 articles are kept" \
+            in out.stdout
+        assert "0 removed" in out.stdout
+        (corpus / "sub" / "a.txt").unlink()  # really gone: it leaves the index
+        out = subprocess.run(run, capture_output=True, text=True, timeout=600)
+        assert _doc_ids(db) == before - {"a"} and "1 removed" in out.stdout
+
+
+def _doc_ids(db: Path) -> set[str]:
+    out = subprocess.run([str(DISCORDANT), "sources", "--json", "--db", str(db)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return {__import__("json").loads(line)["doc_id"] for line in out.stdout.splitlines()}
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_under_a_readable_id(tmp_path):
+    from index.render.text import render_report
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "plain.txt", REPORT.format(n=40, town="Ely"))
+    folder = os.fsencode(corpus)
+    os.makedirs(folder + b"/d\xe9p\xeaches", exist_ok=True)
+    for name in (b"/caf\xe9.txt", b"/d\xe9p\xeaches/r\xe9sum\xe9.md", b"/\x81\xff.txt"):
+        with open(folder + name, "wb") as file:
+            file.write(REPORT.format(n=len(name), town="Caen").encode())
+    engine = engine_for(tmp_path, corpus)
+    report = engine.index()
+    assert report.articles == 4 and not report.skipped
+    render_report(report).encode("utf-8")  # printable: no lone surrogate left
+    ids = {s.doc_id for s in engine.sources()}
+    assert {"plain", "café", "résumé", "%81ÿ"} == ids
+    assert sum("file name is not UTF-8" in w for w in report.warnings) == 3
+    assert engine_for(tmp_path, corpus).index().reused == report.chunks
+
+
+def test_one_huge_export_record_is_cut_to_the_article_cap_and_control_bytes_dropped(tmp_path):
+    import json
+
+    corpus = tmp_path / "corpus"
+    huge = " ".join(f"Sentence {i} says {i} homes were flooded." for i in range(60_000))
+    rows = [{"id": "big", "title": "Big", "text": huge},
+            {"id": "nul", "title": "Ti\x00tle\x1b[31m", "source": "Out\x07let",
+             "text": "Officials said\x00 40 people\x1b were evacuated\x7f from Ely."}]
+    # raw control bytes inside the JSON strings, as a broken exporter writes them
+    write(corpus, "wire.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+          .replace("\\u0000", "\x00").replace("\\u001b", "\x1b").replace("\\u0007", "\x07")
+          .replace("\\u007f", "\x7f"))
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus,
+                             max_article_chars=20_000), embedder=HashEmbedder())
+    report = engine.index()
+    assert report.articles == 2 and not report.skipped
+    assert report.chunks < 200  # 2.6 M characters would be ~7,000 Chunks
+    assert any("wire-big" in w and "cut to its first" in w for w in report.warnings)
+    texts = engine.store.article_texts(engine.store.active_name(), ["wire-nul", "wire-big"])
+    assert texts["wire-nul"] == "Officials said 40 people were evacuated from Ely."
+    assert len(texts["wire-big"]) <= 20_000 and texts["wire-big"].startswith("Sentence 0")
+    (nul,) = [s for s in engine.sources() if s.doc_id == "wire-nul"]
+    assert (nul.title, nul.source) == ("Title[31m", "Outlet")

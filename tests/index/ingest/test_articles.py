@@ -106,3 +106,20 @@ def test_cr_only_line_endings_still_show_the_front_matter(tmp_path):
     (article,), _, warnings = _load(tmp_path)
     assert (article.title, article.source) == ("Valley floods", "River Times")
     assert article.text.startswith("Floods hit the valley on Monday.\n") and not warnings
+
+
+def test_ligatures_and_full_width_forms_are_folded_but_fractions_and_units_kept(tmp_path):
+    write(tmp_path, "pdf.txt", "The ﬁre service said ﬁve ﬂats burned; ４０ people were "
+          "evacuated from Cafe\u0301 Row.\n\nAbout 2½ km² of scrub burned, officials said.\n")
+    (article,), _, _ = _load(tmp_path)
+    assert "The fire service said five flats burned; 40 people" in article.text
+    assert "Café Row" in article.text and "2½ km²" in article.text
+    assert article.title == "The fire service said five flats burned; 40 people were " \
+        "evacuated from Café Row."
+
+
+def test_control_bytes_in_a_text_file_with_no_nul_are_dropped(tmp_path):
+    write(tmp_path, "esc.txt", "Officials said \x1b[31m40\x1b[0m people were evacuated.\n"
+          + "Rescue crews worked through the night in the valley. " * 20)
+    (article,), _, _ = _load(tmp_path)
+    assert article.text.startswith("Officials said [31m40[0m people were evacuated.")

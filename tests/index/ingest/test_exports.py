@@ -51,3 +51,27 @@ def test_a_newsapi_style_json_export_is_read(tmp_path):
     assert (article.source, article.title, article.date) == ("BBC News", "Valley floods",
                                                             "2023-05-03")
     assert article.doc_id.startswith("newsapi-") and not skipped
+
+
+def test_control_bytes_in_record_fields_are_dropped_and_the_rest_kept(tmp_path):
+    record = json.dumps({"id": "c", "title": "Flood\x1b]0;pwned\x07 update",
+                         "text": TEXT.format(n=40) + "\x00\x0bMore\x1e here.\x85"},
+                        ensure_ascii=False)
+    for escape, raw in (("\\u0000", "\x00"), ("\\u001b", "\x1b"), ("\\u0007", "\x07"),
+                        ("\\u000b", "\x0b"), ("\\u001e", "\x1e")):
+        record = record.replace(escape, raw)
+    write(tmp_path, "raw.jsonl", json.dumps({"id": "a", "text": TEXT.format(n=1)}) + "\n"
+          + record + "\r\n")
+    articles, skipped = _load(tmp_path)
+    assert not skipped
+    assert articles["raw-c"].text == TEXT.format(n=40) + "More here."
+    assert articles["raw-c"].title == "Flood]0;pwned update"
+
+
+def test_an_export_over_max_export_bytes_is_skipped_before_it_is_read(tmp_path):
+    from index.ingest.articles import Limits
+
+    write(tmp_path, "big.jsonl", json.dumps({"id": "a", "text": TEXT.format(n=1) * 200}))
+    items = list(load_corpus(tmp_path, Limits(max_export_bytes=4096)))
+    (skip,) = [i for i in items if isinstance(i, Skipped)]
+    assert skip.path == "big.jsonl" and skip.reason.startswith("larger than 0.00391 MB")

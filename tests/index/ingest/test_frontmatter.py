@@ -78,3 +78,27 @@ def test_any_failure_while_loading_one_file_skips_it_and_the_run_goes_on(tmp_pat
     (article,), (skipped,), _ = _load(tmp_path)
     assert article.doc_id == "good"
     assert skipped.path == "cursed.txt" and "RecursionError" in skipped.reason
+
+
+@pytest.mark.parametrize(("date", "read_as"), [
+    ("yesterday", "2024-03-09"), ("Today", "2024-03-10"), ("3 days ago", "2024-03-07"),
+    ("two weeks ago", "2024-02-25"), ("last Friday", "2024-03-08"), ("Sunday", "2024-03-10"),
+    ("last Sunday", "2024-03-03"), ("this morning", "2024-03-10"), ("5 hours ago", "2024-03-10"),
+])
+def test_a_relative_date_is_read_against_the_day_the_file_was_written(tmp_path, date, read_as):
+    import os
+    import time
+
+    path = write(tmp_path, "a.md", f"---\ndate: {date}\n---\n{BODY}")
+    saved = time.mktime((2024, 3, 10, 15, 0, 0, 0, 0, -1))  # a Sunday afternoon, local time
+    os.utime(path, (saved, saved))
+    (article,), _, warnings = _load(tmp_path)
+    assert article.date == read_as
+    assert any("a.md" in w and read_as in w and "last written" in w for w in warnings)
+
+
+def test_a_relative_date_without_a_file_date_is_dropped_and_a_text_date_kept():
+    fields, _, warnings = split_front_matter(f"---\ndate: yesterday\n---\n{BODY}")
+    assert "date" not in fields and any("relative" in w for w in warnings)
+    fields, _, warnings = split_front_matter(f"---\ndate: 6 January 2022\n---\n{BODY}")
+    assert fields["date"] == "6 January 2022" and not warnings
