@@ -58,6 +58,10 @@ class Claim:
     event ("the 2007 fires killed 11"), which joins no slot of this story's event.
     `equivalents` are the same amount in another currency as the article itself gives it
     ("€2.5m (about $2.7 million)"): (dimension, low, high) in that currency.
+    `keys` are the short parts of its clause that say what it measures (claims/features.py:
+    "noun:page", "verb:receive", "of:email", "role:start"); `weak` is why the event rules
+    give it no slot of their own ("no event", "background" ...), "" when they do — a weak
+    Claim is still a figure, ranked lower, and measures are learned from every Claim.
     """
 
     value: float | str
@@ -82,6 +86,8 @@ class Claim:
     place: str | None = None
     background: bool = False
     equivalents: tuple[tuple[str, float, float], ...] = ()
+    keys: tuple[str, ...] = ()
+    weak: str = ""
 
     @property
     def span(self) -> tuple[float, float]:

@@ -115,6 +115,8 @@ def message_claims(engine: Engine, text: str) -> list[Claim]:
                       text=text, path="", content_hash="")
     seen: dict[tuple, Claim] = {}
     for claim in engine.extractor.extract(article):
+        if claim.weak:
+            continue  # a figure of no event the message check can compare
         seen.setdefault((claim.value, claim.unit, claim.event, claim.kind), claim)
     return list(seen.values())[:MAX_FIGURES]
 

@@ -18,6 +18,7 @@ from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
 from .disagreements import build_slot
+from .measures import measure_slot
 from .slots import SUPPORT_RANKS, select
 from .wording import passages_wording
 
@@ -112,6 +113,21 @@ def story_slot(query: Query, story: StoryRef, corpus: Corpus,
     return corpus.slot((query, story.id, best, first), build)
 
 
+def first_slot(question: str, query: Query, story: StoryRef, corpus: Corpus,
+               ranks: dict[tuple[str, str], int], candidates: Sequence[Passage]) -> Slot | None:
+    """The Slot of the Story a question is about: the event rules' slot where its figures
+    disagree, else the measure learned from every figure of the Story (measures.py) where
+    outlets disagree on it, else whichever of the two there is."""
+    slot = None if query.loose else story_slot(query, story, corpus, ranks, True)
+    if slot is not None and slot.disputed:
+        return slot
+    learned = measure_slot(question, query, corpus.figures_by_story.get(story.id, []),
+                           candidates, story)
+    if learned is not None and (learned.disputed or slot is None):
+        return learned
+    return slot
+
+
 def claim_ranks(candidates: Sequence[Passage]) -> dict[tuple[str, str], int]:
     """(doc, sentence) -> the rank of the best passage stating it."""
     ranks: dict[tuple[str, str], int] = {}
@@ -190,7 +206,10 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                       notice=f"None of the {article_count} articles reports this.")
     ranks = claim_ranks(candidates)
     slots = [s for i, story_ref in enumerate(stories) if query
-             for s in [story_slot(query, story_ref, corpus, ranks, i == 0)] if s is not None]
+             for s in [first_slot(question, query, story_ref, corpus, ranks, candidates)
+                       if i == 0 else None if query.loose else
+                       story_slot(query, story_ref, corpus, ranks, False)]
+             if s is not None]
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

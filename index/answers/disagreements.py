@@ -43,6 +43,9 @@ MAX_FIGURES = 8
 # typing a pair ("at least 8" fits 12 and 13; "more than 200" conflicts with 2,000).
 OPEN_ENDED = 2.0
 SAME_VALUE = 0.05  # two units' figures within 5% of each other state one quantity
+# Hedges whose figure is compared at its stated precision (see `stated`).
+STATED_HEDGES = {"about", "up to"}
+OPEN_END = 0.999  # the upper end of a stated interval is open
 PERSON = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+$")
 
 
@@ -131,8 +134,8 @@ class Span:
         return cls(kinds=frozenset(c.kind for c in claims),
                    revision=any(c.revision for c in claims),
                    first=min(dates, default=None), last=max(dates, default=None),
-                   low=min(c.span[0] for c in claims),
-                   high=max(_plausible_high(c) for c in claims),
+                   low=min(stated(c)[0] for c in claims),
+                   high=max(stated(c)[1] for c in claims),
                    dimension=first.dimension, vague=all(c.qualifier == "vague" for c in claims),
                    value=first.normalized if first.normalized is not None else
                    (first.value if isinstance(first.value, int | float) else None),
@@ -164,6 +167,27 @@ def rounding(claim: Claim) -> float:
         return 0.0
     compared = claim.span[0] / value if claim.span[0] else 1.0
     return half * compared
+
+
+def stated(claim: Claim) -> tuple[float, float]:
+    """The interval a figure is compared in. "about $2.6 billion", "some 16", "up to 1.6
+    million" cover what rounds to the figure at its last written digit (2.55-2.65 billion,
+    15.5-16.5, 1.55-1.65 million), not a percentage around it: an outlet that writes a
+    figure to a digit vouches for that digit, and "as many as 1.5 million" beside "up to
+    1.6 million" are two outlets' different figures for one ceiling. The upper end is
+    open (1.55 million is "1.6", not "1.5"). Other hedges keep the parser's interval."""
+    digits = NUMBER.search(claim.figure or "")
+    value = claim.value if isinstance(claim.value, int | float) else None
+    if claim.qualifier not in STATED_HEDGES or digits is None or not value:
+        return claim.span[0], _plausible_high(claim)
+    written = digits.group(0).replace(",", "")
+    decimals = len(written.partition(".")[2])
+    stated_value = float(written)
+    if not stated_value:
+        return claim.span[0], _plausible_high(claim)
+    center = claim.normalized if claim.normalized is not None else value
+    half = 10.0 ** -decimals / 2 * center / stated_value
+    return center - half, center + half * OPEN_END
 
 
 def _plausible_high(claim: Claim) -> float:
@@ -253,7 +277,9 @@ def relate(a: Span, b: Span) -> str:
         return "agree"
     if overlap or a.vague or b.vague:
         return "bound"
-    if _later(a, b) or _later(b, a):
+    if (_later(a, b) or _later(b, a)) and a.dimension != "date":
+        # A date is not a toll that rises from one day's report to the next: two dates for
+        # one event conflict unless one says it revises the other ("moved up to").
         # "23 new cases" on Monday and "31 new cases" on Tuesday: two days' increments, not
         # one figure revised.
         return "scope" if _increment(a) or _increment(b) else "update"

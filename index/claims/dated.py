@@ -11,6 +11,7 @@ from .context import is_background
 from .counted import noun_phrase
 from .dates import DateFigure, article_year
 from .events import verb_event
+from .features import figure_keys
 
 
 def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -> list[Claim]:
@@ -26,16 +27,21 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
         event = (lexicon.EVENT_WORDS.get(verb.lower_) if verb is not None else None) or \
             verb_event(token)
         subject = subject_of(verb)
-        if event is None or (subject is None and (verb is None or verb.tag_ != "VBN")):
-            continue  # a participle with no subject ("(born 12 March 1921)") is the topic's
+        # A participle with no subject ("(born 12 March 1921)") is the topic's; a date
+        # with no event is kept as a weak Claim: its keys still say what it dates.
+        weak = "" if event is not None and (subject is not None or (
+            verb is not None and verb.tag_ == "VBN")) else "no event"
         counted, kind = noun_phrase(subject) if subject is not None and \
             subject.pos_ != "PRON" else ("", "")
+        if weak:
+            event = (verb.lemma_ or verb.text).lower() if verb is not None else ""
         found.append(Claim(
             value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
             counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
             doc_id=article.doc_id, source=article.source, date=article.date, quote=sentence,
             dimension="date", unit=date.granularity, normalized=None,
             background=is_background(sentence, year, (date.start, date.end)),
+            keys=figure_keys(token), weak=weak,
         ))
     return found
 

@@ -27,6 +27,7 @@ from .counted import (
     elided_source,
     in_name,
     is_subset,
+    noun_phrase,
     stated_whole,
     whole_of_part,
 )
@@ -39,6 +40,7 @@ from .events import (
     population,
     verb_event,
 )
+from .features import figure_keys, governing_verb
 from .frames import magnitude_frame, measure_frame, temperature_frame
 from .measures import ESTIMATE_VERBS, unit_slot
 from .number_words import may_hold_figure
@@ -98,10 +100,13 @@ class ClaimExtractor:
         out: list[list[Claim]] = []
         for article, found in zip(articles, figured, strict=True):
             claims: list[Claim] = []
+            strong: list[Claim] = []  # what "Of these, ..." may refer back to
             for (sentence, quantities, dates), doc in zip(
                     found, itertools.islice(docs, len(found)), strict=True):
-                claims.extend(sentence_claims(doc, sentence, quantities, article, claims))
-                claims.extend(date_claims(doc, sentence, dates, article))
+                stated = sentence_claims(doc, sentence, quantities, article, strong)
+                stated += date_claims(doc, sentence, dates, article)
+                claims.extend(stated)
+                strong.extend(c for c in stated if not c.weak)
             out.append(claims)
         return out
 
@@ -137,26 +142,27 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
                     earlier: list[Claim]) -> list[Claim]:
     """The Claims of one parsed sentence; `earlier` resolves "Of these, 400 were ..."."""
     found: list[Claim] = []
+    weak: list[Claim] = []
     year = article_year(article.date)
     background = is_background(sentence, year)
     pairs = converted_pairs(sentence, quantities)
     converted = {id(q) for q in pairs.values()}
     for index, q in enumerate(quantities):
-        if id(q) in converted:
-            continue
         token = _number_token(doc, q)
-        if token is None or in_name(token) or is_earlier_value(sentence, q.start, q.end) \
-                or speculative(token) or predicted(token) or whole_of_part(token):
-            continue
-        place = place_of(token, counted_noun(token))
-        if is_subset(token) and place is None:
-            continue  # "including two found beheaded": part of another figure
-        frame = _frame(token, q, found, earlier)
-        if frame is None:
+        if id(q) in converted or token is None or in_name(token):
+            continue  # the same amount in another unit, or a number inside a name
+        noun = counted_noun(token)
+        place = place_of(token, noun)
+        keys = figure_keys(token, noun)
+        reason = _dropped(token, sentence, q, place)
+        frame = None if reason else _frame(token, q, found, earlier)
+        reason = reason or ("no event" if frame is None else
+                            "part" if _part_of_whole(token, frame[2], found) else "")
+        if reason:  # kept as a figure all the same: measures are learned from every one
+            weak.append(_weak(q, token, noun, article, sentence, reason, place=place,
+                              background=background, keys=keys))
             continue
         counted, kind, event = frame
-        if _part_of_whole(token, event, found):
-            continue  # "Of the 214 cases, 61 have been confirmed": no total of its own
         authority = find_authority(token) or previous_authority(doc, earlier + found)
         other = pairs.get(index)
         # Another currency is another dimension: its amount is kept to compare at the rate
@@ -165,8 +171,30 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             if other and other.unit == "currency" else ()
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
                             place=place, background=background or another_incident(token),
-                            equivalents=equivalents))
-    return found
+                            equivalents=equivalents, keys=keys))
+    return found + weak
+
+
+def _dropped(token, sentence: str, q: Quantity, place: str | None) -> str:
+    """Why the event rules give a figure no slot of its own, or "" when they may."""
+    if is_earlier_value(sentence, q.start, q.end):
+        return "earlier value"
+    if speculative(token) or predicted(token):
+        return "possible"
+    if whole_of_part(token) or (is_subset(token) and place is None):
+        return "part"  # "including two found beheaded": part of another figure
+    return ""
+
+
+def _weak(q: Quantity, token, noun, article: Article, sentence: str, reason: str,
+          **context) -> Claim:
+    """A figure the event rules leave out, with what its clause says about it."""
+    verb = governing_verb(token)
+    counted = noun_phrase(noun)[0] if noun is not None else ""
+    kind = (noun.lemma_ or noun.text).lower() if noun is not None else ""
+    event = (verb.lemma_ or verb.text).lower() if verb is not None else ""
+    return _claim(q, counted, kind, event, find_authority(token), article, sentence,
+                  weak=reason, **context)
 
 
 def speculative(token) -> bool:

@@ -129,6 +129,16 @@ CROWDS = {"crowd", "crowds", "audience", "turnout", "gathering"}
 # Gatherings whose size is the number of people in them ("how big was the march").
 GATHERINGS = {"crowd", "march", "rally", "protest", "demonstration", "gathering",
               "procession", "turnout", "vigil"}
+# Time anchors: the words that make a date the start or the end of a span ("served from
+# 1966 to 1978", "has led since 2002", "her term ends in 2019"). A question's own words say
+# which end it asks about ("when did he start", "when does it end").
+TIME_ROLES = {
+    **dict.fromkeys(("from", "since", "begin", "start", "join", "enter", "first", "launch",
+                     "open", "found", "establish", "began", "started", "joined"), "start"),
+    **dict.fromkeys(("to", "until", "till", "through", "end", "leave", "quit", "resign",
+                     "expire", "retire", "finish", "close", "last", "leaving", "ends",
+                     "ended", "left"), "end"),
+}
 REVISION = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to",
             "revised", "updated", "now stands at", "has reached", "reached", "grew to")
 

@@ -110,6 +110,10 @@ _COUNTED_NOUN = re.compile(
     r"\s+(?:[a-z]+-)?(?!(?:was|is|has|as|its|this|thus|his|does|always|says)\b)"
     r"(?:[a-z]+s|people|police|personnel|staff|children|men|women|cattle|livestock)\b"
 )
+# "35-word oath", "30-page ruling": a hyphenated noun, then the noun it modifies.
+_COMPOUND_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour)s?-old\b)[a-z]{3,}\s+[a-z]")
+# A minus sign or word right before the digits: "-12C", "minus 5 degrees", "(-3.5%)".
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w.,%-])[-\u2212]|(?<!\w)minus\s+)$", re.I)
 _ONE_BEFORE = re.compile(r"(?<!\w)(?:no|any|every|each|the|this|that|which|such)\s+$", re.I)
 _ONE_AFTER = re.compile(
     r"\s*(?:[^\w\s]|$)|\s+(?:of|another|day|time|way|thing|side|hand|point|who|that|which|can"
@@ -199,10 +203,14 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
         return None, d.end
     if d.unit is None:
         d.unit, d.measure = _unit(sentence, d, lo)
-    if d.unit is None and (skip_to := _not_a_count_end(sentence, d, lo)) is not None:
+    if d.unit is None and not _compound_count(sentence, d) and \
+            (skip_to := _not_a_count_end(sentence, d, lo)) is not None:
         return None, skip_to
     if d.low is None or d.high is None:
         d.low, d.high = _interval(d.qualifier, d.value, d.unit is None)
+    if d.kind == "digits" and (sign := _MINUS_BEFORE.search(sentence, lo, d.start)):
+        # "-12C", "minus 12 degrees": below zero; the sign is part of the figure
+        d.start, d.value, d.low, d.high = sign.start(), -d.value, -d.high, -d.low
     text, number_text = sentence[d.start : d.end], sentence[d.num_start : d.num_end]
     quantity = Quantity(d.start, d.end, text, number_text, d.value, d.low, d.high, d.qualifier,
                         d.unit, d.measure)  # fmt: skip
@@ -319,6 +327,14 @@ def _looks_like_year(sentence: str, d: _Draft, lo: int) -> bool:
     if _YEAR_LEAD.search(sentence, lo, d.start):
         return True
     return d.qualifier in (None, "range") and not _COUNTED_NOUN.match(sentence, d.end)
+
+
+def _compound_count(sentence: str, d: _Draft) -> bool:
+    """'the 35-word oath', 'a 30-page ruling', 'a 12-member panel': digits hyphenated onto
+    the noun they count, which then modifies another noun — a count of that noun (not
+    "3D", "24-7" or a word number such as "one-third")."""
+    return d.kind == "digits" and d.qualifier is None and \
+        _COMPOUND_AFTER.match(sentence, d.end) is not None
 
 
 def _interval(qualifier: str | None, n: float, headcount: bool) -> tuple[float, float]:

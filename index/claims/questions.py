@@ -42,7 +42,8 @@ AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|defi
 ANYONE = re.compile(r"\bany(one|body)\b|\bany \w+ (?:been |still )?\w+\b", re.IGNORECASE)
 NOT_A_FIGURE = re.compile(r"^\W*(who|whom|whose|why|where)\b(?!.*\bhow (many|much)\b)",
                           re.IGNORECASE)
-DATE = re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month)\b", re.IGNORECASE)
+DATE = re.compile(r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)\b",
+                  re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
 LENGTH = re.compile(r"\bhow (far|tall|high|deep|wide)\b|\b(height|length|depth|width) of\b",
@@ -79,6 +80,7 @@ class Query:
     year: int | None = None
     words: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    loose: bool = False  # no event the rules know: only learned measures answer it
 
     @property
     def about(self) -> str:
@@ -124,8 +126,6 @@ def parse_question(question: str, nlp) -> Query | None:
     if not asks_count and event not in lexicon.EVENTS:
         return None
     event = _size(question, dimension, event)
-    if event is None and dimension == "count":
-        return None
     counted, kind, words = _counted(doc)
     if event == "population":
         counted, kind = "", "people"
@@ -134,9 +134,12 @@ def parse_question(question: str, nlp) -> Query | None:
     elif dimension == "%":
         counted, kind = "percent", _share_kind(doc)
         event = _share_of(doc) or event
+    # A count of no event the rules know is still a figure question: the measures learned
+    # from the Story's figures answer it (Query.loose), the event rules do not.
     return Query(event=event, kind=kind, counted=counted, dimension=dimension,
                  place=_place(question, doc), year=_year(question), words=words,
-                 names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
+                 names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
+                 loose=event is None and dimension == "count")
 
 
 def _magnitude_query(question: str, doc) -> Query:

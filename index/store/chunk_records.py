@@ -41,7 +41,7 @@ def summary_from_metadata(meta: dict[str, Any]) -> SourceSummary:
 
 OPTIONAL = {"revision": False, "dimension": "count", "unit": None, "normalized": None,
             "norm_low": None, "norm_high": None, "place": None, "background": False,
-            "equivalents": []}
+            "equivalents": [], "keys": [], "weak": ""}
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -50,6 +50,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         if out[key] in (float("inf"), float("-inf")):
             out[key] = None if key in ("low", "high") else str(out[key])
     out["equivalents"] = [list(e) for e in claim.equivalents]
+    out["keys"] = list(claim.keys)
     # Optional fields at their default are left out: at 100k passages that is most of them.
     return {k: v for k, v in out.items() if k not in OPTIONAL or v != OPTIONAL[k]}
 
@@ -71,6 +72,7 @@ def claim_from_dict(raw: dict[str, Any], shared: dict[str, str] | None = None) -
     for key in ("norm_low", "norm_high"):
         raw[key] = _float(raw.get(key))
     raw["equivalents"] = tuple(tuple(e) for e in raw.get("equivalents") or ())
+    raw["keys"] = tuple(raw.get("keys") or ())
     return Claim(**raw)
 
 

@@ -1,0 +1,226 @@
+"""Measures: which figure of each Article answers a question, matched on short key parts.
+
+The event rules (slots.py) answer the figure questions whose wording they know. Real news
+words one quantity differently in every outlet ("laid out", "unveiled", "signed"; "15
+bills" / "some 16 House-passed measures"), so every figure is also kept with the short key
+parts of its clause (claims/features.py) and a question is matched against those:
+
+- the answer type comes from the question (a count, money, a date ...), and a date's role
+  in a span ("since when", "when did he leave") must fit the figure's;
+- each figure is scored by the question's words found among its key parts, the counted
+  noun and the verb weighing most, and by the rank of the passage stating it;
+- each Article gives at most one figure (one report does not state one quantity twice with
+  two values: its other figures are other measures), and only figures scoring close to the
+  best one are taken as the same measure.
+
+The figures taken form a Slot like any other (disagreements.py relates them).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..claims import lexicon
+from ..claims.questions import Query
+from ..records import Claim, Slot, StoryRef
+from .disagreements import build_slot
+from .slots import dimension_ok
+
+WORD = re.compile(r"[a-z]+")
+# Key parts by how much they say about what a figure measures: what is counted and the verb
+# first, the objects of its prepositions next, then names and the clause's other words.
+WEIGHTS = {"noun": 3.0, "verb": 2.0, "mod": 1.0, "name": 1.5, "w": 1.0, "role": 0.0}
+PREPOSITION = 2.0  # "of:email", "for:ad": any other part is the object of a preposition
+# A figure must match at least this much of the question to answer it: a counted noun, or
+# a verb and one more word. Measured on realdev's first five stories (development half):
+# 2.0 let in figures matching one side word ("two remedies" for a "how many women" question).
+MIN_FIT = 3.0
+MIN_KEYS = 2.0  # of which the key parts alone give at least this (the rest: passage rank)
+# Another Article's figure is the same measure when it fits at least this share of the best
+# figure's fit (realdev, development half: the 16/15 bills fit 6.0 and 4.5; figures of
+# other measures in those stories fit under half of their story's best).
+SAME_MEASURE = 0.5
+COMMON = 0.4  # the weight left to a word every figure of the Story has
+SUPPORT = 2.0  # a figure stated in the question's best passage gains this, less by rank
+SUPPORT_RANKS = 10
+ROLE = 2.0  # a date in the role asked for ("since 2002" for "since when"): as a verb would
+BACKGROUND = 1.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
+STOP = frozenset(WORD.findall("""
+a an the of in on at to for from by with and or but is are was were be
+been being do does did has have had how many much what which when who whom whose why where
+will would could should can may might there their they them it its this that these those
+as so than then into out over about up down any some all just actually anyway really get
+got"""))
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question looks for among a figure's key parts: its words (stemmed) and the
+    role of a date in a span it asks about ("start", "end" or None)."""
+
+    terms: frozenset[str]
+    role: str | None
+    head: str | None = None  # the counted noun the question names ("pages"), stemmed
+
+
+def stem(word: str) -> str:
+    """A light stemmer shared by questions and key parts ("pages"/"page", "bills"/"bill",
+    "leading"/"lead"): Snowball, as the lexical index uses."""
+    return _stemmer().stemWord(word.lower())
+
+
+_STEMMER = []
+
+
+def _stemmer():
+    if not _STEMMER:
+        import Stemmer
+
+        _STEMMER.append(Stemmer.Stemmer("english"))
+    return _STEMMER[0]
+
+
+def asked(question: str, query: Query | None = None) -> Asked:
+    """The question's content words (with the lemmas its parse gave: "women" is "woman")
+    and the role of the date it asks for."""
+    words = WORD.findall(question.lower())
+    role = next((lexicon.TIME_ROLES[w] for w in words if w in lexicon.TIME_ROLES
+                 and w not in ("to", "from", "through")), None)
+    lemmas = [*query.words, query.event or ""] if query is not None else []
+    terms = {stem(w) for w in [*words, *lemmas] if w and w not in STOP}
+    head = stem(query.words[-1]) if query is not None and query.words else None
+    return Asked(frozenset(terms), role, head)
+
+
+def rarity(claims: Sequence[Claim]) -> dict[str, float]:
+    """How rare each word is among a Story's figures, 0 (in all) to 1 (in one): the names
+    of a story's actors are in most of its figures' clauses and tell none apart."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        for term in {stem(w) for k in claim.keys for w in WORD.findall(k.partition(":")[2])}:
+            counts[term] = counts.get(term, 0) + 1
+    total = max(len(claims), 2)
+    return {t: math.log(total / n) / math.log(total) for t, n in counts.items()}
+
+
+def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None) -> float:
+    """How much of the question a figure's key parts match (see WEIGHTS), each word
+    weighed by how rare it is among the Story's figures (see `rarity`)."""
+    best: dict[str, float] = {}
+    for key in claim.keys:
+        part, _, lemma = key.partition(":")
+        for word in WORD.findall(lemma):
+            term = stem(word)
+            if term in question.terms:
+                weight = WEIGHTS.get(part, PREPOSITION) * (
+                    COMMON + (1 - COMMON) * (rare or {}).get(term, 1.0))
+                best[term] = max(best.get(term, 0.0), weight)
+    role = role_of(claim)
+    return sum(best.values()) + (ROLE if role and role == question.role else 0.0)
+
+
+def _other_thing(claim: Claim, question: Asked) -> bool:
+    """A count of another thing the question names: "how many pages of her emails" is not
+    answered by a count of emails. (A noun the question does not use may still be its
+    thing in other words: "15 bills" / "some 16 measures".)"""
+    noun = _noun(claim)
+    return question.head is not None and noun is not None and noun != question.head and \
+        noun in question.terms and claim.dimension == "count"
+
+
+def role_of(claim: Claim) -> str | None:
+    return next((k[5:] for k in claim.keys if k.startswith("role:")), None)
+
+
+def answering(question: Asked, query: Query, claims: Sequence[Claim],
+              ranks: dict[tuple[str, str], int]) -> list[tuple[float, Claim]]:
+    """(score, Claim) of each Article's best figure for the question, best first."""
+    best: dict[str, tuple[float, Claim]] = {}
+    rare = rarity(claims)
+    for claim in claims:
+        if not _type_fits(query, claim) or _other_thing(claim, question):
+            continue
+        role = role_of(claim)
+        if question.role and role and role != question.role:
+            continue
+        score = fit(claim, question, rare)
+        if score < MIN_KEYS:
+            continue
+        if claim.background and claim.dimension != "date":
+            score -= BACKGROUND  # a figure of an earlier event: ranked after the story's own
+        rank = ranks.get((claim.doc_id, claim.quote))
+        score += SUPPORT * (1 - rank / SUPPORT_RANKS) if rank is not None and \
+            rank < SUPPORT_RANKS else 0.0
+        if score < MIN_FIT:
+            continue
+        if claim.doc_id not in best or score > best[claim.doc_id][0]:
+            best[claim.doc_id] = (score, claim)
+    return sorted(best.values(), key=lambda sc: -sc[0])
+
+
+def _type_fits(query: Query, claim: Claim) -> bool:
+    """The answer type: "how much X" is an amount of money as readily as a measure."""
+    if query.dimension == "measure" and claim.dimension.startswith("money:"):
+        return True
+    return dimension_ok(query, claim)
+
+
+def sentence_ranks(candidates, claims: Sequence[Claim]) -> dict[tuple[str, str], int]:
+    """(doc, sentence) -> the rank of the best candidate passage holding the sentence."""
+    ranks: dict[tuple[str, str], int] = {}
+    for claim in claims:
+        key = (claim.doc_id, claim.quote)
+        if key not in ranks:
+            rank = next((i for i, p in enumerate(candidates[:SUPPORT_RANKS])
+                         if claim.doc_id in p.docs and claim.quote in p.text), None)
+            if rank is not None:
+                ranks[key] = rank
+    return ranks
+
+
+def measure_slot(question: str, query: Query | None, claims: Sequence[Claim],
+                 candidates, story: StoryRef | None) -> Slot | None:
+    """The Slot of the measure a figure question asks about, learned from every figure of
+    one Story, or None when fewer than two Articles state it."""
+    if query is None:
+        return None
+    scored = answering(asked(question, query), query, claims, sentence_ranks(candidates, claims))
+    if len(scored) < 2:
+        return None
+    top = scored[0][0]
+    chosen = same_measure([c for score, c in scored if score >= SAME_MEASURE * top],
+                          asked(question, query))
+    if len({c.doc_id for c in chosen}) < 2:
+        return None
+    kind = chosen[0].kind or chosen[0].event or "figure"
+    same = [replace(c, kind=kind) for c in chosen]  # one measure: relate values, not words
+    return build_slot(_about(query, chosen[0]), chosen[0].event, same, story)
+
+
+def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
+    """The figures of the best one's measure. Events the rules know are never mixed ("seven
+    firefighters hurt" is no figure of the 430 battling the fire), and where two or more
+    Articles count the very thing the question names, a count of something else is not
+    taken for another word for it ("60,000 emails" / "55,000 pages")."""
+    first = chosen[0]
+    if first.event in lexicon.EVENTS:
+        chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
+    named = [c for c in chosen if _noun(c) is not None and _noun(c) == question.head]
+    if len({c.doc_id for c in named}) >= 2:
+        chosen = [c for c in chosen if _noun(c) in (None, question.head)]
+    return chosen
+
+
+def _noun(claim: Claim) -> str | None:
+    return next((stem(k[5:]) for k in claim.keys if k.startswith("noun:")), None)
+
+
+def _about(query: Query, claim: Claim) -> str:
+    """What the measure is, as the answer names it: the question's own words for it."""
+    if query.dimension == "date":
+        return query.about
+    thing = claim.counted or query.counted or claim.kind
+    return f"{thing} {claim.event}".strip() if thing else query.about

@@ -1,0 +1,105 @@
+"""What a figure is about, as short key parts read from its clause's dependency parse.
+
+Every figure the parser reads is kept as a Claim, whether or not the event rules give it a
+slot: what tells one quantity from another is carried as `keys`, strings of the form
+"part:lemma" — the counted noun ("noun:page"), its modifiers ("mod:printed"), the verb
+("verb:receive"), the objects of prepositions on the noun and the verb ("of:email",
+"for:ad"), names in the clause ("name:brooke"), a date's role in a span ("role:start" for
+"from 1966", "role:end" for "to 1978" or "ends in 2019") and the other content words of
+the clause ("w:senate"). Measures are matched on these short parts, never on the whole
+sentence (see answers/measures.py): whole-clause similarity confuses the distinguishing
+modifier (federal / state, one night / the previous one).
+"""
+
+from __future__ import annotations
+
+from . import lexicon
+
+CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
+CLAUSES = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"}
+MAX_WORDS = 12  # clause words kept per figure: enough for a clause, bounded for storage
+PARENT_LEVELS = 2  # subjects of the reporting clauses above ("Republicans said ... 16")
+
+
+def figure_keys(token, noun=None) -> tuple[str, ...]:
+    """The key parts of the figure whose number is `token` (see the module docstring)."""
+    keys: dict[str, None] = {}
+    if noun is not None:
+        keys[f"noun:{_lemma(noun)}"] = None
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ in CONTENT:
+                keys[f"mod:{_lemma(child)}"] = None
+    verb = governing_verb(token)
+    if verb is not None:
+        keys[f"verb:{_lemma(verb)}"] = None
+    for node in (n for n in (token, noun, verb) if n is not None):
+        for prep in node.children:
+            if prep.dep_ in ("prep", "agent"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in CONTENT and obj.i != token.i:
+                        keys[f"{prep.lower_}:{_lemma(obj)}"] = None
+    role = time_role(token, verb)
+    if role:
+        keys[f"role:{role}"] = None
+    for word in clause_words(token, verb):
+        prefix = "name" if word.pos_ == "PROPN" else "w"
+        keys[f"{prefix}:{_lemma(word)}"] = None
+    return tuple(keys)
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def governing_verb(token):
+    """The verb of the figure's clause: the nearest verb above it ("took the 35-word oath":
+    took)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def time_role(token, verb) -> str | None:
+    """'from 1966', 'since 2002' start a span; 'to 1978', 'until 2019', 'ends in 2018' end
+    one (the registry's TIME_ROLES say which words do)."""
+    head = token.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        role = lexicon.TIME_ROLES.get(head.lower_)
+        if role:
+            return role
+    if verb is not None:
+        return lexicon.TIME_ROLES.get(_lemma(verb))
+    return None
+
+
+def clause_words(token, verb) -> list:
+    """Content words of the figure's own clause (its verb's subtree, nested clauses left
+    out), then the subjects of the clauses it is reported in."""
+    if verb is None:
+        return []
+    inside = _own_clause(verb, token)
+    words = [t for t in inside if t.pos_ in CONTENT and not t.is_stop and t.i != token.i
+             and t.is_alpha]
+    above = verb
+    for _ in range(PARENT_LEVELS):
+        if above.dep_ not in CLAUSES or above.head.i == above.i:
+            break
+        above = above.head
+        if above.dep_ == "relcl" or above.pos_ in ("NOUN", "PROPN"):
+            words.append(above)  # "Edward Brooke, who served ...": what the clause is about
+        words += [t for c in above.children if c.dep_ in ("nsubj", "nsubjpass")
+                  for t in c.subtree if t.pos_ in CONTENT and not t.is_stop and t.is_alpha]
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        words.append(verb.head)
+    return words[:MAX_WORDS]
+
+
+def _own_clause(verb, token) -> list:
+    """The tokens of a verb's clause, without the clauses nested in it that do not hold the
+    figure."""
+    keep: list = []
+    path = {a.i for a in token.ancestors} | {token.i}
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        keep.append(node)
+        stack += [c for c in node.children if c.dep_ not in CLAUSES or c.i in path]
+    return sorted(keep, key=lambda t: t.i)
