@@ -4,6 +4,7 @@ Each page is one embed: the disagreement and agreement summary (every figure wit
 outlets reporting it and whom they cite, never one merged figure), then a few passages
 quoted with the figure in bold. Pages are budgeted to Discord's limits and finished by
 `fit_embed`, so a long article or a crowded dispute shortens the text, never breaks it.
+Records are made `inert` first: no control character from an article reaches an embed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import discord
 
 from index.records import Answer, Claim, Figure, Passage, Slot, SourceSummary
 from index.render.chart import Chart
+from index.render.inert import inert
 from index.render.links import doc_links, outlet_links, safe_url
 from index.render.text import figure_label, slot_heading, wording_line
 
@@ -234,6 +236,7 @@ def answer_page(answer: Answer, page: int = 0, links: Links = NO_LINKS,
                 chart: Chart | None = None) -> discord.Embed:
     """Page `page` (from 0) of an answer: summary, then its share of the passages; the
     chart (uploaded as CHART_FILE) under every page, its description on the first."""
+    answer, links, chart = inert(answer), inert(links), inert(chart)
     pages = page_count(answer)
     page = min(max(page, 0), pages - 1)
     first = page * PASSAGES_PER_PAGE
@@ -267,6 +270,7 @@ def answer_pages(answer: Answer, links: Links = NO_LINKS,
 
 def nothing_found(answer: Answer) -> str:
     """The plain reply when no passage is relevant: says how much was searched."""
+    answer = inert(answer)
     text = answer.notice or f"None of the {plural(answer.article_count, 'article')} reports this."
     return content(defuse(text))
 

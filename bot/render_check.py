@@ -1,6 +1,7 @@
 """A checked message as one embed: the message quoted, then one field per figure it states
 with what the sources say about that quantity, each source figure with its outlets, whom
-they cite, its sentence and how it relates to the message's figure."""
+they cite, its sentence and how it relates to the message's figure. Records are made
+`inert` first: no control character from an article reaches the embed."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from index.answers.check import (
     CheckResult,
 )
 from index.render.chart import Chart
+from index.render.inert import inert, printable
 from index.render.text import figure_label
 
 from .limits import FIELD_VALUE, clip, fit_embed, one_line
@@ -97,6 +99,8 @@ def _fit_lines(lines: list[str], limit: int) -> str:
 def check_embed(result: CheckResult, links: Links = NO_LINKS, chart: Chart | None = None,
                 author: str | None = None, jump_url: str | None = None) -> discord.Embed:
     """The reply to "Check against sources" (see the module docstring)."""
+    result, links, chart = inert(result), inert(links), inert(chart)
+    author = printable(author) if author else author
     if result.answer is not None:
         return _asked(result, links, author, jump_url)
     verdicts = {f.verdict for f in result.figures}
@@ -134,6 +138,6 @@ def _asked(result: CheckResult, links: Links, author: str | None,
 def public_copy(embed: discord.Embed, poster: str) -> discord.Embed:
     """The embed as posted to the channel: who shared it instead of the private note."""
     copy = embed.copy()
-    footer = (copy.footer.text or "").replace(PRIVATE, f"shared by {poster}")
+    footer = (copy.footer.text or "").replace(PRIVATE, f"shared by {printable(poster)}")
     copy.set_footer(text=clip(footer, 2048))
     return copy

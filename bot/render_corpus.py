@@ -1,7 +1,8 @@
 """The corpus-wide replies as embeds: /sources, /disputes and /reindex progress and report.
 
 Lists are split into pages of whole lines, each page one embed within Discord's limits;
-every line is clipped on its own so one long title cannot crowd out the rest.
+every line is clipped on its own so one long title cannot crowd out the rest. Records are
+made `inert` first: no control character from an article reaches an embed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 import discord
 
 from index.records import IndexReport, Slot, SourceSummary, StorySummary, Wording
+from index.render.inert import inert
 from index.render.text import wording_line
 
 from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
@@ -54,6 +56,7 @@ def source_line(position: int, source: SourceSummary) -> str:
 
 def sources_pages(sources: Sequence[SourceSummary]) -> list[discord.Embed]:
     """The indexed articles, oldest first, one line each."""
+    sources = inert(sources)
     ordered = sorted(sources, key=lambda s: (s.date or "", s.source, s.title or ""))
     lines = [source_line(position, source) for position, source in enumerate(ordered, 1)]
     passages = sum(source.passages for source in sources)
@@ -74,6 +77,7 @@ def story_entry(story: StorySummary) -> str:
 
 def stories_pages(stories: Sequence[StorySummary]) -> list[discord.Embed]:
     """Every Story, most reported first, a few to a page."""
+    stories = inert(stories)
     entries = [story_entry(story) for story in stories]
     pages = line_pages(entries, per_page=6, page_chars=PAGE_CHARS, line_chars=STORY_CHARS)
     disputed = sum(1 for story in stories if story.disputed)
@@ -100,6 +104,7 @@ def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = (),
                    story: StorySummary | None = None) -> list[discord.Embed]:
     """Every disputed slot in the corpus (or one Story), one line each, most reported
     first; then every person the outlets describe differently."""
+    slots, wordings, story = inert(slots), inert(wordings), inert(story)
     ordered = sorted(slots, key=lambda s: -sum(len(f.docs) for f in s.figures))
     lines = [dispute_line(slot) for slot in ordered]
     lines += [f"• {safe(clip(one_line(wording_line(w)), 400))} — *wording*" for w in wordings]
@@ -139,6 +144,7 @@ def _names(title: str, items: Sequence[str]) -> tuple[str, str]:
 
 def index_report(report: IndexReport) -> discord.Embed:
     """What a re-index did, as a diff: articles added/changed/removed, passages, seconds."""
+    report = inert(report)
     embed = discord.Embed(
         title="✅ Re-index complete",
         colour=discord.Colour.green(),

@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from index.adding import Added
+from index.render.inert import inert
 from index.render.text import format_number
 
 from ..app import DiscordantBot
@@ -44,7 +45,9 @@ def figure_words(figure) -> str:
 
 
 def added_text(added: Added) -> str:
-    """The private reply: the article, the index run, and what it disputes."""
+    """The private reply: the article, the index run, and what it disputes (made `inert`:
+    no control character from the page reaches Discord)."""
+    added = inert(added)
     page = added.page
     verb = "Updated" if added.replaced else "Added"
     lines = [f"✅ {verb} **{safe(clip(one_line(page.title or added.doc_id), 200))}** — "

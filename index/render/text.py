@@ -1,4 +1,7 @@
-"""Readable terminal output: figures first (who reports what, citing whom), then passages."""
+"""Readable terminal output: figures first (who reports what, citing whom), then passages.
+
+Every render function makes its records `inert` first: a control character from an
+article or a feed never reaches the terminal (see `inert`)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from ..records import (
     StorySummary,
     Wording,
 )
+from .inert import inert
 
 WIDTH = 88
 RELATION_WORDS = {
@@ -145,6 +149,7 @@ def _day(figure: Figure) -> str | None:
 
 
 def render_slot(slot: Slot) -> str:
+    slot = inert(slot)
     head = f"{slot_heading(slot)} — {slot.about}"
     if slot.disputed:
         head += f" ({slot.kind})"
@@ -175,6 +180,7 @@ def wording_line(wording: Wording) -> str:
 
 
 def render_passage(number: int, passage: Passage) -> str:
+    passage = inert(passage)
     sources = ", ".join(passage.sources)
     meta = " · ".join(x for x in (sources, passage.date, passage.title) if x)
     head = f"{number}. [{passage.score:.2f}] {textwrap.shorten(meta, WIDTH - 10)}"
@@ -184,6 +190,7 @@ def render_passage(number: int, passage: Passage) -> str:
 
 
 def render_answer(answer: Answer) -> str:
+    answer = inert(answer)
     lines = [f"Q: {answer.question}", ""]
     if not answer.passages:
         lines.append(answer.notice or
@@ -199,6 +206,7 @@ def render_answer(answer: Answer) -> str:
 
 
 def render_report(report: IndexReport) -> str:
+    report = inert(report)
     lines = [
         f"Indexed {report.articles} articles into {report.chunks} passages "
         f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s"
@@ -218,6 +226,7 @@ def render_report(report: IndexReport) -> str:
 
 
 def render_sources(sources: list[SourceSummary]) -> str:
+    sources = inert(sources)
     if not sources:
         return "The index is empty: run `discordant index` first."
     lines = [f"{len(sources)} articles:"]
@@ -230,6 +239,7 @@ def render_sources(sources: list[SourceSummary]) -> str:
 
 def render_disputes(slots: list[Slot], wordings: list[Wording] = ()) -> str:
     """Disputed figures one line each, grouped under their Story."""
+    slots, wordings = inert(slots), inert(wordings)
     if not slots and not wordings:
         return "No figure is disputed between sources."
     lines = [f"{len(slots)} disputed figures:"]
@@ -251,6 +261,7 @@ def render_stories(stories: list[StorySummary]) -> str:
     """One Story per block: title, id, dates, articles and outlets, disputed figures."""
     if not stories:
         return "The index is empty: run `discordant index` first."
+    stories = inert(stories)
     lines = [f"{len(stories)} stories:"]
     for story in stories:
         dates = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d))
@@ -266,6 +277,7 @@ def render_feed_line(feed) -> str:
     """One feed and its last result: `url — ok, 2 added (2024-03-02 10:00 UTC)`."""
     import time
 
+    feed = inert(feed)
     when = (time.strftime(" (%Y-%m-%d %H:%M UTC)", time.gmtime(feed.checked))
             if feed.checked else "")
     added = f", {feed.added} added" if feed.added else ""
@@ -275,6 +287,7 @@ def render_feed_line(feed) -> str:
 
 def render_added(added) -> str:
     """What `discordant add` did: the article, where it was saved, what it disputes."""
+    added = inert(added)
     page = added.page
     lines = [f"{'Updated' if added.replaced else 'Added'} {added.doc_id}: {page.source or '?'}"
              f" · {page.date or 'no date'} · {page.title or '(untitled)'} · "

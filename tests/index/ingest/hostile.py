@@ -105,3 +105,38 @@ class HostileSite:
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+# What a feed or a page can put in an outlet name or a title to forge what is shown: an ESC
+# colour sequence, the 8-bit CSI, a right-to-left override, a bidi isolate, and a newline
+# starting a line of its own.
+FORGERY = "\x1b[31m\x9b2J\u202eswen\u2066\nFORGED line\r\x07"
+SHOWN_FIELDS = frozenset({"source", "sources", "title", "story_title", "about", "quote",
+                          "authorities", "question", "notice", "counted", "reason", "warnings",
+                          "error", "status", "name", "roles", "quotes", "date", "author"})
+
+
+def poison(value, field: str | None = None):
+    """`value` with FORGERY appended to every string a renderer shows (SHOWN_FIELDS)."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return value + FORGERY if field in SHOWN_FIELDS else value
+    if isinstance(value, tuple | list):
+        return type(value)(poison(item, field) for item in value)
+    if isinstance(value, dict):
+        return {key: poison(item, field) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: poison(getattr(value, f.name), f.name)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
+
+
+def forged(text: str) -> list[str]:
+    """What in `text` would forge the display: control and bidi characters (other than the
+    renderer's own line breaks), and lines that start with the forged text."""
+    controls = {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))} - {"\n"}
+    bidi = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+               "\u2028\u2029")
+    found = [f"U+{ord(c):04X}" for c in text if c in controls or c in bidi]
+    return found + [line for line in text.splitlines() if line.startswith("FORGED")]
