@@ -20,6 +20,9 @@ import zlib
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_LAYERS = 3  # Content-Encoding layers plus gzip found inside the body
 SNIFF_BYTES = 4096
+DETECT_BYTES = 200_000
+ASCII = bytes(range(128))
+FEW_NON_ASCII = 0.02  # at most this share of non-ASCII bytes: Latin text in windows-1252
 DECLARED = (re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE),
             re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE))
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -114,13 +117,18 @@ def decode(body: bytes, header_charset: str | None) -> str:
 
 
 def detect(body: bytes) -> str:
-    """UTF-8 when the bytes are valid UTF-8, else charset_normalizer's best guess."""
+    """UTF-8 when the bytes are valid UTF-8; windows-1252 (browsers' fallback) when only a
+    few letters are not ASCII, as in English or French text, where guessing from so few
+    bytes goes wrong; else charset_normalizer's best guess (Cyrillic, Greek, ...)."""
     try:
         body.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    sample = body[:DETECT_BYTES]
+    if len(sample.translate(None, ASCII)) <= len(sample) * FEW_NON_ASCII:
+        return "cp1252"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body[:200_000]).best()
+    best = from_bytes(sample).best()
     return (best.encoding if best else None) or "cp1252"

@@ -211,3 +211,15 @@ def test_a_malformed_url_is_one_sentence_saying_what_is_wrong(url, reason):
     with pytest.raises(FetchError, match=reason) as refused:
         check_url(url, allow_private=False)
     assert "\n" not in str(refused.value) and len(str(refused.value)) < 300
+
+
+def test_a_saved_page_is_decompressed_by_us_never_by_the_extractor(caplog):
+    """A corpus `.html` that is gzip: read within our cap; a bomb is refused by our cap,
+    whatever the installed trafilatura would do with it."""
+    from index.ingest.html import extract_page
+
+    found = extract_page(gzip.compress(page("Flood", FEW_ACCENTS).encode("latin-1")))
+    assert found is not None and "José Núñez" in found.text
+    with caplog.at_level("WARNING", logger="index.ingest.html"):
+        assert extract_page(BOMB) is None
+    assert any("decompresses to more than the 5 MB" in r.getMessage() for r in caplog.records)
