@@ -70,6 +70,10 @@ async def test_a_non_admin_is_refused_and_nothing_is_fetched(fake, start_bot, we
     ("http://169.254.169.254/latest/meta-data/", "link-local address"),
     ("/huge.html", "more than the 5 MB an article page may be"),
     ("/photo.png", "image/png, not a web page"),
+    ("http://[::1", "is not a valid URL"),
+    ("http://example.org:99999/news", "is not a valid URL"),
+    ("http://[::ffff:169.254.169.254]/", "never fetched"),
+    ("http://100.100.100.200/latest/meta-data/", "never fetched"),
 ])
 async def test_urls_that_may_not_be_added_are_refused_with_the_reason(
         fake, start_bot, web_engine, site, url, reason):
