@@ -249,7 +249,8 @@ class Store(Reading):
             metadatas: Sequence[dict[str, Any]], vectors: Sequence[Sequence[float]]) -> None:
         import numpy as np
 
-        batch = max(1, min(PAGE, self._client.get_max_batch_size()))
+        with self._errors():  # the first call asks the server (a pre-flight request)
+            batch = max(1, min(PAGE, self._client.get_max_batch_size()))
         for start, end in _batches(texts, metadatas, vectors, batch):
             with self._errors():
                 collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),

@@ -4,8 +4,10 @@ An embedded index is guarded by a lock file beside its folder (`<folder>.lock`, 
 `filelock`: the operating system drops it when the process dies, so a killed run never
 blocks the next). A Chroma server has no shared file system, so the run records a lease in
 the meta collection's metadata — who holds it and until when — renewed while the run goes
-on; a killed run's lease simply expires after LEASE_SECONDS. A second run waits
-LOCK_WAIT_SECONDS, then refuses with a line naming who holds the index.
+on; a killed run's lease simply expires after LEASE_SECONDS — or at once, when its holder
+ran on this host and is no longer running (a run that failed because the server stopped
+could not remove its lease: the next run must not wait two minutes for it). A second run
+waits LOCK_WAIT_SECONDS, then refuses with a line naming who holds the index.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ LOCK_WAIT_SECONDS = 3.0  # long enough to ride out a run that is just finishing
 # live run keeps it through a slow embedding block (~40 s for 2,048 passages on 2 cores).
 LEASE_SECONDS = 120.0
 OWNER, UNTIL = "lease_owner", "lease_until"
+_HELD: set[str] = set()  # the owners of the leases this process holds now
 
 
 def lock_path(index_folder: Path) -> Path:
@@ -83,7 +86,7 @@ class Lease:
         """(owner, expiry) of a live lease held by someone else, or None."""
         meta = self.store.read_meta()
         owner, until = meta.get(OWNER), float(meta.get(UNTIL) or 0)
-        if owner and owner != self.owner and until > time.time():
+        if owner and owner != self.owner and until > time.time() and not holder_gone(owner):
             return owner, until
         return None
 
@@ -105,11 +108,12 @@ class Lease:
         while not self._stop.wait(self.seconds / 3):
             try:
                 self._write()
-            except Exception as exc:  # the run itself will fail on the same server error
-                log.warning("could not renew the index lease: %s", exc)
+            except Exception as exc:  # the run itself fails on the same error, in one line
+                log.info("could not renew the index lease: %s", exc)
 
     def release(self) -> None:
         self._stop.set()
+        _HELD.discard(self.owner)
         with contextlib.suppress(Exception):  # an expiring lease frees itself anyway
             if self.store.read_meta().get(OWNER) == self.owner:
                 self.store.write_meta({}, remove=(OWNER, UNTIL))
@@ -117,6 +121,7 @@ class Lease:
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
         self.acquire()
+        _HELD.add(self.owner)
         renewer = threading.Thread(target=self._renew, name="index-lease", daemon=True)
         renewer.start()
         try:
@@ -131,3 +136,22 @@ def _describe(owner: str, until: float) -> str:
         return f" ({owner})"
     expires = dt.datetime.fromtimestamp(until, dt.UTC).strftime("%H:%M:%S UTC")
     return f" ({owner}, lease until {expires})"
+
+
+def holder_gone(owner: str) -> bool:
+    """True when a lease's holder (`host:pid:tag`) ran on this host and is not running:
+    its process has ended, or it is this process and no run of it holds the lease now. A
+    holder on another host is never judged from here: its lease has to expire."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return owner not in _HELD
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, as another user's process
+        return False
+    return False

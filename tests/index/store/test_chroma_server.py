@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -132,3 +133,93 @@ def test_records_over_the_server_payload_limit_are_written_in_several_requests(c
     store.add(generation, [f"a{n}" for n in range(120)], texts,
               [{"n": n} for n in range(120)], [[0.1] * 8 for _ in range(120)])
     assert generation.count() == 120
+
+
+def start_server(path: Path, port: int, log_path: Path) -> subprocess.Popen:
+    log = log_path.open("a")
+    process = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
+    wait_ready(port, process)
+    return process
+
+
+def stop_server(process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
+    os.killpg(process.pid, sig)
+    process.wait(timeout=30)
+
+
+def _generation_filling(port: int) -> bool:
+    """True once an index run has begun writing Chunks into a new generation."""
+    import chromadb
+
+    client = chromadb.HttpClient(host="127.0.0.1", port=port)
+    active = (client.get_collection("discordant-meta").metadata or {}).get("active", "")
+    return any(c.name.startswith("discordant-g") and c.name != active and
+               not c.name.endswith("-articles") and c.count() > 0
+               for c in client.list_collections())
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_server_that_stops_mid_index_is_one_line_and_the_next_run_starts_at_once(
+        tmp_path, sig):
+    corpus, data, port = tmp_path / "corpus", tmp_path / "server-data", free_port()
+    (corpus).mkdir()
+    (corpus / "first.txt").write_text("Officials said 40 people were evacuated from Ely.\n")
+    env = {**os.environ, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(port),
+           "CORPUS_DIR": str(corpus)}
+    server = start_server(data, port, tmp_path / "chroma.log")
+    try:
+        run = [str(DISCORDANT), "index"]
+        assert subprocess.run(run, env=env, cwd=tmp_path, timeout=300).returncode == 0
+        for i in range(300):
+            (corpus / f"more-{i}.txt").write_text(
+                f"Report {i}: officials said {i} people were evacuated from Town{i}. " * 6)
+        indexing = subprocess.Popen(run, env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 240
+        while not _generation_filling(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        stop_server(server, sig)
+        _, stderr = indexing.communicate(timeout=120)
+        assert indexing.returncode == 2, stderr
+        assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+        assert stderr.startswith("error: ") and f"127.0.0.1:{port}" in stderr, stderr
+        server = start_server(data, port, tmp_path / "chroma.log")
+        listed = subprocess.run([str(DISCORDANT), "sources", "--json"], env=env, cwd=tmp_path,
+                                capture_output=True, text=True, timeout=300)
+        assert [json.loads(line)["doc_id"] for line in listed.stdout.splitlines()] == ["first"]
+        started = time.monotonic()
+        again = subprocess.run(run, env=env, cwd=tmp_path, capture_output=True, text=True,
+                               timeout=600)
+        assert again.returncode == 0, again.stderr
+        assert "Indexed 301 articles" in again.stdout
+        assert "Another index run" not in again.stderr
+        assert time.monotonic() - started < 120  # no two-minute lease to wait out
+    finally:
+        if server.poll() is None:
+            stop_server(server, signal.SIGTERM)
+
+
+def test_a_lease_whose_holder_on_this_host_is_gone_is_taken_over_at_once(chroma_server,
+                                                                         tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Officials said 40 people were evacuated from Ely.\n")
+    engine = Engine(server_settings(chroma_server, corpus), embedder=HashEmbedder())
+    engine.index()
+    host = socket.gethostname()
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:
+        for owner in (f"{host}:{os.getpid()}:earlier", f"{host}:{2 ** 22 + 12345}:ended"):
+            engine.store.write_meta({OWNER: owner, UNTIL: time.time() + 60})
+            started = time.monotonic()
+            assert engine.index().reused == 1
+            assert time.monotonic() - started < 3  # LOCK_WAIT_SECONDS is never waited out
+        engine.store.write_meta({OWNER: f"{host}:{sleeper.pid}:alive", UNTIL: time.time() + 60})
+        with pytest.raises(IndexBusyError, match=f"{host}:{sleeper.pid}:alive"):
+            engine.index()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
