@@ -93,6 +93,8 @@ class Guard:
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options=None) -> Clocked:
+        """Resolve `host`, check every address, connect to a checked one (never to a
+        name, which could resolve anew); TLS is then started on it by httpcore as usual."""
         error: Exception | None = None
         for address in allowed(host, port, self.allow_private):
             try:
@@ -134,6 +136,16 @@ class Clocked:
         return self.stream.get_extra_info(info)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one fetch accepts: content types, bytes, and its deadline (monotonic)."""
+
+    accept: tuple[str, ...]
+    max_bytes: int
+    end: float
+    seconds: float
+
+
 def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HTML_TYPES,
           headers: dict[str, str] | None = None, max_bytes: int = MAX_BYTES,
           seconds: float | None = None, deadline: float | None = None) -> Response:
@@ -145,39 +157,42 @@ def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HT
     started = time.monotonic()
     end = started + (TOTAL_SECONDS if seconds is None else seconds)
     end = end if deadline is None else min(deadline, end)
-    guard = Guard(allow_private, end)
     sent = {"User-Agent": USER_AGENT, "Accept": ", ".join(accept),
             "Accept-Encoding": "gzip, deflate", **(headers or {})}
-    with httpcore.ConnectionPool(network_backend=guard, retries=0) as pool:
+    limits = Limits(accept, max_bytes, end, end - started)
+    with httpcore.ConnectionPool(network_backend=Guard(allow_private, end), retries=0) as pool:
         for _ in range(MAX_REDIRECTS + 1):
-            target = _checked(url, allow_private)
-            try:
-                reply = _get(pool, target, sent, accept, max_bytes, end)
-            except (BadURL, AddressRefused) as exc:
-                raise FetchError(str(exc)) from None
-            except BodyError as exc:
-                raise FetchError(f"{shown(target.url)} {exc}") from None
-            except (TimeoutError, httpcore.TimeoutException) as exc:
-                raise FetchError(_timed_out(target.url, end, end - started, exc)) from None
-            except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol,
-                    OSError) as exc:
-                raise FetchError(f"{shown(target.url)} could not be fetched "
-                                 f"({type(exc).__name__}: {exc}).") from None
+            reply = _hop(pool, _checked(url, allow_private), sent, limits)
             if isinstance(reply, Response):
                 return reply
             url = reply
     raise FetchError(f"{shown(url)} redirects more than {MAX_REDIRECTS} times.")
 
 
-def _timed_out(url: str, end: float, seconds: float, exc: Exception) -> str:
-    if time.monotonic() >= end - 0.05:
-        return (f"{shown(url)} took longer than the {round(seconds, 1):g} s a fetch may take (from "
-                "connecting to the last byte).")
-    return f"{shown(url)} did not answer in time ({type(exc).__name__})."
+def _hop(pool, target: Target, sent: dict[str, str], limits: Limits) -> Response | str:
+    """One request, its failures as FetchError: the Response, or where it redirects."""
+    import httpcore
+
+    try:
+        return _get(pool, target, sent, limits)
+    except (BadURL, AddressRefused) as exc:
+        raise FetchError(str(exc)) from None
+    except BodyError as exc:
+        raise FetchError(f"{shown(target.url)} {exc}") from None
+    except (TimeoutError, httpcore.TimeoutException) as exc:
+        if time.monotonic() >= limits.end - 0.05:
+            raise FetchError(f"{shown(target.url)} took longer than the "
+                             f"{round(limits.seconds, 1):g} s a fetch may take (from "
+                             "connecting to the last byte).") from None
+        raise FetchError(f"{shown(target.url)} did not answer in time "
+                         f"({type(exc).__name__}).") from None
+    except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol,
+            OSError) as exc:
+        raise FetchError(f"{shown(target.url)} could not be fetched "
+                         f"({type(exc).__name__}: {exc}).") from None
 
 
-def _get(pool, target: Target, sent: dict[str, str], accept: tuple[str, ...],
-         max_bytes: int, end: float) -> Response | str:
+def _get(pool, target: Target, sent: dict[str, str], limits: Limits) -> Response | str:
     """One request: the Response, or the URL a redirect points to."""
     import httpcore
 
@@ -191,7 +206,7 @@ def _get(pool, target: Target, sent: dict[str, str], accept: tuple[str, ...],
         headers = _headers(reply.headers)
         if reply.status in REDIRECTS and headers.get("location"):
             return join(target.url, headers["location"])
-        return _read(reply, headers, target.url, accept, max_bytes, end)
+        return _read(reply, headers, target.url, limits)
 
 
 def _headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -203,35 +218,43 @@ def _headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
     return joined
 
 
-def _read(reply, headers: dict[str, str], url: str, accept: tuple[str, ...], max_bytes: int,
-          end: float) -> Response:
+def _read(reply, headers: dict[str, str], url: str, limits: Limits) -> Response:
+    """The answer's body, once its status, type and declared size are acceptable."""
     content_type, _, params = headers.get("content-type", "").partition(";")
     content_type = content_type.strip().lower()
-    charset = _charset(params)
     if reply.status == 304:
-        return Response(url, 304, None, content_type, headers, charset)
+        return Response(url, 304, None, content_type, headers, _charset(params))
     if reply.status >= 300:
         reason = reply.extensions.get("reason_phrase", b"").decode("latin-1", "replace")
         raise FetchError(f"{shown(url)} answered {reply.status} {reason}.".replace(" .", "."))
-    if content_type and content_type not in accept:
+    if content_type and content_type not in limits.accept:
         raise FetchError(f"{shown(url)} is {content_type}, not a web page: give the article's "
                          "page.")
-    limit = f"{max_bytes // (1024 * 1024)} MB"
     declared = headers.get("content-length", "0").split(",")[0].strip()
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdigit() and int(declared) > limits.max_bytes:
         raise FetchError(f"{shown(url)} is {int(declared) // (1024 * 1024)} MB, more than the "
-                         f"{limit} an article page may be.")
+                         f"{_mb(limits.max_bytes)} an article page may be.")
+    body = _body(reply, headers, url, limits)
+    return Response(url, reply.status, body, content_type, headers, _charset(params))
+
+
+def _body(reply, headers: dict[str, str], url: str, limits: Limits) -> bytes:
+    """The body as it arrives, decompressed as it arrives, within the bytes and the time."""
     encodings = [e.strip().lower() for e in headers.get("content-encoding", "").split(",")]
-    inflater, body, wire = Inflater(encodings, max_bytes), bytearray(), 0
+    inflater, body, wire = Inflater(encodings, limits.max_bytes), bytearray(), 0
     for piece in reply.iter_stream():
         wire += len(piece)
-        if wire > max_bytes:
-            raise FetchError(f"{shown(url)} sends more than the {limit} an article page may be.")
+        if wire > limits.max_bytes:
+            raise FetchError(f"{shown(url)} sends more than the {_mb(limits.max_bytes)} an "
+                             "article page may be.")
         body += inflater.feed(piece)
-        if time.monotonic() > end:
+        if time.monotonic() > limits.end:
             raise TimeoutError("the fetch's deadline has passed")
-    return Response(url, reply.status, unwrap(bytes(body), max_bytes), content_type, headers,
-                    charset)
+    return unwrap(bytes(body), limits.max_bytes)
+
+
+def _mb(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB"
 
 
 def _charset(params: str) -> str | None:
