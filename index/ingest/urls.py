@@ -67,9 +67,11 @@ def parse_url(raw: str) -> Target:
         port = parts.port
     except ValueError as exc:
         raise BadURL(f"{shown(url)} is not a valid URL ({exc}).") from None
+    if not parts.scheme or (not parts.netloc and "." in parts.scheme):  # "example.org/news"
+        raise BadURL(f"{shown(url)} has no http:// or https://: give the full address.")
     if parts.scheme.lower() not in DEFAULT_PORTS:
         raise BadURL(f"Only http:// and https:// URLs can be added, not "
-                     f"{parts.scheme or 'a bare'}:{'//' if parts.netloc else ''}… URLs.")
+                     f"{parts.scheme}:{'//' if parts.netloc else ''}… URLs.")
     if "@" in parts.netloc:
         raise BadURL(f"{shown(url)} carries a user name or password: give the public address.")
     host = _host(parts.netloc, parts.hostname, url)

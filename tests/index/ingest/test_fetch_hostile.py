@@ -208,6 +208,8 @@ def test_the_address_connected_to_is_checked_after_dns_not_only_before(site, mon
     ("http://user:secret@example.org/", "user name or password"),
     ("http://" + "a" * 70 + ".org/", "host name that cannot be used"),
     ("javascript:alert(1)", "Only http:// and https://"),
+    ("example.org/news", "has no http:// or https://"),
+    ("//example.org/news", "has no http:// or https://"),
 ])
 def test_a_malformed_url_is_one_sentence_saying_what_is_wrong(url, reason):
     with pytest.raises(FetchError, match=reason) as refused:
