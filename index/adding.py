@@ -131,6 +131,9 @@ def poll_feed(url: str, state: FeedState, settings: Settings) -> list[Path]:
         try:
             saved.append(add_entry(url, entry, title, state, settings, deadline))
         except Exception as exc:  # one bad entry never stops the rest of its feed
+            if time.monotonic() >= deadline:  # cut off by the poll's time: it waits too
+                tried -= 1
+                break
             where, why = shown(entry.link or entry.key), reason(exc)
             log.warning("feed %s: skipped the entry %s: %s", url, where, why)
             failed.append(why if where in why else f"{where}: {why}")

@@ -111,6 +111,7 @@ def test_a_poll_of_one_feed_stops_at_feed_poll_seconds(tmp_path, site):
     report = engine.poll_feeds()
     assert time.monotonic() - started < 6
     assert 1 <= len(report.added) <= 3 and "more entries wait" in report.feeds[0].status
+    assert report.feeds[0].error is None, "an entry cut off by the time waits, is not skipped"
     later = engine.poll_feeds()
     assert later.added and not set(later.added) & set(report.added)
 
