@@ -11,9 +11,10 @@ it (the best-ranked one for each Figure), then the rest by rank.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
@@ -63,10 +64,22 @@ def question_names(question: str, query: Query | None) -> set[str]:
 
 def choose_stories(question: str, query: Query | None, candidates: Sequence[Passage],
                    corpus: Corpus, story: str | None = None) -> list[StoryRef]:
-    """The Stories an answer is drawn from, best first (see the module docstring)."""
+    """The Stories an answer is drawn from, best first (see the module docstring). A Story
+    all of whose Articles are among the passages weighing it (a lone report of its own
+    event) is weighed as if its best passages filled the STORY_DEPTH places it cannot fill:
+    it had ranked below any Story of three reports, even for a question about it."""
     if story:
         return [s for s in corpus.stories() if s.id == story]
-    best, total = story_weights(candidates, STORY_DEPTH), story_weights(candidates)
+    shown = candidates[:STORY_PASSAGES]
+    docs = {d for p in shown for d in p.docs}
+    counts: dict[str, int] = {}
+    for passage in shown:
+        if passage.story:
+            counts[passage.story.id] = counts.get(passage.story.id, 0) + 1
+    complete = {sid for sid, n in counts.items() if n < STORY_DEPTH and all(
+        c.doc_id in docs for c in corpus.by_story.get(sid, ()))}  # stops at a missing one
+    best = story_weights(candidates, STORY_DEPTH, complete)
+    total = story_weights(candidates)
     names = question_names(question, query)
     named = [sid for sid in best if any(_names_story(n, corpus.entities.get(sid, ()))
                                         for n in names)]
@@ -81,15 +94,20 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
                                             if total[sid] >= SECOND_STORY * top]
 
 
-def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES
-                  ) -> dict[str, float]:
+def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES,
+                  complete: Collection[str] = ()) -> dict[str, float]:
     """Story id -> the summed ranks of its best `depth` passages among the first
-    STORY_PASSAGES (candidates come best first)."""
+    STORY_PASSAGES (candidates come best first); a `complete` Story's missing places are
+    filled with the mean of the passages it has."""
     ranks: dict[str, list[float]] = {}
     for passage in candidates[:STORY_PASSAGES]:
         if passage.story:
             ranks.setdefault(passage.story.id, []).append(passage.rank)
-    return {sid: sum(found[:depth]) for sid, found in ranks.items()}
+    weights = {sid: sum(found[:depth]) for sid, found in ranks.items()}
+    for sid in set(complete) & set(ranks):
+        found = ranks[sid][:depth]
+        weights[sid] += (depth - len(found)) * sum(found) / len(found)
+    return weights
 
 
 def _names_story(name: str, entities) -> bool:
@@ -116,16 +134,26 @@ def story_slot(query: Query, story: StoryRef, corpus: Corpus,
 def first_slot(question: str, query: Query, story: StoryRef, corpus: Corpus,
                ranks: dict[tuple[str, str], int], candidates: Sequence[Passage]) -> Slot | None:
     """The Slot of the Story a question is about: the event rules' slot where its figures
-    disagree, else the measure learned from every figure of the Story (measures.py) where
-    outlets disagree on it, else whichever of the two there is."""
+    disagree or its event is one the rules know, else the measure learned from every
+    figure of the Story (measures.py) where outlets disagree on it and it holds the rules'
+    figures, else whichever of the two there is."""
     slot = None if query.loose else story_slot(query, story, corpus, ranks, True)
-    if slot is not None and slot.disputed:
-        return slot
+    if slot is not None and (slot.disputed or query.event in lexicon.EVENTS):
+        return slot  # tolls, arrests, evacuations: the rules know these events' words
     learned = measure_slot(question, query, corpus.figures_by_story.get(story.id, []),
                            candidates, story)
-    if learned is not None and (learned.disputed or slot is None):
-        return learned
-    return slot
+    if learned is None or not (learned.disputed or slot is None):
+        return slot
+    if slot is not None and not _shared_claims(slot, learned):
+        return slot  # the rules' figures answer; the learned measure is another quantity
+    return learned
+
+
+def _shared_claims(first: Slot, second: Slot) -> bool:
+    """Whether two Slots hold a figure stated in the same sentence of the same Article."""
+    stated = {(c.doc_id, c.quote, c.figure) for f in first.figures for c in f.claims}
+    return any((c.doc_id, c.quote, c.figure) in stated for f in second.figures
+               for c in f.claims)
 
 
 def claim_ranks(candidates: Sequence[Passage]) -> dict[tuple[str, str], int]:

@@ -10,9 +10,11 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Claim, Slot, SourceSummary, StoryRef, StorySummary
 from ..store.lexical import LexicalIndex
+from .alignment import measure_disputes
 from .disagreements import build_slot
 from .slots import by_place, no_single_ones, one_voice, places_split, specific
 
@@ -82,7 +84,9 @@ class Corpus:
         for story_id, claims in sorted(self.by_story.items()):
             if story and story_id != story:
                 continue
-            out.extend(_story_disputes(claims, self.story_ref(story_id)))
+            ref = self.story_ref(story_id)
+            out.extend(_merged(_story_disputes(claims, ref),
+                               measure_disputes(self.figures_by_story.get(story_id, []), ref)))
         return sorted(out, key=lambda s: -len({d for f in s.figures for d in f.docs}))
 
     def story_ref(self, story_id: str) -> StoryRef:
@@ -110,6 +114,18 @@ class Corpus:
                 first=dates[0] if dates else None, last=dates[-1] if dates else None,
                 disputed=tuple(disputed.get(story.id, ()))))
         return sorted(out, key=lambda s: (-len(s.docs), s.title))
+
+
+def _merged(by_rules: list[Slot], learned: list[Slot]) -> list[Slot]:
+    """The disputes of one Story: the event rules' for the events their lexicon knows
+    (casualties, arrests, displacement ...) and for measures (temperatures, areas), where
+    they were measured, and the measures
+    learned from every figure (alignment.py) that state other figures."""
+    kept = [s for s in by_rules if s.event in lexicon.EVENTS or (
+        s.dimension != "count" and not s.dimension.startswith("money"))]
+    seen = {(d, f.value) for s in kept for f in s.figures for d in f.docs}
+    return kept + [s for s in learned
+                   if not {(d, f.value) for f in s.figures for d in f.docs} <= seen]
 
 
 def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:

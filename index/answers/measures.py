@@ -47,13 +47,19 @@ COMMON = 0.4  # the weight left to a word every figure of the Story has
 SUPPORT = 2.0  # a figure stated in the question's best passage gains this, less by rank
 SUPPORT_RANKS = 10
 ROLE = 2.0  # a date in the role asked for ("since 2002" for "since when"): as a verb would
+# Outlets' differing figures for one quantity are slips and rounding, not orders of
+# magnitude: on realdev's development half the real ones differ by 7-10% (1.5/1.6 million,
+# 15/16, 50,000/55,000) and by a year; figures of two quantities under two verbs by 2.3x
+# and more (three/eight years, 60/240 seats, 64 named/150 carried) or by decades.
+CLOSE = 2.0
+CLOSE_YEARS = 5
 BACKGROUND = 1.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
 STOP = frozenset(WORD.findall("""
 a an the of in on at to for from by with and or but is are was were be
 been being do does did has have had how many much what which when who whom whose why where
 will would could should can may might there their they them it its this that these those
 as so than then into out over about up down any some all just actually anyway really get
-got"""))
+got say said tell told"""))
 
 
 @dataclass(frozen=True)
@@ -141,11 +147,15 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
     best: dict[str, tuple[float, Claim]] = {}
     rare = rarity(claims)
     for claim in claims:
-        if not _type_fits(query, claim) or _other_thing(claim, question):
-            continue
+        if not _type_fits(query, claim) or _other_thing(claim, question) or \
+                (query.year is not None and str(query.year) not in claim.quote):
+            continue  # "in the 1996 crash": only figures of that year's event
         role = role_of(claim)
         if question.role and role and role != question.role:
             continue
+        if claim.dimension == "date" and not (role and role == question.role) and \
+                verb_of(claim) not in question.terms:
+            continue  # "when did she win": a date of her birth names her, not the win
         score = fit(claim, question, rare)
         if score < MIN_KEYS:
             continue
@@ -208,10 +218,41 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
     first = chosen[0]
     if first.event in lexicon.EVENTS:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
+    if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
+        chosen = [c for c in chosen if c.background == first.background]
+    # Under another verb, only a figure near enough to be the same one misreported.
+    chosen = [c for c in chosen if c is first or same_verb(c, first) or close(c, first)]
     named = [c for c in chosen if _noun(c) is not None and _noun(c) == question.head]
     if len({c.doc_id for c in named}) >= 2:
         chosen = [c for c in chosen if _noun(c) in (None, question.head)]
     return chosen
+
+
+def verb_of(claim: Claim) -> str | None:
+    """The figure's verb, unless it is one that says nothing of what happened (be, have,
+    say)."""
+    verb = next((stem(k[5:]) for k in claim.keys if k.startswith("verb:")), None)
+    return None if verb is None or verb in STOP else verb
+
+
+def same_verb(a: Claim, b: Claim) -> bool:
+    return verb_of(a) is not None and verb_of(a) == verb_of(b)
+
+
+def close(a: Claim, b: Claim) -> bool:
+    """Figures near enough to be one quantity misreported, where their verbs differ ("as
+    many as 1.5 million women" involved / "up to 1.6 million" covered): counts and amounts
+    within a factor of CLOSE, dates within CLOSE_YEARS. Figures further apart under two
+    different verbs are other quantities (seats lost over the years / seats held)."""
+    if a.dimension == "date":
+        return abs(a.low - b.low) <= CLOSE_YEARS * 366
+    low, high = sorted(abs(_number(c)) for c in (a, b))
+    return low > 0 and high <= CLOSE * low
+
+
+def _number(claim: Claim) -> float:
+    value = claim.normalized if claim.normalized is not None else claim.value
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _noun(claim: Claim) -> str | None:

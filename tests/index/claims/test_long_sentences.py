@@ -24,13 +24,13 @@ def test_a_sentence_longer_than_spacy_allows_is_cut_and_its_figure_still_found()
     pieces = parse_pieces(text)
     assert max(map(len, pieces)) <= MAX_CHARS and "".join(pieces).replace(" ", "") == \
         text.replace(" ", "")
-    (claim,) = extractor.extract(article(text))
+    (claim,) = [c for c in extractor.extract(article(text)) if not c.weak]
     assert claim.value == 14 and claim.quote in pieces
 
 
 def test_a_long_run_on_sentence_gives_the_claims_of_its_pieces():
     text = (UNIT * 1300)[:100_000]  # 100 KB, no full stop: took ~40 s, now a few seconds
-    claims = ClaimExtractor().extract(article(text))
+    claims = [c for c in ClaimExtractor().extract(article(text)) if not c.weak]
     assert len(claims) > 1000 and {c.value for c in claims} == {12, 30}
     assert max(len(c.quote) for c in claims) <= MAX_CHARS
 

@@ -1,0 +1,185 @@
+"""Measures learned per Story without a question: which figures of different Articles state
+one quantity, for `disputes` and the Stories list.
+
+Two figures of two Articles are aligned when each is the other's best match in the other
+Article (mutual best match) on the short key parts of their clauses (claims/features.py),
+with hard constraints first:
+
+- the same kind of value (counts with counts, one currency's amounts, dates with dates);
+- what is counted is the same noun when both name one ("pages" never with "emails"), and a
+  date's role in a span is the same when both have one ("from 1966" with "from 1967");
+- enough in common besides: the verb, the objects of prepositions, the names and words of
+  the clause, each weighed by how rare it is among the Story's figures.
+
+Aligned pairs join into measures; one Article states one quantity once in a scope, so a
+measure keeps one figure per Article (its best-aligned one). A measure whose figures
+conflict or revise each other is a dispute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..records import Claim, Slot, StoryRef
+from .disagreements import build_slot
+from .measures import WEIGHTS, WORD, close, rarity, role_of, same_verb, stem
+
+PREPOSITION = 2.0
+COMMON = 0.4  # as in measures.py: the weight left to a word every figure of the Story has
+# Two figures state one quantity when their key parts, besides the counted noun, weigh at
+# least this much in common. Measured on realdev's first five stories (development half):
+# the five real disputes there align at 2.4 and more; the next-best pairs of different
+# quantities ("two remedies" / "two directions") under 1.5.
+ALIGN_MIN = 1.0
+
+
+def _parts(claim: Claim) -> dict[str, float]:
+    """Stemmed words of a figure's key parts, each with its part's weight."""
+    out: dict[str, float] = {}
+    for key in claim.keys:
+        part, _, lemma = key.partition(":")
+        if part in ("noun", "role"):
+            continue
+        for word in WORD.findall(lemma):
+            term = stem(word)
+            out[term] = max(out.get(term, 0.0), WEIGHTS.get(part, PREPOSITION))
+    return out
+
+
+def _noun(claim: Claim) -> str | None:
+    return next((stem(k[5:]) for k in claim.keys if k.startswith("noun:")), None)
+
+
+def _family(claim: Claim) -> str:
+    if claim.dimension == "date":
+        return f"date:{claim.unit}"
+    return claim.dimension
+
+
+def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
+    """How much two figures' clauses say alike (0 when a hard constraint fails)."""
+    if _family(a) != _family(b) or a.weak == "possible" or b.weak == "possible":
+        return 0.0
+    if a.dimension != "date" and a.background != b.background:
+        return 0.0  # "at the last strike, in 2019, the unions claimed 900,000": another time
+    noun_a, noun_b = _noun(a), _noun(b)
+    if noun_a != noun_b or (a.dimension == "count" and noun_a is None):
+        return 0.0  # a count names what it counts; two different things are two measures
+    role_a, role_b = role_of(a), role_of(b)
+    if role_a != role_b or (a.dimension == "date" and role_a is None):
+        return 0.0  # a date aligns by its role in a span ("since 2002" / "since 2003")
+    if not same_verb(a, b) and not close(a, b):
+        return 0.0
+    parts_a, parts_b = _parts(a), _parts(b)
+    return sum(min(parts_a[t], parts_b[t]) * (COMMON + (1 - COMMON) * rare.get(t, 1.0))
+               for t in parts_a.keys() & parts_b.keys())
+
+
+def story_measures(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The measures of one Story that two or more Articles state (see the module doc)."""
+    rare = rarity(claims)
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if isinstance(claim.value, int | float) or claim.dimension == "date":
+            by_doc.setdefault(claim.doc_id, []).append(claim)
+    pairs: list[tuple[float, Claim, Claim]] = []
+    docs = sorted(by_doc)
+    for i, doc_a in enumerate(docs):
+        for doc_b in docs[i + 1:]:
+            pairs += _mutual_best(by_doc[doc_a], by_doc[doc_b], rare)
+    return _join(pairs)
+
+
+def _mutual_best(first: list[Claim], second: list[Claim],
+                 rare: dict[str, float]) -> list[tuple[float, Claim, Claim]]:
+    scores = {(i, j): similarity(a, b, rare) for i, a in enumerate(first)
+              for j, b in enumerate(second)}
+    out = []
+    for (i, j), score in scores.items():
+        if score < ALIGN_MIN:
+            continue
+        best_for_a = max(scores[i, k] for k in range(len(second)))
+        best_for_b = max(scores[k, j] for k in range(len(first)))
+        if score >= best_for_a and score >= best_for_b:
+            out.append((score, first[i], second[j]))
+    return out
+
+
+def _join(pairs: list[tuple[float, Claim, Claim]]) -> list[list[Claim]]:
+    """Measures from aligned pairs, strongest first; a measure takes one figure per Article."""
+    measures: list[dict[str, Claim]] = []
+    where: dict[int, int] = {}
+    for _, a, b in sorted(pairs, key=lambda p: -p[0]):
+        found = {where[id(c)] for c in (a, b) if id(c) in where}
+        if not found:
+            where[id(a)] = where[id(b)] = len(measures)
+            measures.append({a.doc_id: a, b.doc_id: b})
+            continue
+        index = min(found)
+        for claim in (a, b):
+            if id(claim) not in where and claim.doc_id not in measures[index]:
+                measures[index][claim.doc_id] = claim
+                where[id(claim)] = index
+    return [list(m.values()) for m in measures]
+
+
+def measure_disputes(claims: Sequence[Claim], story: StoryRef) -> list[Slot]:
+    """The measures of one Story on which Articles' figures conflict or revise each other."""
+    out = []
+    stated = _stated_values(claims)
+    for measure in no_single_ones(story_measures(claims)):
+        if _each_states_all(measure, stated):
+            continue  # "from 63 to 66" in both reports: both give both figures
+        first = measure[0]
+        kind = first.kind or first.event or "figure"
+        same = [replace(c, kind=kind) for c in measure]  # one measure: relate the values
+        slot = build_slot(_about(first, kind), first.event, same, story)
+        if slot is not None and slot.disputed:
+            out.append(slot)
+    return out
+
+
+def no_single_ones(measures: list[list[Claim]]) -> list[list[Claim]]:
+    """'Seven firefighters have been injured ... one firefighter suffered serious burns': a
+    single one an Article singles out beside its larger count of the same noun is a part
+    of it (slots.no_single_ones, for the learned measures)."""
+    out = []
+    for measure in measures:
+        kept = [c for c in measure if not _singled_out(c, measure)]
+        if len(kept) >= 2:
+            out.append(kept)
+    return out
+
+
+def _singled_out(claim: Claim, measure: list[Claim]) -> bool:
+    return claim.dimension == "count" and claim.value == 1 and claim.qualifier is None and \
+        any(isinstance(c.value, int | float) and c.value > 1 for c in measure)
+
+
+def _stated_values(claims: Sequence[Claim]) -> dict[str, set]:
+    """Article -> every (dimension, value) it states."""
+    out: dict[str, set] = {}
+    for claim in claims:
+        out.setdefault(claim.doc_id, set()).add((claim.dimension, claim.value))
+    return out
+
+
+def _each_states_all(measure: list[Claim], stated: dict[str, set]) -> bool:
+    """Whether every Article of a measure states every value the measure holds."""
+    values = {(c.dimension, c.value) for c in measure}
+    return all(values <= stated.get(c.doc_id, set()) for c in measure)
+
+
+def _about(claim: Claim, kind: str) -> str:
+    """What a learned measure is, in its first figure's words: what it counts and its verb
+    ("pages receive"), or for a date whom it is about and its verb ("when Varga lead")."""
+    verb = next((k[5:] for k in claim.keys if k.startswith("verb:")), claim.event)
+    if claim.dimension == "date":
+        names = [k[5:].title() for k in claim.keys if k.startswith("name:")][:2]
+        words = [k[2:] for k in claim.keys if k.startswith("w:") and k[2:] != verb][:1]
+        role = role_of(claim)
+        return f"when {' '.join(names or words or ['it'])} {verb}" + \
+            (f" ({role})" if role else "")
+    thing = claim.counted.strip("-–— ") or kind
+    return f"{thing} {verb}".strip()
