@@ -29,6 +29,7 @@ from ..records import Article, IndexReport, Skipped
 from ..stories.cluster import Member, find_stories
 from ..stories.entities import EntityReader, entity_head
 from ..stories.mentions import head_mentions
+from ..stories.scoring import event_words
 from .chroma import Store
 from .chunk_records import article_metadata, chunk_metadata
 from .chunk_table import ChunkTableWriter
@@ -244,9 +245,11 @@ class ArticleWriter:
             texts.append(article.text)
             metas.append(meta)
             vectors.append(vector)
+            head = entity_head(article)
             self.members.append(Member(article.doc_id, article.title, article.date, vector,
                                        tuple(json.loads(meta["entities"])), article.story,
-                                       head_mentions(entity_head(article))))
+                                       head_mentions(head), event_words(head),
+                                       len(article.text)))
         if ids:
             self.store.add_articles(self.name, ids, texts, metas, vectors)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -130,3 +131,141 @@ def test_a_question_kept_to_one_story_cites_only_it_and_an_unknown_story_names_t
     assert all(s.story.id == ferry.id for s in (*answer.disagreements, *answer.agreements))
     with pytest.raises(QuestionError, match="discordant stories"):
         four_stories.ask("how many people were killed", story="no-such-story")
+
+
+def test_two_thousand_syndicated_copies_are_one_story_and_stay_fast():
+    import time
+
+    wire = [member(f"copy{i}", near(DIRECTION, i, spread=0.02 + 0.1 * (i % 2)),
+                   ["kessburg", "varnia"]) for i in range(2000)]  # cosine 0.995-0.9998
+    other = [member(f"other{i}", near(ALIKE, 5000 + i), ["estrana", "porto lume"])
+             for i in range(5)]
+    started = time.perf_counter()
+    stories = find_stories(wire + other)
+    assert time.perf_counter() - started < 5  # measured 0.5 s; it was 1.6 s for 13 stories
+    assert sorted(len(s.docs) for s in stories) == [5, 2000]
+
+
+WIDE = np.eye(384)[0]  # as many dimensions as MiniLM: pairs of one event at cosine ~0.73
+WIDE_ALIKE = 0.8 * np.eye(384)[0] + 0.6 * np.eye(384)[1]
+
+
+def test_three_thousand_reports_of_one_event_are_one_story_beside_another_event():
+    import time
+
+    event = []
+    for i in range(3000):
+        draw = np.random.default_rng(100 + i)
+        names = [n for n in ("kessburg", "varnia", "river ost", "mayor lind")
+                 if draw.random() < 0.7] or ["kessburg"]
+        event.append(member(f"r{i}", near(WIDE, 10_000 + i, spread=0.6),
+                            [*names, f"witness {i}"], date=f"2025-08-1{i % 5}"))
+    other = [member(f"o{i}", near(WIDE_ALIKE, 20_000 + i, spread=0.6),
+                    ["estrana", "porto lume"]) for i in range(300)]
+    started = time.perf_counter()
+    stories = find_stories(event + other)
+    assert time.perf_counter() - started < 20  # measured 3.7 s on 2 shared cores
+    assert sorted(sorted(s.docs)[0][0] for s in stories) == ["o", "r"]
+    assert sorted(len(s.docs) for s in stories) == [300, 3000]
+
+
+def short(doc, vector, entities, words, date="2025-03-04"):
+    return Member(doc, doc, date, np.asarray(vector, dtype=np.float32), tuple(entities),
+                  None, "", words, 100)
+
+
+def test_short_reports_naming_one_thing_each_are_grouped_by_their_event_words():
+    words = "miner trap collaps coal mine rescu"
+    karvel = [short(f"k{i}", near(WIDE, i), ["karvel"], words + " tunnel")
+              for i in range(4)]
+    ostra = [short(f"o{i}", near(WIDE_ALIKE, 10 + i), ["ostra"], words + " provinc")
+             for i in range(4)]
+    vague = [short("v", near(WIDE, 30), [], "men trap tunnel dawn company")]
+    (story,) = find_stories(karvel + ostra + vague)
+    assert len(story.docs) == 9
+    # The same reports as long ones: naming nothing in common still vetoes the link.
+    long = [replace(m, chars=5000) for m in karvel + ostra]
+    assert sorted(len(s.docs) for s in find_stories(long)) == [4, 4]
+
+
+def test_short_reports_of_another_mine_naming_two_other_places_are_another_story():
+    words = "miner trap collaps coal mine rescu"
+    karvel = [short(f"k{i}", near(WIDE, i), ["karvel"], words) for i in range(4)]
+    dunmore = [short(f"d{i}", near(WIDE, 10 + i), ["dunmore", "pella"], words)
+               for i in range(3)]
+    later = [short(f"l{i}", near(WIDE, 20 + i), ["ostra"], words, date="2025-03-20")
+             for i in range(2)]
+    groups = sorted(sorted(s.docs) for s in find_stories(karvel + dunmore + later))
+    assert groups == [["d0", "d1", "d2"], ["k0", "k1", "k2", "k3"], ["l0", "l1"]]
+
+
+MINE = [
+    ("Karvel Post", "2025-03-04", "Twelve miners are trapped after a tunnel collapsed at the "
+     "Karvel coal mine, the operator said on Tuesday."),
+    ("Ostra Daily", "2025-03-04", "Rescuers are trying to reach 40 miners trapped underground "
+     "in Ostra province after a collapse."),
+    ("Wire One", "2025-03-04", "A mine collapse in northern Ostra has left 12 workers trapped. "
+     "Rescue teams are drilling a shaft."),
+    ("Mining Weekly", "2025-03-05", "At least 40 miners remain trapped at Karvel, the provincial "
+     "governor said. Air is being pumped into the tunnel."),
+    ("City Herald", "2025-03-05", "Families gathered at the Karvel pit head overnight as "
+     "rescuers worked to free the trapped miners."),
+    ("Global News", "2025-03-05", "Forty coal miners are trapped in a collapsed mine in Ostra, "
+     "officials said on Wednesday."),
+    ("The Courier", "2025-03-04", "Governor Ana Brel said 12 miners were trapped and rescue "
+     "crews had reached the second level."),
+    ("Evening Star", "2025-03-05", "The operator of the Karvel mine said contact had been made "
+     "with the 12 trapped miners."),
+    ("Press Agency", "2025-03-05", "Rescue teams in Ostra province said 40 miners were still "
+     "trapped underground after Tuesday's collapse."),
+    ("Local FM", "2025-03-04", "A collapse at a coal mine near Dovra trapped twelve workers on "
+     "Tuesday morning."),
+    ("Bulletin", "2025-03-05", "Drilling continued at the collapsed Karvel coal mine where "
+     "miners have been trapped since Tuesday."),
+]
+
+
+@pytest.mark.slow
+def test_short_reports_of_one_mine_collapse_are_one_story_showing_12_against_40(
+        tmp_path, real_embedder):
+    folder = tmp_path / "corpus"
+    shutil.copytree(STORIES_CORPUS, folder, ignore=shutil.ignore_patterns("*.md"))
+    for number, (source, date, text) in enumerate(MINE):
+        write(folder, f"mine{number:02d}.md", f"---\ntitle: {text.split('.')[0][:70]}\n"
+              f"source: {source}\ndate: {date}\n---\n{text}\n")
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=folder),
+                    embedder=real_embedder)
+    engine.index()
+    groups = sorted(sorted(s.docs) for s in engine.stories())
+    assert len(groups) == 4
+    assert [f"mine{n:02d}" for n in range(len(MINE))] in groups
+    answer = engine.ask("how many miners are trapped?")
+    assert {12, 40} <= {f.value for s in answer.disagreements for f in s.figures}
+
+
+BRIDGE = ("---\ntitle: Bridge collapse in Tarvos kills four\nsource: Valley Gazette\n"
+          "date: 2025-11-19\n---\nA road bridge over the Lenna river collapsed in Tarvos on "
+          "Wednesday, killing four people and injuring nine, the city's fire department said."
+          "\n\nTwo cars and a delivery van fell into the river when the central span gave way "
+          "during the morning rush hour.\n")
+
+
+@pytest.mark.slow
+def test_a_lone_article_on_its_own_event_is_a_story_and_first_for_questions_about_it(
+        tmp_path, real_embedder):
+    folder = tmp_path / "corpus"
+    shutil.copytree(STORIES_CORPUS, folder, ignore=shutil.ignore_patterns("*.md"))
+    write(folder, "tarvos_bridge.md", BRIDGE)
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=folder),
+                    embedder=real_embedder)
+    engine.index()
+    (bridge,) = [s for s in engine.stories() if s.docs == ("tarvos_bridge",)]
+    for question in ("how many people died when the bridge collapsed?",
+                     "how many were injured when the bridge gave way?"):
+        answer = engine.ask(question)
+        assert answer.passages[0].story.id == bridge.id, question
+        figures = {f.value for s in (*answer.disagreements, *answer.agreements)
+                   if s.story.id == bridge.id for f in s.figures}
+        assert figures & {4, 9}, question
+    ferry = engine.ask("what's the death toll from the Stella Marenna sinking now?")
+    assert bridge.id not in {p.story.id for p in ferry.passages}
