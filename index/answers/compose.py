@@ -19,7 +19,7 @@ from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
 from .disagreements import build_slot
-from .measures import measure_slot
+from .measures import figures_first, measure_slot
 from .slots import SUPPORT_RANKS, select
 from .wording import passages_wording
 
@@ -144,9 +144,14 @@ def first_slot(question: str, query: Query, story: StoryRef, corpus: Corpus,
                            candidates, story)
     if learned is None or not (learned.disputed or slot is None):
         return slot
-    if slot is not None and not _shared_claims(slot, learned):
+    if slot is not None and _outlets(slot) > 1 and not _shared_claims(slot, learned):
         return slot  # the rules' figures answer; the learned measure is another quantity
     return learned
+
+
+def _outlets(slot: Slot) -> int:
+    """How many Articles state a Slot's figures (one agreeing with itself says little)."""
+    return len({d for f in slot.figures for d in f.docs})
 
 
 def _shared_claims(first: Slot, second: Slot) -> bool:
@@ -238,6 +243,9 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                        if i == 0 else None if query.loose else
                        story_slot(query, story_ref, corpus, ranks, False)]
              if s is not None]
+    if query is not None and not slots:
+        # No figure to show with its passage: those stating one of the asked type first.
+        candidates = figures_first(question, query, candidates, corpus.figures_by_doc)
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

@@ -33,6 +33,7 @@ class Corpus:
     # Every figure of each Story, weak ones too (Claim.weak): what measures are learned from.
     # The other views hold the Claims the event rules give a slot.
     figures_by_story: dict[str, list[Claim]] = field(default_factory=dict)
+    figures_by_doc: dict[str, list[Claim]] = field(default_factory=dict)
     _slots: dict[tuple, Slot | None] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -54,6 +55,7 @@ class Corpus:
             if meta.get("title"):  # a reference article's title is its topic's name
                 names.add(meta["title"].lower())
             corpus.figures_by_story.setdefault(story.id, []).extend(article_claims)
+            corpus.figures_by_doc[doc_id] = article_claims
             article_claims = [c for c in article_claims if not c.weak]
             corpus.by_doc[doc_id] = article_claims
             corpus.by_story.setdefault(story.id, []).extend(article_claims)

@@ -3,7 +3,8 @@
 Every figure the parser reads is kept as a Claim, whether or not the event rules give it a
 slot: what tells one quantity from another is carried as `keys`, strings of the form
 "part:lemma" — the counted noun ("noun:page"), its modifiers ("mod:printed"), the verb
-("verb:receive"), the objects of prepositions on the noun and the verb ("of:email",
+("verb:receive"), its subject when that is not what is counted ("subj:primary"), the
+objects of prepositions on the noun and the verb ("of:email",
 "for:ad"), names in the clause ("name:brooke"), a date's role in a span ("role:start" for
 "from 1966", "role:end" for "to 1978" or "ends in 2019") and the other content words of
 the clause ("w:senate"). Measures are matched on these short parts, never on the whole
@@ -32,6 +33,10 @@ def figure_keys(token, noun=None) -> tuple[str, ...]:
     verb = governing_verb(token)
     if verb is not None:
         keys[f"verb:{_lemma(verb)}"] = None
+        for subject in verb.children:  # "the primary would be held on April 30"
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ in ("NOUN", "PROPN") \
+                    and subject.i != token.i and subject is not noun:
+                keys[f"subj:{_lemma(subject)}"] = None
     for node in (n for n in (token, noun, verb) if n is not None):
         for prep in node.children:
             if prep.dep_ in ("prep", "agent"):

@@ -106,6 +106,10 @@ class LexicalIndex:
             scores = self._retriever.get_scores(known[0])
         return [(self.ids[int(i)], float(scores[i])) for i in top_scoring(scores, k)]
 
+    def knows(self, word: str) -> bool:
+        """Whether a stemmed word (as `words` gives it) is in some Chunk."""
+        return word in self._retriever.vocab_dict
+
     def words(self, question: str) -> list[str]:
         """The question's content words as the index stems them (stopwords dropped)."""
         bm25s = _bm25s()
