@@ -31,7 +31,8 @@ from .slots import dimension_ok
 
 WORD = re.compile(r"[a-z]+")
 # Key parts by how much they say about what a figure measures: what is counted, what the
-# clause is about and the verb first, the objects of its prepositions next, then names and the clause's other words.
+# clause is about and the verb first, the objects of its prepositions next, then names and
+# the clause's other words.
 WEIGHTS = {"noun": 3.0, "subj": 2.5, "verb": 2.0, "mod": 1.0, "name": 1.5, "w": 1.0,
            "role": 0.0}
 PREPOSITION = 2.0  # "of:email", "for:ad": any other part is the object of a preposition
