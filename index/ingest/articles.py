@@ -250,9 +250,9 @@ def tidy(article: Article, limits: Limits) -> tuple[Article, list[str]]:
                         "(MAX_ARTICLE_CHARS)")
     text = fold_text(text)
     fields = {k: fold_text(safe_name(v)) if v else v for k, v in (
-        ("doc_id", article.doc_id), ("source", article.source), ("title", article.title),
-        ("date", article.date), ("url", article.url), ("path", article.path),
-        ("story", article.story))}
+        ("source", article.source), ("title", article.title), ("date", article.date),
+        ("url", article.url), ("story", article.story))}
+    fields.update(doc_id=safe_name(article.doc_id), path=safe_name(article.path))
     if text != article.text:  # a text cut at another length is another text
         digest = f"{article.content_hash}:{limits.max_article_chars}:{len(text)}"
         fields["content_hash"] = hashlib.sha256(digest.encode()).hexdigest()[:16]
@@ -287,11 +287,12 @@ def load_corpus(folder: Path, limits: Limits = DEFAULT_LIMITS
             elif isinstance(item, Skipped):
                 item = replace(item, path=safe_name(item.path))
                 yield from filter(None, [_kept(item, os.path.lexists(path))])
-            elif item.doc_id in taken:
-                item = Skipped(path=_name(path, folder), reason=f"doc id "
-                               f"{item.doc_id!r} is already {taken[item.doc_id]}'s: rename it")
             else:
                 item, warnings = tidy(item, limits)
-                yield from warnings
-                taken[item.doc_id] = _name(path, folder)
+                if item.doc_id in taken:
+                    item = Skipped(path=_name(path, folder), reason=f"doc id {item.doc_id!r} "
+                                   f"is already {taken[item.doc_id]}'s: rename it")
+                else:
+                    yield from warnings
+                    taken[item.doc_id] = _name(path, folder)
             yield item

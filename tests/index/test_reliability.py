@@ -235,3 +235,15 @@ def test_one_huge_export_record_is_cut_to_the_article_cap_and_control_bytes_drop
     assert len(texts["wire-big"]) <= 20_000 and texts["wire-big"].startswith("Sentence 0")
     (nul,) = [s for s in engine.sources() if s.doc_id == "wire-nul"]
     assert (nul.title, nul.source) == ("Title[31m", "Outlet")
+
+
+def test_two_names_that_read_as_one_id_are_one_article_and_one_named_skip(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus, "caf\u00e9.txt", REPORT.format(n=40, town="Ely"))
+    folder = os.fsencode(corpus)
+    with open(folder + b"/caf\xe9.txt", "wb") as file:  # the same name in Latin-1
+        file.write(REPORT.format(n=7, town="Bude").encode())
+    report = engine_for(tmp_path, corpus).index()
+    assert report.articles == 1
+    (skipped,) = report.skipped
+    assert skipped.path == "café.txt" and "is already" in skipped.reason
