@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -20,6 +19,7 @@ from typing import Any
 from .engine import Engine
 from .errors import DiscordantError, QuestionError, SettingsError
 from .records import Answer, IndexReport
+from .render.inert import json_line
 from .render.serialize import answer_to_json, slot_to_json, wording_to_json
 from .render.text import (
     render_added,
@@ -181,7 +181,7 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
             out: dict[str, Any] = (answer_to_json(answer) if answer else
                                    {"question": question, "passages": [], "disagreements": [],
                                     "agreements": [], "error": error})
-            print(json.dumps(out, ensure_ascii=False), flush=True)
+            print(json_line(out), flush=True)
         elif answer:
             print(render_answer(answer), end="\n\n", flush=True)
         else:
@@ -195,7 +195,7 @@ def _print_records(records, render, as_json: bool) -> int:
     """Frozen records as JSON lines (`--json`), or rendered for the terminal."""
     if as_json:
         for record in records:
-            print(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+            print(json_line(dataclasses.asdict(record)))
     else:
         print(render(records))
     return 0
@@ -212,7 +212,7 @@ def cmd_disputes(engine: Engine, args: argparse.Namespace) -> int:
     wordings = [] if args.story else engine.wording()
     if args.json:
         for item in [*map(slot_to_json, slots), *map(wording_to_json, wordings)]:
-            print(json.dumps(item, ensure_ascii=False))
+            print(json_line(item))
     else:
         print(render_disputes(slots, wordings))
     return 0

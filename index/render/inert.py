@@ -6,12 +6,13 @@ sequence, a right-to-left override (U+202E) reverses what follows, an embedded n
 starts a line that looks like ours. `printable` drops control characters (C0, DEL, C1)
 and the bidirectional formatting characters, and turns line and paragraph breaks and tabs
 into spaces; `inert` does it to every string inside a record. The text output and the
-Discord embeds use them; JSON output keeps the characters, escaped.
+Discord embeds use them; JSON output keeps the characters, escaped (`json_line`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from functools import cache
 from pathlib import PurePath
 from typing import TypeVar
@@ -67,3 +68,16 @@ def _inert_record(record: T) -> T:
         if new is not old and init:
             changed[name] = new
     return dataclasses.replace(record, **changed) if changed else record  # type: ignore
+
+
+@cache
+def _escapes() -> dict[int, str]:
+    codes = [*range(0x7F, 0xA0), *map(ord, BIDI), 0x2028, 0x2029]
+    return {code: f"\\u{code:04x}" for code in codes}
+
+
+def json_line(value) -> str:
+    """`value` as one JSON line, non-ASCII letters kept as they are but every control and
+    bidi formatting character escaped (json itself escapes only C0): a JSON line printed to
+    a terminal cannot be forged by what it carries, and parses back to the same text."""
+    return json.dumps(value, ensure_ascii=False).translate(_escapes())

@@ -101,6 +101,7 @@ def test_the_terminal_commands_print_forged_names_inert_and_json_keeps_them(tmp_
     for command in (["sources"], ["stories"], ["disputes"], ["ask", "how many officers died"]):
         output = run(*command)
         assert forged(output) == [], command
-    (evil,) = [json.loads(line) for line in run("sources", "--json").splitlines()
-               if "Evil" in line]
+    lines = run("sources", "--json").splitlines()
+    assert forged("\n".join(lines)) == [], "JSON prints every control character escaped"
+    (evil,) = [json.loads(line) for line in lines if "Evil" in line]
     assert "\u202e" in evil["source"], "JSON keeps the characters as they are, escaped"
