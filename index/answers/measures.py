@@ -58,12 +58,7 @@ CLOSE_YEARS = 5
 BACKGROUND = 1.0
 FIGURE_BOOST = 0.5
 FIGURE_FIT = 6.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
-STOP = frozenset(WORD.findall("""
-a an the of in on at to for from by with and or but is are was were be
-been being do does did has have had how many much what which when who whom whose why where
-will would could should can may might there their they them it its this that these those
-as so than then into out over about up down any some all just actually anyway really get
-got say said tell told"""))
+STOP = lexicon.FUNCTION_WORDS
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,18 @@ TIME_ROLES = {
                      "expire", "retire", "finish", "close", "last", "leaving", "ends",
                      "ended", "left"), "end"),
 }
+# Words that say nothing of what a figure measures: a question's function words and the
+# verbs of saying and being ("how many were there", "what did they say it cost"). Matching
+# a question to a figure's clause skips them.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has",
+    "have", "had", "how", "many", "much", "what", "which", "when", "who", "whom", "whose",
+    "why", "where", "will", "would", "could", "should", "can", "may", "might", "there",
+    "their", "they", "them", "it", "its", "this", "that", "these", "those", "as", "so", "than",
+    "then", "into", "out", "over", "about", "up", "down", "any", "some", "all", "just",
+    "actually", "anyway", "really", "get", "got", "say", "said", "tell", "told",
+})
 REVISION = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to",
             "revised", "updated", "now stands at", "has reached", "reached", "grew to")
 
