@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, Skipped
+from .files import UNREADABLE
 
 SUFFIXES = {".jsonl", ".json"}
 MAX_EXPORT_BYTES = 50 * 1024 * 1024  # ~10,000 articles; larger exports: split them
@@ -43,8 +44,12 @@ def load_export(path: Path, stem_id: str, folder: Path,
     """The Articles of one export file, and a Skipped for each record that has no text.
     An export over `max_bytes` (MAX_EXPORT_MB) is skipped whole before it is read."""
     name = path.relative_to(folder).as_posix()
-    with path.open("rb") as file:
-        raw = file.read(max_bytes + 1)
+    try:
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)
+    except OSError as exc:
+        yield Skipped(name, f"{UNREADABLE} ({exc.strerror or exc})")
+        return
     if len(raw) > max_bytes:
         yield Skipped(name, f"larger than {max_bytes / (1024 * 1024):.3g} MB (MAX_EXPORT_MB): "
                       "split it")

@@ -158,6 +158,8 @@ def test_an_unreadable_folder_or_oversize_export_keeps_its_articles_until_really
         write(corpus, "sub/a.txt", REPORT.format(n=7, town="Bude"))
         write(corpus, "sub/deeper/b.txt", REPORT.format(n=9, town="Looe"))
         locked = write(corpus, "locked.md", REPORT.format(n=3, town="Hove"))
+        export = write(corpus, "old.jsonl", '{"id": "x", "text": "Officials said 5 people '
+                       'were evacuated from Rye."}\n')
         rows = [{"id": f"w{i}", "title": f"Wire {i}", "text": REPORT.format(n=i, town="Rye")
                  + "x " * 600} for i in range(10)]
         write(corpus, "wire.jsonl", "\n".join(__import__("json").dumps(r) for r in rows))
@@ -165,9 +167,10 @@ def test_an_unreadable_folder_or_oversize_export_keeps_its_articles_until_really
                "--db", str(db)]
         assert subprocess.run(run, capture_output=True, timeout=600).returncode == 0
         before = _doc_ids(db)
-        assert len(before) == 14
+        assert len(before) == 15
         (corpus / "sub").chmod(0o000)
         locked.chmod(0o000)
+        export.chmod(0o000)
         env = {**os.environ, "MAX_EXPORT_MB": "0.01"}  # the 12 KB export is now over it
         out = subprocess.run(run, capture_output=True, text=True, timeout=600, env=env)
         (corpus / "sub").chmod(0o755)
@@ -178,6 +181,8 @@ def test_an_unreadable_folder_or_oversize_export_keeps_its_articles_until_really
         assert "wire.jsonl larger than 0.01 MB" in out.stdout and "10 articles are kept" \
             in out.stdout
         assert "locked.md cannot be read (Permission denied): its 1 articles are kept" \
+            in out.stdout
+        assert "old.jsonl cannot be read (Permission denied): its 1 articles are kept" \
             in out.stdout
         assert "0 removed" in out.stdout
         (corpus / "sub" / "a.txt").unlink()  # really gone: it leaves the index
