@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .measures import WEIGHTS, WORD, close, rarity, role_of, same_verb, stem
+from .measures import WEIGHTS, WORD, close, measure_name, rarity, role_of, same_verb, stem
 
 PREPOSITION = 2.0
 COMMON = 0.4  # as in measures.py: the weight left to a word every figure of the Story has
@@ -134,7 +134,7 @@ def measure_disputes(claims: Sequence[Claim], story: StoryRef) -> list[Slot]:
         first = measure[0]
         kind = first.kind or first.event or "figure"
         same = [replace(c, kind=kind) for c in measure]  # one measure: relate the values
-        slot = build_slot(_about(first, kind), first.event, same, story)
+        slot = build_slot(measure_name(first, kind), first.event, same, story)
         if slot is not None and slot.disputed:
             out.append(slot)
     return out
@@ -169,17 +169,3 @@ def _each_states_all(measure: list[Claim], stated: dict[str, set]) -> bool:
     """Whether every Article of a measure states every value the measure holds."""
     values = {(c.dimension, c.value) for c in measure}
     return all(values <= stated.get(c.doc_id, set()) for c in measure)
-
-
-def _about(claim: Claim, kind: str) -> str:
-    """What a learned measure is, in its first figure's words: what it counts and its verb
-    ("pages receive"), or for a date whom it is about and its verb ("when Varga lead")."""
-    verb = next((k[5:] for k in claim.keys if k.startswith("verb:")), claim.event)
-    if claim.dimension == "date":
-        names = [k[5:].title() for k in claim.keys if k.startswith("name:")][:2]
-        words = [k[2:] for k in claim.keys if k.startswith("w:") and k[2:] != verb][:1]
-        role = role_of(claim)
-        return f"when {' '.join(names or words or ['it'])} {verb}" + \
-            (f" ({role})" if role else "")
-    thing = claim.counted.strip("-–— ") or kind
-    return f"{thing} {verb}".strip()

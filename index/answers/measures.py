@@ -206,7 +206,7 @@ def measure_slot(question: str, query: Query | None, claims: Sequence[Claim],
         return None
     kind = chosen[0].kind or chosen[0].event or "figure"
     same = [replace(c, kind=kind) for c in chosen]  # one measure: relate values, not words
-    return build_slot(_about(query, chosen[0]), chosen[0].event, same, story)
+    return build_slot(measure_name(chosen[0], kind), chosen[0].event, same, story)
 
 
 def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
@@ -258,12 +258,18 @@ def _noun(claim: Claim) -> str | None:
     return next((stem(k[5:]) for k in claim.keys if k.startswith("noun:")), None)
 
 
-def _about(query: Query, claim: Claim) -> str:
-    """What the measure is, as the answer names it: the question's own words for it."""
-    if query.dimension == "date":
-        return query.about
-    thing = claim.counted or query.counted or claim.kind
-    return f"{thing} {claim.event}".strip() if thing else query.about
+def measure_name(claim: Claim, kind: str) -> str:
+    """What a learned measure is, in its first figure's words: what it counts and its verb
+    ("pages receive"), or for a date whom it is about and its verb ("when Varga lead")."""
+    verb = next((k[5:] for k in claim.keys if k.startswith("verb:")), claim.event)
+    if claim.dimension == "date":
+        names = [k[5:].title() for k in claim.keys if k.startswith("name:")][:2]
+        words = [k[2:] for k in claim.keys if k.startswith("w:") and k[2:] != verb][:1]
+        role = role_of(claim)
+        return f"when {' '.join(names or words or ['it'])} {verb}" + \
+            (f" ({role})" if role else "")
+    thing = claim.counted.strip("-–— ") or kind
+    return f"{thing} {verb}".strip()
 
 
 def figures_first(question: str, query: Query, candidates: Sequence[Passage],
