@@ -14,7 +14,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .errors import DiscordantError, IndexBusyError
 from .ingest.feeds import Entry, FeedState, FeedStatus, entry_page, feed_urls, parse_feed
@@ -22,13 +22,24 @@ from .ingest.fetch import FEED_TYPES, FetchError, fetch
 from .ingest.html import Page, extract_page
 from .ingest.urls import shown
 from .ingest.web import save_page
-from .records import IndexReport, Slot
+from .records import IndexReport, Slot, SourceSummary
 from .settings import Settings
 
-if TYPE_CHECKING:
-    from .engine import Engine
-
 log = logging.getLogger(__name__)
+
+
+class Indexer(Protocol):
+    """What adding articles needs of the open index (the Engine is one): its settings, a
+    re-index, and what the new generation holds. Passed in, so this module never imports
+    the engine that calls it."""
+
+    settings: Settings
+
+    def index(self) -> IndexReport: ...
+
+    def sources(self) -> list[SourceSummary]: ...
+
+    def disputes(self) -> list[Slot]: ...
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,7 @@ def fetch_page(url: str, allow_private: bool, deadline: float | None = None) -> 
     return page, reply.url
 
 
-def index_added(engine: Engine, paths: list[Path]) -> IndexReport:
+def index_added(engine: Indexer, paths: list[Path]) -> IndexReport:
     """Index the corpus with the new files; they stay saved whatever happens here."""
     try:
         return engine.index()
@@ -72,7 +83,7 @@ def index_added(engine: Engine, paths: list[Path]) -> IndexReport:
                              "under way: re-index when it ends to include it.") from None
 
 
-def add_url(engine: Engine, url: str) -> Added:
+def add_url(engine: Indexer, url: str) -> Added:
     """Fetch, save and index one article page."""
     settings = engine.settings
     page, final_url = fetch_page(url, settings.allow_private_urls)
@@ -86,7 +97,7 @@ def add_url(engine: Engine, url: str) -> Added:
     return Added(doc_id, path, page, replaced, passages, disputes, report)
 
 
-def poll_feeds(engine: Engine) -> FeedsReport:
+def poll_feeds(engine: Indexer) -> FeedsReport:
     """Poll every feed once; index once if any entry was added."""
     settings = engine.settings
     state = FeedState(settings.feed_state)

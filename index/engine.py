@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from .answers.check import CheckResult, check_message
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
-from .answers.search import WINDOWED, passages, retrieve
+from .answers.question_text import MAX_QUESTION_CHARS, clean_question
+from .answers.retrieval import Snapshot, candidates
 from .answers.wording import mentions, wording_disputes
 from .claims.ahead import ParsedAhead
 from .claims.extract import ClaimExtractor
@@ -47,27 +48,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is "load", "embed" or "store"."""
 
-MAX_QUESTION_CHARS = 300
-
-
-def clean_question(question: str) -> str:
-    """The question with invisible characters removed and whitespace folded.
-
-    Raises QuestionError for a blank question or one without a single letter or digit,
-    and for one longer than MAX_QUESTION_CHARS (the Discord option's own limit).
-    """
-    # Zero-width and other format characters are not printable: they go here too.
-    text = "".join(ch for ch in question if ch.isprintable() or ch.isspace())
-    text = " ".join(text.split())
-    if not text:
-        raise QuestionError("The question is empty: ask something, e.g. `how many officers died`.")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"The question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}."
-        )
-    if not any(ch.isalnum() for ch in text):
-        raise QuestionError("The question has no words in it: ask it in words.")
-    return text
+__all__ = ["MAX_QUESTION_CHARS", "Engine", "Progress", "clean_question"]
 
 
 def _cleaned(questions: Sequence[str]):
@@ -250,19 +231,24 @@ class Engine:
         if name is None:
             raise IndexUnavailableError(self._empty_message())
         self.store.check_model(self.embedder.name, name)
-        vector = self.embedder.embed_query(text)
-        corpus = self.corpus(name)
-        found = retrieve(self.store, corpus.lexical, vector, text, name,
-                         self.settings.min_score)
-        texts = self.store.article_texts(name, [f.chunk.doc_id for f in found[:WINDOWED]])
-        candidates = passages(found, texts)
+        snapshot = self.snapshot(name)
+        found = candidates(snapshot, text)
+        corpus = snapshot.corpus
         query = self._parse(text)
-        answer = compose_answer(text, query, candidates, corpus, len(corpus.sources),
+        answer = compose_answer(text, query, found, corpus, len(corpus.sources),
                                 top_k or self.settings.top_k, known_story(corpus, story))
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)
         return answer
+
+    def snapshot(self, name: str | None = None) -> Snapshot:
+        """Generation `name` as one question reads it: store, model, Claims and Stories
+        (without `name`: the active generation, checked ready as by `check_ready`). The
+        answer stages get this, never the Engine itself."""
+        name = name or self.check_ready()
+        return Snapshot(name=name, store=self.store, embedder=self.embedder,
+                        corpus=self.corpus(name), min_score=self.settings.min_score)
 
     def check(self, text: str) -> CheckResult:
         """The figures a message states, each with what the sources say about it (a

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..claims import lexicon
 from ..claims.questions import Query
@@ -32,10 +32,11 @@ from ..records import Answer, Article, Claim, Figure, Passage, Slot
 from .compose import choose_stories, claim_ranks, passage_claims, story_slot
 from .corpus import Corpus
 from .disagreements import Span, figure_of, relate
-from .search import WINDOWED, passages, retrieve
+from .question_text import MAX_QUESTION_CHARS
+from .retrieval import Snapshot, candidates
 
 if TYPE_CHECKING:
-    from ..engine import Engine
+    from ..claims.extract import ClaimExtractor
 
 AGREE, DISAGREE, BOUND, SCOPE, UNREPORTED = "agree", "disagree", "bound", "scope", "unreported"
 # A message is read up to Discord's longest message (4,000 characters with Nitro) plus the
@@ -45,6 +46,19 @@ MAX_MESSAGE_CHARS = 6000
 MAX_FIGURES = 5
 SEARCH_CHARS = 1000  # the text retrieved with: the model reads ~256 word pieces anyway
 UNREPORTED_NOTE = "No source reports this"
+
+
+class OpenIndex(Protocol):
+    """What a message check needs of the open index (the Engine is one): the claim
+    extraction articles get, the answer to a question, and a snapshot of the active
+    generation. Passed in, so this stage never imports the engine that composes it."""
+
+    @property
+    def extractor(self) -> ClaimExtractor: ...
+
+    def ask(self, question: str) -> Answer: ...
+
+    def snapshot(self) -> Snapshot: ...
 
 
 @dataclass(frozen=True)
@@ -108,13 +122,13 @@ def clean_message(text: str) -> str:
     return text
 
 
-def message_claims(engine: Engine, text: str) -> list[Claim]:
+def message_claims(extractor: ClaimExtractor, text: str) -> list[Claim]:
     """The figures a message states, as the corpus's claim extraction reads them (one per
     value and quantity, the first MAX_FIGURES)."""
     article = Article(doc_id="message", source="message", title=None, date=None, url=None,
                       text=text, path="", content_hash="")
     seen: dict[tuple, Claim] = {}
-    for claim in engine.extractor.extract(article):
+    for claim in extractor.extract(article):
         if claim.weak:
             continue  # a figure of no event the message check can compare
         seen.setdefault((claim.value, claim.unit, claim.event, claim.kind), claim)
@@ -123,49 +137,40 @@ def message_claims(engine: Engine, text: str) -> list[Claim]:
 
 def as_question(text: str) -> str:
     """A message without figures as a question: its first words, within the question limit."""
-    from ..engine import MAX_QUESTION_CHARS
-
     if len(text) <= MAX_QUESTION_CHARS:
         return text
     cut = text[:MAX_QUESTION_CHARS]
     return cut[:cut.rfind(" ")] if " " in cut else cut
 
 
-def check_message(engine: Engine, text: str) -> CheckResult:
+def check_message(index: OpenIndex, text: str) -> CheckResult:
     """Check a message's figures against the sources (see the module docstring)."""
     text = clean_message(text)
-    claims = message_claims(engine, text)
+    claims = message_claims(index.extractor, text)
     if not claims:
-        answer = engine.ask(as_question(text))
+        answer = index.ask(as_question(text))
         return CheckResult(text=text, figures=(), answer=answer,
                            article_count=answer.article_count)
-    name = engine.check_ready()
-    corpus = engine.corpus(name)
-    search = _Search(engine, name, corpus)
+    search = _Search(index.snapshot())
     checked = tuple(_check(claim, text, search) for claim in claims)
-    return CheckResult(text=text, figures=checked, article_count=len(corpus.sources))
+    return CheckResult(text=text, figures=checked, article_count=len(search.corpus.sources))
 
 
 class _Search:
     """Candidate passages for a text, retrieved once per text (the whole message, then a
     sentence of it when the whole finds no slot for one of its figures)."""
 
-    def __init__(self, engine: Engine, name: str, corpus: Corpus) -> None:
-        self.engine, self.name, self.corpus = engine, name, corpus
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot, self.corpus = snapshot, snapshot.corpus
         self._found: dict[str, list[Passage]] = {}
 
     def candidates(self, text: str) -> list[Passage]:
         text = text[:SEARCH_CHARS]
         if text not in self._found:
-            engine, corpus = self.engine, self.corpus
-            vector = engine.embedder.embed_query(text)
-            found = retrieve(engine.store, corpus.lexical, vector, text, self.name,
-                             engine.settings.min_score)
-            texts = engine.store.article_texts(self.name,
-                                               [f.chunk.doc_id for f in found[:WINDOWED]])
+            corpus = self.corpus
             self._found[text] = [replace(p, claims=passage_claims(p, corpus.by_doc),
                                          story=corpus.story_of.get(p.doc_id))
-                                 for p in passages(found, texts)]
+                                 for p in candidates(self.snapshot, text)]
         return self._found[text]
 
 

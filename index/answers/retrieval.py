@@ -1,0 +1,43 @@
+"""One generation of the open index as a question reads it, and the candidate passages a
+text retrieves from it.
+
+`Engine.ask` and the message check (`answers/check.py`) retrieve the same way: the text is
+embedded, ranked by meaning and by words (`search.retrieve`), and the best Chunks are shown
+as Passages in the context of their Articles. The engine opens the parts (store, model,
+corpus) and hands them over as a `Snapshot`, so the answer stages never reach back into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .search import WINDOWED, passages, retrieve
+
+if TYPE_CHECKING:
+    from ..records import Passage
+    from ..store.chroma import Store
+    from ..store.embedding import Embedder
+    from .corpus import Corpus
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The parts of one index generation a question needs, read together: the generation's
+    name, the store and model it was built with, its Claims and Stories, and the least
+    cosine similarity that counts as evidence."""
+
+    name: str
+    store: Store
+    embedder: Embedder
+    corpus: Corpus
+    min_score: float
+
+
+def candidates(snapshot: Snapshot, text: str) -> list[Passage]:
+    """The passages `text` retrieves from the snapshot's generation, best first."""
+    vector = snapshot.embedder.embed_query(text)
+    found = retrieve(snapshot.store, snapshot.corpus.lexical, vector, text, snapshot.name,
+                     snapshot.min_score)
+    doc_ids = [f.chunk.doc_id for f in found[:WINDOWED]]
+    return passages(found, snapshot.store.article_texts(snapshot.name, doc_ids))
