@@ -4,9 +4,12 @@ Optional YAML front matter (`frontmatter.py`) gives `title`, `source`, `date`, `
 without it the title is the first non-empty line and the source is the file stem. Text is
 read as UTF-8 (or UTF-16/32 with a byte-order mark), falling back to cp1252 and then
 Latin-1 with a warning; empty and binary files are skipped with a reason, and so is any
-file whose loading fails for another reason: one bad file never stops a run. Page
-furniture is removed by `furniture.strip_furniture`. Saved pages (`.html`/`.htm`) go
-through `html.extract_page` and exports (`.jsonl`/`.json`) through `exports.load_export`.
+file whose loading fails for another reason: one bad file never stops a run. A file that
+is there but cannot be used now (unreadable, over a size limit) is also an `Unreadable`:
+its Articles in the last index are kept. Every Article is `tidy`: cut to its size limit,
+its text folded (`chunking.fold_text`), its names storable (`files.safe_name`). Page
+furniture is removed by `furniture.strip_furniture`; saved pages go through
+`html.extract_page` and exports through `exports.load_export`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The walk never leaves the corpus folder: a symbolic link is followed only when i
 lies inside the folder (a link to `/etc/hostname` would otherwise be indexed and quoted in
 Discord). Hidden files and folders (`.git`, `.DS_Store`) are not articles. Folders that
 cannot be read, broken links and link loops are reported as Skipped, so a file that is
-missing from the index is always named somewhere.
+missing from the index is always named somewhere. A name that is not UTF-8 is read as
+cp1252 (`safe_name`), so that it can be stored, printed and hashed.
 """
 
 from __future__ import annotations
