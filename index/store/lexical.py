@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..ingest.chunking import fold_text
 from .chunk_table import ChunkTable, ChunkTableWriter
 
 log = logging.getLogger(__name__)
@@ -97,8 +98,8 @@ class LexicalIndex:
 
         if not self.ids:
             return []
-        tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
-                                return_ids=False, show_progress=False)
+        tokens = bm25s.tokenize([fold_text(question)], stopwords=self._stopwords,
+                                stemmer=self._stemmer, return_ids=False, show_progress=False)
         known = [[t for t in tokens[0] if t in self._retriever.vocab_dict]]
         if not known[0]:
             return []
@@ -114,8 +115,8 @@ class LexicalIndex:
         """The question's content words as the index stems them (stopwords dropped)."""
         bm25s = _bm25s()
 
-        tokens = bm25s.tokenize([question], stopwords=self._stopwords, stemmer=self._stemmer,
-                                return_ids=False, show_progress=False)
+        tokens = bm25s.tokenize([fold_text(question)], stopwords=self._stopwords,
+                                stemmer=self._stemmer, return_ids=False, show_progress=False)
         return list(tokens[0])
 
 

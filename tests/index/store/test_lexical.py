@@ -57,3 +57,17 @@ def test_the_best_chunks_are_those_bm25s_itself_ranks_first():
     assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
     assert all("officers died" in texts[int(cid[1:])] for cid, _ in found[:20])
     assert index.search("ferries", 5000)[-1][1] > 0  # only Chunks that share a word
+
+
+def test_ligatures_and_full_width_letters_match_either_way(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "The ﬁreﬁghters said the ﬂames reached ＲＥＤＷＯＯＤ ridge.\n")
+    write(corpus, "b.txt", "Officials said 30 homes were destroyed by the flood in Ravel.\n")
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus),
+                    embedder=HashEmbedder())
+    engine.index()
+    index = LexicalIndex.load(engine.store.lexical_dir(engine.store.active_name()))
+    found = {question: [cid for cid, _ in index.search(question, 5)] for question in (
+        "firefighters flames", "ﬁreﬁghters ﬂames", "Redwood ridge", "ＲＥＤＷＯＯＤ")}
+    (chunk,) = found["firefighters flames"]  # a's one Chunk; b shares none of these words
+    assert all(ids == [chunk] for ids in found.values()), found
