@@ -20,22 +20,15 @@ from index.render.inert import inert
 from index.render.text import format_number
 
 from ..app import DiscordantBot
-from ..errors import NotAllowed, defer_ephemeral
+from ..checks import admin_only
+from ..errors import defer_ephemeral
 from ..limits import NO_MENTIONS, clip, content, one_line, safe
-from .reindex import may_reindex
 
 log = logging.getLogger(__name__)
 
 
 REFUSED = ("Only server administrators (or the role/users named in ADMIN_ROLE_ID / "
            "ADMIN_USER_IDS) can add articles or manage feeds.")
-
-
-async def check_admin(interaction: discord.Interaction[DiscordantBot]) -> bool:
-    """The same people who may /reindex, with a refusal that names this command's purpose."""
-    if not may_reindex(interaction):
-        raise NotAllowed(REFUSED)
-    return True
 
 
 def figure_words(figure) -> str:
@@ -72,7 +65,7 @@ class Add(commands.Cog):
     @app_commands.describe(url="The article's http(s) address")
     @app_commands.default_permissions(administrator=True)
     @app_commands.guild_only()
-    @app_commands.check(check_admin)
+    @admin_only(REFUSED)
     async def add(self, interaction: discord.Interaction[DiscordantBot],
                   url: app_commands.Range[str, 1, 2000]) -> None:
         await defer_ephemeral(interaction)

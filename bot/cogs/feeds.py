@@ -20,9 +20,10 @@ from index.errors import DiscordantError
 from index.render.text import render_feed_line
 
 from ..app import DiscordantBot
+from ..checks import admin_only
 from ..errors import defer_ephemeral
 from ..limits import NO_MENTIONS, content, safe
-from .add import check_admin
+from .add import REFUSED
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class Feeds(commands.Cog):
     @app_commands.describe(poll="Poll every feed now and add its new entries")
     @app_commands.default_permissions(administrator=True)
     @app_commands.guild_only()
-    @app_commands.check(check_admin)
+    @admin_only(REFUSED)
     async def feeds(self, interaction: discord.Interaction[DiscordantBot],
                     poll: bool = False) -> None:
         await defer_ephemeral(interaction)

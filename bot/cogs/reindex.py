@@ -20,7 +20,8 @@ from index.errors import IndexBusyError
 from index.records import IndexReport
 
 from ..app import DiscordantBot
-from ..errors import NotAllowed, defer_ephemeral
+from ..checks import admin_only
+from ..errors import defer_ephemeral
 from ..limits import NO_MENTIONS
 from ..render_corpus import index_progress, index_report
 
@@ -30,23 +31,6 @@ PROGRESS_INTERVAL = 1.5
 BUSY = "A re-index is already running; wait for it to finish."
 REFUSED = ("Only server administrators (or the role/users named in ADMIN_ROLE_ID / "
            "ADMIN_USER_IDS) can re-index the corpus.")
-
-
-def may_reindex(interaction: discord.Interaction[DiscordantBot]) -> bool:
-    """Administrator permission in this channel, ADMIN_USER_IDS, or the ADMIN_ROLE_ID role."""
-    settings = interaction.client.settings
-    user = interaction.user
-    if user.id in settings.admin_user_ids or interaction.permissions.administrator:
-        return True
-    role = settings.admin_role_id
-    # The member's role IDs come with the interaction, so no role cache is needed.
-    return bool(role and isinstance(user, discord.Member) and role in user._roles)
-
-
-async def check_admin(interaction: discord.Interaction[DiscordantBot]) -> bool:
-    if not may_reindex(interaction):
-        raise NotAllowed(REFUSED)
-    return True
 
 
 class Tracker:
@@ -76,7 +60,7 @@ class Reindex(commands.Cog):
                            allow_empty="Let a corpus folder with no articles empty the index")
     @app_commands.default_permissions(administrator=True)
     @app_commands.guild_only()
-    @app_commands.check(check_admin)
+    @admin_only(REFUSED)
     async def reindex(self, interaction: discord.Interaction[DiscordantBot],
                       rebuild: bool = False, allow_empty: bool = False) -> None:
         if self.running or self.bot.engine.indexing:
