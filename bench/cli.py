@@ -1,7 +1,8 @@
-"""`discordant bench`: the benchmark's subcommand, registered by the console script.
+"""`discordant bench` and `python -m bench`: the benchmark's command line.
 
-The corpus engine (`index/`) knows nothing of the benchmark; `bot.cli` adds this command
-to the `discordant` parser next to `run`.
+The corpus engine (`index/`) knows nothing of the benchmark; `bot.cli` imports this module
+only when `discordant bench` is asked for, and adds the command to the `discordant` parser
+next to `run`. `python -m bench` parses the same options on their own.
 """
 
 from __future__ import annotations
@@ -10,12 +11,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from index.cli import settings_for
+from index.cli import closed_pipe, configure_logging, settings_for
 from index.errors import DiscordantError
+from index.settings import read_environment
+
+HELP = "measure ask, index, scale and cold start (BENCHMARKS.md)"
 
 
 def add_bench_command(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("bench", help="measure ask, index, scale and cold start (BENCHMARKS.md)")
+    """Register `bench` and its options on a subcommand parser."""
+    add_bench_options(sub.add_parser("bench", help=HELP))
+
+
+def add_bench_options(p: argparse.ArgumentParser) -> None:
+    """The benchmark's options, for `discordant bench` and `python -m bench` alike."""
     p.add_argument("--quick", action="store_true", help="a small run (minutes, not an hour)")
     p.add_argument("--scale", help="synthetic corpus sizes in passages (default 10000,100000)")
     p.add_argument("--out", type=Path, default=Path("bench.json"), help="the JSON figures")
@@ -41,3 +50,26 @@ def cmd_bench(args: argparse.Namespace, env: dict[str, str]) -> int:
             else f"MISSED {target['miss']}"
         print(f"{target['target']}: {target['measured']} — {verdict}")
     return 0
+
+
+def run_bench_command(args: argparse.Namespace, env: dict[str, str]) -> int:
+    """`cmd_bench`, stopping quietly when the reader of stdout goes away."""
+    try:
+        return cmd_bench(args, env)
+    except BrokenPipeError:
+        return closed_pipe()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench`: the benchmark without the `discordant` console script."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=HELP)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    add_bench_options(parser)
+    args = parser.parse_args(argv)
+    configure_logging(args.verbose)
+    try:
+        env = read_environment()
+    except DiscordantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return run_bench_command(args, env)

@@ -19,8 +19,7 @@ import discord
 import yarl
 from discord.ext import commands
 
-from index.engine import Engine
-from index.errors import DiscordantError
+from index import DiscordantError, Engine
 
 from .errors import DiscordantTree
 from .feedback import FeedbackStore

@@ -17,7 +17,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
-from index.errors import DiscordantError
+from index import DiscordantError
 
 from .limits import NO_MENTIONS, content, defuse
 

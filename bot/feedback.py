@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import SettingsError
+from index import SettingsError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (

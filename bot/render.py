@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 
 import discord
 
-from index.records import Answer, Claim, Figure, Passage, Slot, SourceSummary
-from index.render.chart import Chart
-from index.render.inert import inert
-from index.render.links import doc_links, outlet_links, safe_url
-from index.render.text import figure_label, slot_heading, wording_line
+from index import (
+    Answer,
+    Chart,
+    Claim,
+    Figure,
+    Passage,
+    Slot,
+    SourceSummary,
+    doc_links,
+    figure_label,
+    inert,
+    outlet_links,
+    safe_url,
+    slot_heading,
+    wording_line,
+)
 
 from .limits import (
     FIELD_NAME,

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import discord
 
-from index.answers.check import (
+from index import (
     AGREE,
     BOUND,
     DISAGREE,
     SCOPE,
     UNREPORTED,
     UNREPORTED_NOTE,
+    Chart,
     CheckedFigure,
     CheckResult,
+    figure_label,
+    inert,
+    printable,
 )
-from index.render.chart import Chart
-from index.render.inert import inert, printable
-from index.render.text import figure_label
 
 from .limits import FIELD_VALUE, clip, fit_embed, one_line
 from .render import (

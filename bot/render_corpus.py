@@ -11,9 +11,7 @@ from collections.abc import Sequence
 
 import discord
 
-from index.records import IndexReport, Slot, SourceSummary, StorySummary, Wording
-from index.render.inert import inert
-from index.render.text import wording_line
+from index import IndexReport, Slot, SourceSummary, StorySummary, Wording, inert, wording_line
 
 from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
 from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, linked, plural

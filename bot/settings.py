@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.errors import SettingsError
-from index.settings import Settings
+from index import Settings, SettingsError
 
 DEFAULT_FEEDBACK_DB = ".discordant/feedback.sqlite3"
 DEFAULT_ASK_COOLDOWN_SECONDS = 10.0

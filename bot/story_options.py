@@ -15,8 +15,7 @@ from collections.abc import Sequence
 import discord
 from discord import app_commands
 
-from index.errors import DiscordantError, QuestionError
-from index.records import StorySummary
+from index import DiscordantError, QuestionError, StorySummary
 
 from .limits import clip, one_line
 

@@ -6,7 +6,7 @@ import io
 
 import discord
 
-from index.render.chart import Chart
+from index import Chart
 
 from .limits import clip
 

@@ -14,8 +14,7 @@ from typing import Any
 
 import discord
 
-from index.records import Answer
-from index.render.chart import Chart
+from index import Answer, Chart
 
 from .errors import report_error
 from .feedback import FeedbackStore, Vote

@@ -15,9 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.adding import Added
-from index.render.inert import inert
-from index.render.text import format_number
+from index import Added, format_number, inert
 
 from ..app import DiscordantBot
 from ..checks import admin_only

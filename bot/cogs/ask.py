@@ -10,9 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.engine import MAX_QUESTION_CHARS, Engine, clean_question
-from index.records import Answer
-from index.render.chart import Chart
+from index import MAX_QUESTION_CHARS, Answer, Chart, Engine, clean_question
 
 from .. import render
 from ..app import DiscordantBot

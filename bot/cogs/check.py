@@ -11,10 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.answers.check import CheckResult
-from index.engine import Engine
-from index.errors import QuestionError
-from index.render.chart import Chart
+from index import Chart, CheckResult, Engine, QuestionError
 
 from .. import render
 from ..app import DiscordantBot

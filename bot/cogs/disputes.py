@@ -8,8 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.engine import Engine
-from index.records import Slot, StorySummary, Wording
+from index import Engine, Slot, StorySummary, Wording
 
 from ..app import DiscordantBot
 from ..limits import NO_MENTIONS

@@ -15,9 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.adding import FeedsReport
-from index.errors import DiscordantError
-from index.render.text import render_feed_line
+from index import DiscordantError, FeedsReport, render_feed_line
 
 from ..app import DiscordantBot
 from ..checks import admin_only

@@ -16,8 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from index.errors import IndexBusyError
-from index.records import IndexReport
+from index import IndexBusyError, IndexReport
 
 from ..app import DiscordantBot
 from ..checks import admin_only
