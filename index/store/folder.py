@@ -39,6 +39,9 @@ READ_ONLY_MARKERS = ("readonly database", "read-only", "permission denied")
 # Chroma's full-text index of the Chunks (SQLite FTS5): deletes leave tombstones in it until
 # FTS5 merges, which made the database grow ~20% over the second run before settling.
 FULL_TEXT = "embedding_fulltext_search"
+# A database this small is rewritten whole after each swap (VACUUM: ~0.3 s at this size; a
+# question that reads meanwhile waits, Chroma's busy timeout being 5 s).
+VACUUM_MAX_BYTES = 64 * 1024 * 1024
 SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -200,16 +203,23 @@ def remove_orphan_segments(path: Path) -> list[str]:
 
 
 def compact_full_text(path: Path) -> None:
-    """Merge Chroma's full-text index after a swap (FTS5 'optimize'): the dropped
-    generation's rows leave it now rather than many runs later. Measured on 40 reports over
-    16 runs: the database stays within 5% of its size after the second run (20% without);
-    ~20 ms here, about a second per 100,000 passages. Best effort, like the orphans."""
+    """Merge Chroma's full-text index after a swap (FTS5 'optimize'), so the dropped
+    generation's rows leave it now rather than many runs later, and rewrite a small database
+    whole (VACUUM, up to VACUUM_MAX_BYTES) so its free pages go too.
+
+    Measured on 40 reports over 16 runs: without either the database grew ~20% past its size
+    after the second run before settling; with the merge alone ~5%; with both it never
+    passes it. The merge takes ~0.3 s at 10,000 passages, VACUUM ~30 ms at 1.5 MB; a larger
+    database keeps its free pages for the next run (SQLite reuses them). Best effort.
+    """
     database = path / DATABASE
     try:
-        with contextlib.closing(sqlite3.connect(database, timeout=10,
+        with contextlib.closing(sqlite3.connect(database, timeout=2,
                                                 isolation_level=None)) as conn:
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
                             (FULL_TEXT,)).fetchone():
                 conn.execute(f"INSERT INTO {FULL_TEXT}({FULL_TEXT}) VALUES('optimize')")
-    except sqlite3.Error as exc:
-        log.warning("could not compact the full-text index of %s: %s", path, exc)
+            if database.stat().st_size <= VACUUM_MAX_BYTES:
+                conn.execute("VACUUM")
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("could not compact the index database of %s: %s", path, exc)

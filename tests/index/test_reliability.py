@@ -143,10 +143,9 @@ def test_repeated_index_runs_leave_no_orphan_segment_folders_and_stop_growing(tm
     counts, sizes = [c for c, _ in states], [s for _, s in states]
     # Two generations (the active one and the one before) and nothing else from run 2 on.
     assert counts[1:] == [counts[1]] * 6, counts
-    # SQLite reuses the pages freed by dropped generations: a steady state, not a ratchet
-    # (measured: +11% at most over the second run, then flat).
-    assert max(sizes[1:]) <= 1.3 * sizes[1], sizes
-    assert sizes[6] <= 1.02 * sizes[3], sizes
+    # The full-text index merged and the small database vacuumed after each swap: never
+    # more than after the second run (it had grown 20% before settling, measured).
+    assert max(sizes[2:]) <= 1.01 * sizes[1], sizes
 
 
 def test_an_unreadable_folder_or_oversize_export_keeps_its_articles_until_really_gone():
