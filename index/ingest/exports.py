@@ -15,11 +15,13 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..records import Article, Skipped
 from .files import UNREADABLE
+from .frontmatter import relative_date
 
 SUFFIXES = {".jsonl", ".json"}
 MAX_EXPORT_BYTES = 50 * 1024 * 1024  # ~10,000 articles; larger exports: split them
@@ -40,9 +42,11 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")  # "2023-05-01T08:00
 
 
 def load_export(path: Path, stem_id: str, folder: Path,
-                max_bytes: int = MAX_EXPORT_BYTES) -> Iterator[Article | Skipped]:
-    """The Articles of one export file, and a Skipped for each record that has no text.
-    An export over `max_bytes` (MAX_EXPORT_MB) is skipped whole before it is read."""
+                max_bytes: int = MAX_EXPORT_BYTES) -> Iterator[Article | Skipped | str]:
+    """The Articles of one export file, a Skipped for each record that has no text, and a
+    warning for each relative date ("yesterday"), read against the file's modification day
+    as in front matter. An export over `max_bytes` (MAX_EXPORT_MB) is skipped whole before
+    it is read."""
     name = path.relative_to(folder).as_posix()
     try:
         with path.open("rb") as file:
@@ -56,6 +60,7 @@ def load_export(path: Path, stem_id: str, folder: Path,
         return
     text = raw.decode("utf-8-sig", errors="replace")
     records = _jsonl(text, name) if path.suffix.lower() == ".jsonl" else _json(text, name)
+    saved_on = dt.datetime.fromtimestamp(path.stat().st_mtime).date()
     for position, record in enumerate(records, 1):
         if isinstance(record, Skipped):
             yield record
@@ -63,6 +68,10 @@ def load_export(path: Path, stem_id: str, folder: Path,
             yield Skipped(f"{name}#{position}", "record is not a JSON object")
         else:
             article = record_article(record, stem_id, position, str(path))
+            if article and article.date and not ISO_DATE.match(article.date):
+                date, warning = relative_date(article.date, saved_on, "date")
+                article = replace(article, date=date)
+                yield from [f"{name}#{position}: {warning}"] if warning else []
             yield article or Skipped(f"{name}#{position}", "record has no text")
 
 

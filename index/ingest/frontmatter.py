@@ -66,7 +66,7 @@ def split_front_matter(text: str, saved_on: dt.date | None = None
     a relative date is read against `saved_on` (the file's modification day)."""
     fields, body, warnings = _split(text)
     if "date" in fields and not ISO_DATE.match(fields["date"]):
-        fields["date"], warning = _relative_date(fields["date"], saved_on)
+        fields["date"], warning = relative_date(fields["date"], saved_on)
         warnings += [warning] if warning else []
         if not fields["date"]:
             del fields["date"]
@@ -178,18 +178,19 @@ def _days_back(phrase: str, saved_on: dt.date) -> int | None:
     return None
 
 
-def _relative_date(value: str, saved_on: dt.date | None) -> tuple[str | None, str | None]:
-    """(the date to keep, a warning): a relative date as the ISO day it names; any other
-    text date is kept as written."""
+def relative_date(value: str, saved_on: dt.date | None, field: str = "front matter date"
+                  ) -> tuple[str | None, str | None]:
+    """(the date to keep, a warning): a relative date as the ISO day it names, counted from
+    `saved_on`; any other text date is kept as written."""
     phrase = " ".join(value.lower().strip(" .").split())
     if saved_on is None:
         back = _days_back(phrase, dt.date(2000, 1, 3))
         return (value, None) if back is None else (
-            None, f"front matter date {value[:40]!r} is relative and the file's date is "
-                  "unknown; ignored")
+            None, f"{field} {value[:40]!r} is relative and the file's date is unknown; "
+                  "ignored")
     back = _days_back(phrase, saved_on)
     if back is None:
         return value, None
     day = (saved_on - dt.timedelta(days=back)).isoformat()
-    return day, (f"front matter date {value[:40]!r} read as {day}, counted from the day "
-                 f"the file was last written ({saved_on.isoformat()})")
+    return day, (f"{field} {value[:40]!r} read as {day}, counted from the day the file was "
+                 f"last written ({saved_on.isoformat()})")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from index.ingest.articles import load_corpus
 from index.records import Article, Skipped
 from tests.conftest import write
+
+pytestmark = pytest.mark.fast
 
 TEXT = "At least {n} people were evacuated from the valley, the fire service said on Monday."
 
@@ -75,3 +79,19 @@ def test_an_export_over_max_export_bytes_is_skipped_before_it_is_read(tmp_path):
     items = list(load_corpus(tmp_path, Limits(max_export_bytes=4096)))
     (skip,) = [i for i in items if isinstance(i, Skipped)]
     assert skip.path == "big.jsonl" and skip.reason.startswith("larger than 0.00391 MB")
+
+
+def test_a_relative_record_date_is_read_against_the_export_file_day(tmp_path):
+    import os
+    import time
+
+    path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in (
+        {"id": "a", "text": TEXT.format(n=1), "date": "yesterday"},
+        {"id": "b", "text": TEXT.format(n=2), "published": "3 days ago"},
+        {"id": "c", "text": TEXT.format(n=3), "date": "March 5, 2024"})))
+    saved = time.mktime((2024, 3, 10, 15, 0, 0, 0, 0, -1))
+    os.utime(path, (saved, saved))
+    items = list(load_corpus(tmp_path))
+    dates = {a.doc_id: a.date for a in items if isinstance(a, Article)}
+    assert dates == {"feed-a": "2024-03-09", "feed-b": "2024-03-07", "feed-c": "March 5, 2024"}
+    assert any("feed.jsonl#1" in w and "2024-03-09" in w for w in items if isinstance(w, str))
