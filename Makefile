@@ -1,4 +1,5 @@
-# discordant — `make demo` to see an answer, `make test` to run everything CI runs.
+# discordant — `make demo` to see an answer, `make test` to run everything CI runs,
+# `make test-fast` for the edit-test loop (under a minute: no model, no Chroma).
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PYTHON ?= python3
@@ -9,7 +10,7 @@ QUESTION ?= how many officers died
 # pip here prints a warning for every missing local index folder; keep the log readable.
 QUIET_PIP := 2> >(grep -v "^WARNING: Location" >&2)
 
-.PHONY: demo test lint run bench audit clean eval
+.PHONY: demo test test-fast lint run bench audit clean eval
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +31,11 @@ lint: $(BIN)/.installed
 
 test: $(BIN)/.installed lint
 	$(BIN)/python -m pytest -q
+
+# The fast tier: tests marked `fast` (pure functions, parsing, rendering, the import
+# boundaries) minus any also marked `slow`; no embedding model, no Chroma.
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -q -m "fast and not slow"
 
 run: $(BIN)/.installed
 	$(BIN)/discordant run

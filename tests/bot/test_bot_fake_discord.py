@@ -9,6 +9,8 @@ import aiohttp
 import pytest
 from fake_discord import FakeDiscord
 
+pytestmark = pytest.mark.fast
+
 COMMANDS = [{"name": "ask", "description": "Ask", "type": 1, "options": [
     {"name": "question", "description": "q", "type": 3, "required": True, "max_length": 300}]}]
 

@@ -8,6 +8,8 @@ import aiohttp
 import pytest
 from fake_discord import FakeDiscord
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture
 async def session() -> AsyncIterator[aiohttp.ClientSession]:

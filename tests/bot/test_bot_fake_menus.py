@@ -14,6 +14,8 @@ from test_bot_fake_discord import Bot
 from index.render.chart import draw  # a real PNG to upload
 from tests.index.render.test_chart import rising_toll
 
+pytestmark = pytest.mark.fast
+
 COMMANDS = [
     {"name": "ask", "description": "Ask", "type": 1, "options": [
         {"name": "question", "description": "q", "type": 3, "required": True},

@@ -7,6 +7,8 @@ import pytest
 from bot.feedback import FeedbackStore, Vote
 from index.errors import SettingsError
 
+pytestmark = pytest.mark.fast
+
 
 def vote(user_id: int, value: int, message_id: int = 1) -> Vote:
     return Vote(message_id=message_id, user_id=user_id, vote=value, question="q", asker_id=1,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import discord
+import pytest
 from bot_factories import claim, officers_answer, officers_slot, passage, report
 from fake_discord.validate import check_embed, embed_size
 from hypothesis import given, settings
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from bot import render, render_corpus
 from bot.limits import ELLIPSIS, clip, defuse, fit_embed
 from index.records import Answer, Figure, Skipped, Slot, SourceSummary
+
+pytestmark = pytest.mark.fast
 
 
 def assert_valid(embed: discord.Embed) -> None:

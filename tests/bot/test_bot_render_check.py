@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import discord
+import pytest
 from bot_factories import claim, officers_slot
 
 from bot.cogs.check import message_text
@@ -13,6 +14,8 @@ from bot.render_check import PRIVATE, check_embed, public_copy
 from index.answers.check import CheckedFigure, CheckResult
 from index.answers.disagreements import figure_of
 from index.records import Answer
+
+pytestmark = pytest.mark.fast
 
 
 def checked(verdict: str, relations=("bound", "conflict", "agree")) -> CheckedFigure:

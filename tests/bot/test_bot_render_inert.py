@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import discord
+import pytest
 from bot_factories import officers_answer, officers_slot, report
 
 from bot import render, render_corpus
@@ -17,6 +18,8 @@ from index.ingest.html import Page
 from index.records import Answer, Skipped, SourceSummary, StorySummary
 from index.render.text import render_feed_line
 from tests.index.ingest.hostile import forged, poison
+
+pytestmark = pytest.mark.fast
 
 
 def all_text(embed: discord.Embed) -> str:

@@ -9,6 +9,8 @@ import pytest
 from bot.settings import BotSettings
 from index.errors import SettingsError
 
+pytestmark = pytest.mark.fast
+
 
 def test_a_missing_token_names_the_fix():
     with pytest.raises(SettingsError, match=r"DISCORD_TOKEN is not set.*Developer Portal"):

@@ -9,6 +9,8 @@ from bot.story_options import MAX_CHOICES, choice_name, resolve_story, story_cho
 from index.errors import QuestionError
 from index.records import StorySummary
 
+pytestmark = pytest.mark.fast
+
 
 def story(n: int, title: str | None = None, docs: int = 2) -> StorySummary:
     return StorySummary(id=f"s-{n}", title=title or f"Story number {n}",

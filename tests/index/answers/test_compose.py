@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from index.answers.compose import choose_passages, choose_stories
 from index.answers.corpus import Corpus
 from index.records import Figure, Passage, Slot, StoryRef
+
+pytestmark = pytest.mark.fast
 
 
 def _passage(doc: str, position: int, text: str) -> Passage:

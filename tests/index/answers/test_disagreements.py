@@ -5,11 +5,15 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+import pytest
+
 from index.answers.corpus import Corpus
 from index.answers.disagreements import build_slot, figure_of, relation
 from index.answers.slots import select
 from index.claims.questions import Query
 from index.records import Claim
+
+pytestmark = pytest.mark.fast
 
 
 def claim(value, *, low=None, high=None, qualifier=None, kind="security", event="killed",

@@ -4,11 +4,15 @@ their clauses, aligned across Articles without one, compared at stated precision
 
 from __future__ import annotations
 
+import pytest
+
 from index.answers.alignment import measure_disputes, story_measures
 from index.answers.disagreements import build_slot
 from index.answers.measures import measure_slot
 from index.claims.questions import Query
 from index.records import Claim, StoryRef
+
+pytestmark = pytest.mark.fast
 
 STORY = StoryRef("s-1", "A council vote")
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from index.answers.slots import select
 from index.claims.questions import Query
 from index.records import Claim
+
+pytestmark = pytest.mark.fast
 
 
 def claim(value, *, kind="people", event="protested", doc="a", source="A", counted="people",

@@ -9,6 +9,8 @@ import pytest
 from index.claims.extract import ClaimExtractor
 from index.records import Article
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture(scope="module")
 def extractor():

@@ -9,6 +9,8 @@ from index.claims.extract import ClaimExtractor
 from index.claims.numbers import find_quantities
 from index.records import Article
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture(scope="module")
 def extractor():

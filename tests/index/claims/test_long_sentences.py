@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.claims.extract import ClaimExtractor
 from index.ingest.chunking import MAX_CHARS, PARSE_MAX_CHARS, parse_pieces
 from index.records import Article
+
+pytestmark = pytest.mark.fast
 
 UNIT = "officials said 12 people were killed and 30 injured in the attack near the town, "
 

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from index.claims.number_words import may_hold_figure, parse_number
 from index.claims.numbers import Quantity, find_quantities
 
+pytestmark = pytest.mark.fast
+
 
 def only(sentence: str) -> Quantity:
     """The single Quantity found in `sentence` (fails the test if there is not exactly one)."""

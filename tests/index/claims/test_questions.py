@@ -7,6 +7,8 @@ import pytest
 from index.claims.extract import ClaimExtractor
 from index.claims.questions import parse_question
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture(scope="module")
 def nlp():

@@ -15,6 +15,8 @@ from index.claims.dates import find_dates
 from index.claims.numbers import find_quantities
 from index.claims.units import COMMON, _registry, normalize, unit_after
 
+pytestmark = pytest.mark.fast
+
 UNITS = ["hectares", "acres", "km", "miles", "nautical miles", "km/h", "mph", "tonnes", "kg",
          "litres", "barrels", "degrees Celsius", "days", "weeks", "decades", "square km"]
 

@@ -8,6 +8,8 @@ from index.ingest.articles import load_corpus
 from index.records import Article, Skipped
 from tests.conftest import write
 
+pytestmark = pytest.mark.fast
+
 BODY = "Floods hit the valley on Monday.\n\nAt least 40 people were evacuated, officials said.\n"
 
 

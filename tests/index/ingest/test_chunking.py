@@ -5,8 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
+
 from index.ingest.chunking import MAX_CHARS, chunk_article, chunk_texts, split_sentences
 from index.records import Article
+
+pytestmark = pytest.mark.fast
 
 TEXT = ("Mr. Smith arrived at 9 a.m. on Jan. 5 with the U.S. delegation. He met the mayor.\n\n"
         + " ".join(f"Sentence {i} says that {i * 7} houses were damaged in the storm." for i in

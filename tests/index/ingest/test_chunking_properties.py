@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.ingest.chunking import MAX_CHARS, chunk_texts, split_sentences
+
+pytestmark = pytest.mark.fast
 
 WORDS = st.sampled_from(["The", "police", "said", "12", "people", "died.", "Mr.", "U.S.",
                          "“Yes,”", "he", "added!", "Why?", "—", "a", "long-running", "1,000",

@@ -7,6 +7,8 @@ import pytest
 from index.ingest.fetch import FetchError, check_url, fetch
 from tests.pages import NewsSite
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture(scope="module")
 def site():

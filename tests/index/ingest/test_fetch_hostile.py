@@ -17,6 +17,8 @@ from index.ingest import fetch as fetch_module
 from index.ingest.fetch import FetchError, check_url, fetch
 from tests.index.ingest.hostile import HostileSite, answer, drip, gzip_bomb, page
 
+pytestmark = pytest.mark.fast
+
 PARAGRAPHS = ["Le café de la place Saint-André a rouvert ses portes à Zürich après les "
               "inondations, a déclaré le maire, qui a salué le travail des bénévoles.",
               "Les dégâts sont estimés à plusieurs millions de francs, selon les assureurs "

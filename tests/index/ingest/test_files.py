@@ -13,6 +13,8 @@ from index.records import Article, Skipped
 from tests.conftest import write
 from tests.unprivileged import as_nobody, open_folder
 
+pytestmark = pytest.mark.fast
+
 BODY = "Floods hit the valley on Monday.\n\nAt least 40 people were evacuated, officials said.\n"
 
 

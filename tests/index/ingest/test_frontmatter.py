@@ -10,6 +10,8 @@ from index.ingest.frontmatter import MAX_CHARS, split_front_matter
 from index.records import Article, Skipped
 from tests.conftest import write
 
+pytestmark = pytest.mark.fast
+
 BODY = "Floods hit the valley on Monday.\n\nAt least 40 people were evacuated, officials said.\n"
 LAUGHS = "\n".join(
     ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]

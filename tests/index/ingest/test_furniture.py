@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.ingest.furniture import strip_furniture
+
+pytestmark = pytest.mark.fast
 
 PAGE = """Storm closes ports
 

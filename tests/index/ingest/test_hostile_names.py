@@ -19,6 +19,8 @@ from index.render import text
 from tests.bot.bot_factories import officers_answer, officers_slot, report
 from tests.index.ingest.hostile import FORGERY, forged, poison
 
+pytestmark = pytest.mark.fast
+
 DISCORDANT = Path(sys.executable).with_name("discordant")
 
 

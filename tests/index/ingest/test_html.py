@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.ingest.articles import load_corpus
 from index.ingest.html import extract_page
 from index.records import Article, Skipped
 from tests.conftest import write
 from tests.pages import FURNITURE, OFFICERS
+
+pytestmark = pytest.mark.fast
 
 
 def test_a_page_gives_its_text_title_outlet_date_url_and_author_without_furniture():

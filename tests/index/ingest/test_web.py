@@ -10,6 +10,8 @@ import pytest
 from index.ingest.html import Page
 from index.ingest.web import save_page
 
+pytestmark = pytest.mark.fast
+
 PAGE = Page(text="Twenty-six police officers were killed, the ministry said.", title="Toll",
             source="Steppe Herald", date="2022-01-07", url="https://example.org/a", author=None)
 

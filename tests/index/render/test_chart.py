@@ -49,6 +49,7 @@ def centre(points: list[tuple[int, int]]) -> tuple[float, float]:
     return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
 
 
+@pytest.mark.fast
 def test_a_rising_toll_is_drawn_against_the_report_date_as_a_line():
     slot = rising_toll()
     assert slot.kind == "update"
@@ -76,11 +77,13 @@ def test_a_bound_is_drawn_open_ended_to_the_right_edge(sample_engine):
         assert text in chart.description
 
 
+@pytest.mark.fast
 def test_one_figure_or_dates_draw_no_chart():
     lone = build_slot("people killed", "killed", [claim(12, "2025-11-18", "Atlas")])
     assert draw(lone) is None
 
 
+@pytest.mark.fast
 def test_a_chart_is_drawn_once_per_generation_and_slot():
     cache, slot = ChartCache(), rising_toll()
     first = cache.get("gen-1", slot)
@@ -99,6 +102,7 @@ def test_the_engine_draws_an_answer_chart_once(sample_engine):
     assert sample_engine._charts.drawn == before + 1
 
 
+@pytest.mark.fast
 def test_outlets_with_an_address_are_linked_in_the_caption():
     slot = rising_toll()
     caption = describe(slot, {"Atlas-2025-11-18": "https://atlas.example/ferry_(1)",
@@ -109,6 +113,7 @@ def test_outlets_with_an_address_are_linked_in_the_caption():
     assert "](" not in describe(slot)  # the plain description (alt text) has no markdown
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize(("url", "linked"), [
     ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),
     ("https://medium.com/@everyone/post", "https://medium.com/%40everyone/post"),
@@ -119,6 +124,7 @@ def test_only_plain_web_addresses_become_links(url, linked):
     assert link("Outlet", url) == (f"[Outlet]({linked})" if linked else "Outlet")
 
 
+@pytest.mark.fast
 def test_matplotlib_is_not_imported_until_a_chart_is_drawn():
     code = ("import sys, index.engine, index.cli, index.render.chart, bot.app; "
             "assert 'matplotlib' not in sys.modules, 'imported at import time'")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.answers.disagreements import build_slot
 from index.records import Claim
 from index.render.text import relation_sentence
+
+pytestmark = pytest.mark.fast
 
 
 def reading(value: float, place: str, doc: str) -> Claim:

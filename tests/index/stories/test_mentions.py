@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from index.stories.cluster import Member, find_stories
 from index.stories.mentions import head_mentions, with_known_names
+
+pytestmark = pytest.mark.fast
 
 DIRECTION = np.eye(8)[0]
 

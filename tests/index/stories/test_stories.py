@@ -14,6 +14,8 @@ from index.settings import Settings
 from index.stories.cluster import Member, find_stories
 from tests.conftest import ROOT, write
 
+pytestmark = pytest.mark.fast
+
 STORIES_CORPUS = ROOT.parent / "shared" / "eval" / "stories"
 TWO_FIRES = ROOT / "tests" / "eval" / "two_fires"
 
