@@ -170,11 +170,13 @@ def blocks(articles: list[Article], size: int) -> Iterator[list[Article]]:
 def write_block(store: Store, generation, embedder: Embedder, rows: Rows,
                 step: Callable[[int], None]) -> int:
     """Embed the rows that have no vector, add them all to the generation; returns how
-    many were embedded."""
+    many needed a fresh vector. A text the block holds several times (syndicated copies:
+    2,000 of one wire story) is embedded once."""
     todo = [i for i, v in enumerate(rows.vectors) if v is None]
-    fresh = embedder.embed_documents([rows.texts[i] for i in todo], progress=step)
-    for i, vector in zip(todo, fresh, strict=True):
-        rows.vectors[i] = vector
+    texts = list(dict.fromkeys(rows.texts[i] for i in todo))
+    fresh = dict(zip(texts, embedder.embed_documents(texts, progress=step), strict=True))
+    for i in todo:
+        rows.vectors[i] = fresh[rows.texts[i]]
     if rows.ids:
         store.add(generation, rows.ids, rows.texts, rows.metas, rows.vectors)
     return len(todo)

@@ -125,3 +125,19 @@ def test_claims_are_stored_with_their_chunks(tmp_path, corpus):
     assert values == [12, 30, 45]
     settings = dataclasses.replace(engine.settings)
     assert Engine(settings, embedder=HashEmbedder()).corpus_claims()
+
+
+def test_syndicated_copies_are_embedded_once_and_are_one_story(tmp_path):
+    corpus = tmp_path / "corpus"
+    wire = ("Officials in Kessburg said 40 people were evacuated after the Ost burst its "
+            "banks on Monday. Rescue crews worked through the night. ") * 3
+    for i in range(300):
+        write(corpus, f"copy{i:03d}.txt", f"Outlet {i} reprint\n\n{wire}\n")
+    embedder = HashEmbedder()
+    engine = Engine(Settings(chroma_path=tmp_path / "db", corpus_dir=corpus), embedder=embedder)
+    report = engine.index()
+    assert report.articles == 300 and report.embedded == report.chunks
+    # each copy's first Chunk holds its own heading; the rest is one wire text, embedded once
+    assert len(embedder.embedded) == len(set(embedder.embedded)) == 301
+    (story,) = engine.stories()
+    assert len(story.docs) == 300
