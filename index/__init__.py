@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 # module (relative to this package) -> the names it publishes
 PUBLISHED: dict[str, tuple[str, ...]] = {
-    "engine": ("Engine", "MAX_QUESTION_CHARS", "Progress", "clean_question"),
+    "engine": ("Engine", "Progress"),
+    "answers.question_text": ("MAX_QUESTION_CHARS", "clean_question"),
     "records": ("Answer", "Article", "Chunk", "Claim", "Figure", "IndexReport", "Passage",
                 "Relation", "Skipped", "Slot", "SourceSummary", "StoryRef", "StorySummary",
                 "Wording"),
@@ -124,8 +125,9 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors (kept equal b
         CheckedFigure,
         CheckResult,
     )
+    from .answers.question_text import MAX_QUESTION_CHARS, clean_question
     from .cli import build_parser, closed_pipe, configure_logging, run_command
-    from .engine import MAX_QUESTION_CHARS, Engine, Progress, clean_question
+    from .engine import Engine, Progress
     from .errors import (
         CorpusError,
         DiscordantError,

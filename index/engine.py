@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 from .answers.check import CheckResult, check_message
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
-from .answers.question_text import MAX_QUESTION_CHARS, clean_question
+from .answers.question_text import accepted, clean_question, known_story
 from .answers.retrieval import Snapshot, candidates
 from .answers.wording import mentions, wording_disputes
 from .claims.ahead import ParsedAhead
 from .claims.extract import ClaimExtractor
 from .claims.questions import Query, needs_parser, parse_question
-from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError, QuestionError
+from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
 from .ingest.files import check_corpus
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
@@ -47,25 +47,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is "load", "embed" or "store"."""
-
-__all__ = ["MAX_QUESTION_CHARS", "Engine", "Progress", "clean_question"]
-
-
-def _cleaned(questions: Sequence[str]):
-    """The questions that clean_question accepts, cleaned (the rest get its error later)."""
-    for question in questions:
-        try:
-            yield clean_question(question)
-        except QuestionError:
-            continue
-
-
-def known_story(corpus: Corpus, story: str | None) -> str | None:
-    """A Story id the index holds (None for none asked); an unknown one names the fix."""
-    if story is None or any(s.id == story for s in corpus.stories()):
-        return story
-    raise QuestionError(f"No story has the id {story!r}: list them with `discordant stories`.")
-
 
 class Engine:
     """Indexes a corpus folder into Chroma and answers questions over it."""
@@ -122,7 +103,7 @@ class Engine:
         """Start parsing these questions in a worker process (see claims/ahead.py): for a
         process that is about to open the index cold and has not loaded the parser."""
         if self._extractor is None or not self._extractor.loaded:
-            self._ahead = ParsedAhead(list(_cleaned(questions)))
+            self._ahead = ParsedAhead(list(accepted(questions)))
 
     def warm(self) -> None:
         """Load the model, the index, the question parser and the index's claims now, so

@@ -1,5 +1,6 @@
-"""A question's text as the engine accepts it: invisible characters removed, whitespace
-folded, within MAX_QUESTION_CHARS (the Discord option's own limit).
+"""A question as the engine accepts it: its text with invisible characters removed and
+whitespace folded, within MAX_QUESTION_CHARS (the Discord option's own limit), and the Story
+it is kept to, if any, one the index holds.
 
 It lives below the engine so that every stage that turns text into a question (`Engine.ask`,
 the message check) applies the same limit without importing the engine.
@@ -7,7 +8,13 @@ the message check) applies the same limit without importing the engine.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
 from ..errors import QuestionError
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 MAX_QUESTION_CHARS = 300
 
@@ -30,3 +37,19 @@ def clean_question(question: str) -> str:
     if not any(ch.isalnum() for ch in text):
         raise QuestionError("The question has no words in it: ask it in words.")
     return text
+
+
+def accepted(questions: Iterable[str]) -> Iterator[str]:
+    """The questions that clean_question accepts, cleaned (the rest get its error later)."""
+    for question in questions:
+        try:
+            yield clean_question(question)
+        except QuestionError:
+            continue
+
+
+def known_story(corpus: Corpus, story: str | None) -> str | None:
+    """A Story id the index holds (None for none asked); an unknown one names the fix."""
+    if story is None or any(s.id == story for s in corpus.stories()):
+        return story
+    raise QuestionError(f"No story has the id {story!r}: list them with `discordant stories`.")
