@@ -23,7 +23,17 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .measures import WEIGHTS, WORD, close, measure_name, rarity, role_of, same_verb, stem
+from .measures import (
+    WEIGHTS,
+    WORD,
+    close,
+    measure_name,
+    period,
+    rarity,
+    role_of,
+    same_verb,
+    stem,
+)
 
 PREPOSITION = 2.0
 COMMON = 0.4  # as in measures.py: the weight left to a word every figure of the Story has
@@ -61,15 +71,18 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     """How much two figures' clauses say alike (0 when a hard constraint fails)."""
     if _family(a) != _family(b) or a.weak == "possible" or b.weak == "possible":
         return 0.0
-    if a.dimension != "date" and a.background != b.background:
+    if a.dimension != "date" and period(a) != period(b):
         return 0.0  # "at the last strike, in 2019, the unions claimed 900,000": another time
     noun_a, noun_b = _noun(a), _noun(b)
     if noun_a != noun_b or (a.dimension == "count" and noun_a is None):
         return 0.0  # a count names what it counts; two different things are two measures
     role_a, role_b = role_of(a), role_of(b)
-    if role_a != role_b or (a.dimension == "date" and role_a is None):
+    if role_a != role_b:
         return 0.0  # a date aligns by its role in a span ("since 2002" / "since 2003")
-    if not same_verb(a, b) and not close(a, b):
+    if a.dimension == "date" and role_a is None:
+        if not (same_verb(a, b) and close(a, b)):
+            return 0.0  # "completed in 1874" / "completed in 1876": one verb, years apart
+    elif not same_verb(a, b) and not close(a, b):
         return 0.0
     parts_a, parts_b = _parts(a), _parts(b)
     return sum(min(parts_a[t], parts_b[t]) * (COMMON + (1 - COMMON) * rare.get(t, 1.0))

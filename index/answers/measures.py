@@ -218,13 +218,21 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
     if first.event in lexicon.EVENTS:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
     if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
-        chosen = [c for c in chosen if c.background == first.background]
+        chosen = [c for c in chosen if period(c) == period(first)]
     # Under another verb, only a figure near enough to be the same one misreported.
     chosen = [c for c in chosen if c is first or same_verb(c, first) or close(c, first)]
     named = [c for c in chosen if _noun(c) is not None and _noun(c) == question.head]
     if len({c.doc_id for c in named}) >= 2:
         chosen = [c for c in chosen if _noun(c) in (None, question.head)]
     return chosen
+
+
+def period(claim: Claim) -> str | None:
+    """The year before its report's own that a figure's clause names ("2,000 were cut in
+    2019" in a 2024 report), or None: the figure is then of the report's own time."""
+    own = (claim.date or "")[:4]
+    years = [k[5:] for k in claim.keys if k.startswith("time:") and k[5:] < own]
+    return min(years, default=None)
 
 
 def verb_of(claim: Claim) -> str | None:

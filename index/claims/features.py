@@ -4,15 +4,18 @@ Every figure the parser reads is kept as a Claim, whether or not the event rules
 slot: what tells one quantity from another is carried as `keys`, strings of the form
 "part:lemma" — the counted noun ("noun:page"), its modifiers ("mod:printed"), the verb
 ("verb:receive"), its subject when that is not what is counted ("subj:primary"), the
-objects of prepositions on the noun and the verb ("of:email",
-"for:ad"), names in the clause ("name:brooke"), a date's role in a span ("role:start" for
-"from 1966", "role:end" for "to 1978" or "ends in 2019") and the other content words of
-the clause ("w:senate"). Measures are matched on these short parts, never on the whole
-sentence (see answers/measures.py): whole-clause similarity confuses the distinguishing
-modifier (federal / state, one night / the previous one).
+objects of prepositions on the noun and the verb ("of:email", "for:ad"), names in the
+clause ("name:brooke"), a date's role in a span ("role:start" for "from 1966", "role:end"
+for "to 1978" or "ends in 2019"), a year the clause names ("time:2019": the period of
+"2,000 were cut in 2019") and the other content words of the clause ("w:senate").
+Measures are matched on these short parts, never on the whole sentence (see
+answers/measures.py): whole-clause similarity confuses the distinguishing modifier
+(federal / state, one night / the previous one).
 """
 
 from __future__ import annotations
+
+import re
 
 from . import lexicon
 
@@ -20,6 +23,7 @@ CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"}
 MAX_WORDS = 12  # clause words kept per figure: enough for a clause, bounded for storage
 PARENT_LEVELS = 2  # subjects of the reporting clauses above ("Republicans said ... 16")
+YEAR = re.compile(r"1[89][0-9]{2}|20[0-9]{2}")
 
 
 def figure_keys(token, noun=None) -> tuple[str, ...]:
@@ -46,6 +50,8 @@ def figure_keys(token, noun=None) -> tuple[str, ...]:
     role = time_role(token, verb)
     if role:
         keys[f"role:{role}"] = None
+    for year in clause_years(token, verb):
+        keys[f"time:{year}"] = None
     for word in clause_words(token, verb):
         prefix = "name" if word.pos_ == "PROPN" else "w"
         keys[f"{prefix}:{_lemma(word)}"] = None
@@ -73,6 +79,16 @@ def time_role(token, verb) -> str | None:
     if verb is not None:
         return lexicon.TIME_ROLES.get(_lemma(verb))
     return None
+
+
+def clause_years(token, verb) -> list[str]:
+    """Years the figure's own clause names ("2,000 were cut in 2019"; not "Completed in
+    1876, it carries the line on 23 arches", where the year is another clause's): the
+    period the figure is of."""
+    if verb is None:
+        return []
+    return [t.text for t in _own_clause(verb, token) if t.i != token.i and
+            YEAR.fullmatch(t.text) and t.head.i != token.i]
 
 
 def clause_words(token, verb) -> list:
