@@ -28,6 +28,7 @@ from .measures import (
     WORD,
     close,
     measure_name,
+    other_days,
     period,
     rarity,
     role_of,
@@ -71,7 +72,7 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     """How much two figures' clauses say alike (0 when a hard constraint fails)."""
     if _family(a) != _family(b) or a.weak == "possible" or b.weak == "possible":
         return 0.0
-    if a.dimension != "date" and period(a) != period(b):
+    if a.dimension != "date" and (period(a) != period(b) or other_days(a, b)):
         return 0.0  # "at the last strike, in 2019, the unions claimed 900,000": another time
     noun_a, noun_b = _noun(a), _noun(b)
     if noun_a != noun_b or (a.dimension == "count" and noun_a is None):

@@ -218,7 +218,7 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
     if first.event in lexicon.EVENTS:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
     if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
-        chosen = [c for c in chosen if period(c) == period(first)]
+        chosen = [c for c in chosen if period(c) == period(first) and not other_days(c, first)]
     # Under another verb, only a figure near enough to be the same one misreported.
     chosen = [c for c in chosen if c is first or same_verb(c, first) or close(c, first)]
     named = [c for c in chosen if _noun(c) is not None and _noun(c) == question.head]
@@ -233,6 +233,14 @@ def period(claim: Claim) -> str | None:
     own = (claim.date or "")[:4]
     years = [k[5:] for k in claim.keys if k.startswith("time:") and k[5:] < own]
     return min(years, default=None)
+
+
+def other_days(a: Claim, b: Claim) -> bool:
+    """Whether two figures' clauses are anchored to different days ("87 arrested on
+    Wednesday" / "112 the previous night"): two periods, whatever else they share."""
+    days_a = {k for k in a.keys if k.startswith("day:")}
+    days_b = {k for k in b.keys if k.startswith("day:")}
+    return bool(days_a and days_b) and not days_a & days_b
 
 
 def verb_of(claim: Claim) -> str | None:

@@ -39,7 +39,7 @@ def figure_keys(token, noun=None) -> tuple[str, ...]:
         keys[f"verb:{_lemma(verb)}"] = None
         for subject in verb.children:  # "the primary would be held on April 30"
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ in ("NOUN", "PROPN") \
-                    and subject.i != token.i and subject is not noun:
+                    and subject.i != token.i and (noun is None or subject.i != noun.i):
                 keys[f"subj:{_lemma(subject)}"] = None
     for node in (n for n in (token, noun, verb) if n is not None):
         for prep in node.children:
@@ -52,6 +52,8 @@ def figure_keys(token, noun=None) -> tuple[str, ...]:
         keys[f"role:{role}"] = None
     for year in clause_years(token, verb):
         keys[f"time:{year}"] = None
+    for day in clause_days(token, verb):
+        keys[f"day:{day}"] = None
     for word in clause_words(token, verb):
         prefix = "name" if word.pos_ == "PROPN" else "w"
         keys[f"{prefix}:{_lemma(word)}"] = None
@@ -89,6 +91,34 @@ def clause_years(token, verb) -> list[str]:
         return []
     return [t.text for t in _own_clause(verb, token) if t.i != token.i and
             YEAR.fullmatch(t.text) and t.head.i != token.i]
+
+
+def clause_days(token, verb) -> list[str]:
+    """Days the figure's own clause is anchored to ("87 were arrested on Wednesday", "the
+    previous night"): the registry's DAY_WORDS, and "night" after "previous" or "last"."""
+    if verb is None:
+        return []
+    out = []
+    for word in _own_clause(verb, token):
+        if _of_another_figure(word, token, verb):
+            continue  # "87 arrested, up from 112 the previous night": the 112's night
+        lower = word.lower_
+        if lower in lexicon.DAY_WORDS:
+            out.append(lower)
+        elif lower in ("night", "evening", "morning") and any(
+                c.lower_ in ("previous", "last", "same") for c in word.children):
+            out.append(" ".join(t.lower_ for t in word.subtree if t.pos_ != "DET"))
+    return out
+
+
+def _of_another_figure(word, token, verb) -> bool:
+    """Whether a word hangs from another number of the clause before its verb."""
+    for head in word.ancestors:
+        if head.i in (token.i, verb.i):
+            return False
+        if any(n.like_num and n.i != token.i for n in (head, *head.children)):
+            return True  # "up from 112 the previous night": the night is the 112's
+    return False
 
 
 def clause_words(token, verb) -> list:

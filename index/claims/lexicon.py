@@ -151,6 +151,13 @@ FUNCTION_WORDS = frozenset({
     "then", "into", "out", "over", "about", "up", "down", "any", "some", "all", "just",
     "actually", "anyway", "really", "get", "got", "say", "said", "tell", "told",
 })
+# Days a figure's clause may be anchored to ("arrested on Wednesday", "the previous night",
+# "yesterday"): two figures anchored to different days are of two periods, not one quantity
+# reported twice.
+DAY_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "overnight",
+})
 REVISION = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to",
             "revised", "updated", "now stands at", "has reached", "reached", "grew to")
 

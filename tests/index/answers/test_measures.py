@@ -129,3 +129,23 @@ def test_dates_align_only_by_their_role_in_a_span():
               year(2009, "b", ["verb:give", "name:varga"])]
     (dispute,) = measure_disputes(claims, STORY)
     assert sorted(f.value for f in dispute.figures) == [2002, 2003]
+
+
+def test_figures_anchored_to_two_days_are_two_periods():
+    claims = [figure(87, "a", ["noun:people", "verb:arrest", "day:wednesday", "w:police"]),
+              figure(112, "b", ["noun:people", "verb:arrest", "day:tuesday", "w:police"]),
+              *OTHERS]
+    query = Query(event="arrested", kind="people", counted="people", dimension="count",
+                  words=("people",))
+    slot = measure_slot("how many people were arrested by police", query, claims, [], STORY)
+    assert slot is None or not slot.disputed
+    assert measure_disputes(claims, STORY) == []
+
+
+def test_a_figure_of_an_earlier_year_is_not_this_one_s_rival():
+    claims = [figure(1200, "a", ["noun:job", "verb:cut", "name:velmo"]),
+              figure(2000, "b", ["noun:job", "verb:cut", "name:velmo", "time:2019"]),
+              *OTHERS]
+    query = Query(event="cut", kind="job", counted="jobs", dimension="count", words=("job",))
+    slot = measure_slot("how many jobs is velmo cutting", query, claims, [], STORY)
+    assert slot is None or not slot.disputed

@@ -75,3 +75,19 @@ def test_figures_below_zero_keep_their_sign(text, value):
                                   "a 30-year-old man was", "won 3-2 at home"])
 def test_hyphenated_words_that_are_no_counts_stay_out(text):
     assert [q.unit for q in find_quantities(text)] in ([], ["age"])
+
+
+def test_a_day_belongs_to_the_figure_whose_clause_names_it(extractor):
+    found = every(extractor, "Police said 87 people were arrested on Wednesday night, up "
+                             "from 112 the previous night.")
+    days = {c.value: sorted(k for k in c.keys if k.startswith("day:")) for c in found}
+    assert days[87] == ["day:wednesday"]
+    assert "day:previous night" in days[112]
+
+
+def test_a_year_of_another_clause_is_not_the_figure_s_period(extractor):
+    found = every(extractor, "Completed in 1876, the viaduct carries the line on 23 arches. "
+                             "The company cut 2,000 jobs in 2019.")
+    times = {c.value: [k for k in c.keys if k.startswith("time:")] for c in found
+             if c.dimension == "count"}
+    assert times == {23: [], 2000: ["time:2019"]}
