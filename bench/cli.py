@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from index.cli import closed_pipe, configure_logging, settings_for
+from index.cli import closed_pipe, settings_for, with_environment
 from index.errors import DiscordantError
-from index.settings import read_environment
 
 HELP = "measure ask, index, scale and cold start (BENCHMARKS.md)"
 
@@ -65,11 +64,4 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=HELP)
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     add_bench_options(parser)
-    args = parser.parse_args(argv)
-    configure_logging(args.verbose)
-    try:
-        env = read_environment()
-    except DiscordantError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return run_bench_command(args, env)
+    return with_environment(parser.parse_args(argv), run_bench_command)

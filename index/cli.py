@@ -274,11 +274,17 @@ def closed_pipe() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return with_environment(build_parser().parse_args(argv), run_command)
+
+
+def with_environment(args: argparse.Namespace,
+                     command: Callable[[argparse.Namespace, dict[str, str]], int]) -> int:
+    """Run a parsed command with logging set up and the environment read once (a broken
+    .env is one error line and exit code 2)."""
     configure_logging(args.verbose)
     try:
         env = read_environment()
     except DiscordantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return run_command(args, env)
+    return command(args, env)
