@@ -28,11 +28,11 @@ from typing import Any
 
 from index.answers.search import DENSE_CANDIDATES
 from index.engine import Engine
+from index.indexing.generation import load
 from index.ingest.chunking import chunk_article
 from index.settings import Settings
 from index.store.chroma import Store
 from index.store.embedding import BATCH_SIZE, Embedder
-from index.store.indexer import load
 
 from . import cold
 from .measure import (

@@ -301,7 +301,7 @@ class Engine:
         if rebuild:
             with self._open_lock:
                 self._store, aside = Store.open_for_rebuild(self.settings)
-        from .store.indexer import build_generation
+        from .indexing.generation import build_generation
 
         report = build_generation(self._writable_store(), self.embedder, self.extractor, corpus,
                                   progress=progress, rebuild=rebuild, allow_empty=allow_empty,

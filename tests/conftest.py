@@ -18,7 +18,7 @@ EVAL_QUESTIONS = ROOT.parent / "shared" / "eval" / "questions.yaml"
 
 
 class HashEmbedder:
-    """A fast, deterministic stand-in for the model at our own boundary (store/indexer
+    """A fast, deterministic stand-in for the model at our own boundary (indexing
     tests that are about bookkeeping, not meaning). Counts what it embeds."""
 
     name = "test-hash-embedder"

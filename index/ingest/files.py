@@ -21,7 +21,7 @@ from ..records import Skipped
 # Plain text, saved web pages, JSON exports: what `articles.load_file` reads.
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".json"}
 # Reasons a folder or file is unreadable for now (permissions, a mount that hiccups) rather
-# than gone: the Articles the last index holds from it are kept (articles.py, indexer.py).
+# than gone: the Articles the last index holds from it are kept (articles.py, indexing/guards.py).
 UNREADABLE = "cannot be read"
 
 

@@ -1,4 +1,6 @@
-"""Store: takes Articles and their Chunks, Claims and vectors.
+"""Store: the persistence adapter — the embedding model, Chroma, the Chunk table and the
+lexical index.
 
-Gives index generations in Chroma (built beside the active one, then swapped in) to search.
+Reads and writes index generations (made beside the active one, then swapped in) and gives
+them to search; what goes into a generation is decided by `indexing/`, above it.
 """

@@ -112,7 +112,7 @@ def test_story_ids_survive_a_reindex_and_an_unchanged_corpus_recomputes_nothing(
                     embedder=real_embedder)
     engine.index()
     before = {s.id: set(s.docs) for s in engine.stories()}
-    with caplog.at_level("INFO", logger="index.store.indexer"):
+    with caplog.at_level("INFO", logger="index.indexing"):
         report = engine.index()
     assert report.embedded == 0
     assert "the Stories are kept as they were" in caplog.text

@@ -10,7 +10,7 @@ from ..errors import CorpusError
 from ..ingest.articles import Unreadable
 from ..ingest.files import empty_cause, safe_name
 from ..records import Article, Skipped
-from .chroma import Store
+from ..store.chroma import Store
 
 log = logging.getLogger(__name__)
 
