@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from . import lexicon
 from .counted import noun_of
-from .measures import measure_event as measured_event
-from .measures import measured
+from .measures import measured, noun_event
 
 COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep", "advmod"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -33,7 +32,7 @@ def find_event(token) -> str | None:
             return event
     thing = measured(token)  # "police put the crowd at 40,000"
     if thing is not None and thing.i != noun.i:
-        return measured_event(thing)
+        return noun_event(thing)
     return verb_event(noun)
 
 
@@ -106,9 +105,10 @@ def _participle_stems(word: str) -> tuple[str, ...]:
     return word[:-1], word[:-2], word[:-3]
 
 
-def measure_event(token) -> str | None:
+def clause_event(token) -> str | None:
     """The event of a measure ("burned 14,200 hectares", "the burned area reached 14,200
-    hectares"): its verb, else the words of that verb's subject when the verb is light."""
+    hectares"): its verb, else the words of that verb's subject when the verb is light.
+    (`measures.noun_event` is the other source of an event: the noun a figure measures.)"""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None:
         lemma = verb.lemma_.lower()

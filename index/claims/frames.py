@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import lexicon
 from .counted import noun_phrase
 from .dated import clause_verb, subject_of
-from .events import measure_event
+from .events import clause_event
 from .measures import measured, owner_of
 
 
@@ -64,7 +64,7 @@ def measure_frame(token) -> tuple[str, str, str] | None:
     owner = owner_of(unit)
     thing = material if material is not None else (measured(token) or owner)
     counted, kind = noun_phrase(thing) if thing is not None else ("", "")
-    event = measure_event(token)
+    event = clause_event(token)
     size = size_of(unit, thing)
     if size is not None:  # "324 metres tall", "a length of 980 kilometres": a size, not an event
         subject = subject_of(clause_verb(unit))

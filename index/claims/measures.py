@@ -105,7 +105,7 @@ def owner_of(unit):
     return None
 
 
-def measure_event(noun) -> str:
+def noun_event(noun) -> str:
     """The canonical event of a measured noun ('losses' -> 'damage'), or its lemma."""
     lemma = noun.lemma_.lower()
     return lexicon.EVENT_WORDS.get(lemma) or lexicon.EVENT_WORDS.get(noun.lower_) or lemma
@@ -148,7 +148,7 @@ def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:
         return None
     owner = holder(token) if unit == "%" else (period_of(noun) if noun is not None else None)
     counted = "percent" if unit == "%" else "money"
-    event = verb_event or measure_event(noun)
+    event = verb_event or noun_event(noun)
     return counted, f"{kind}|{owner}" if owner else kind, event
 
 
