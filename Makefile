@@ -1,4 +1,5 @@
-# discordant — `make demo` to see an answer, `make test` to run everything CI runs,
+# discordant — `make demo` to see an answer, `make test` to run everything CI runs (ruff,
+# mypy, hadolint, the full suite),
 # `make test-fast` for the edit-test loop (under a minute: no model, no Chroma).
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -27,6 +28,7 @@ demo: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy index bot
 	$(BIN)/hadolint Dockerfile
 
 test: $(BIN)/.installed lint

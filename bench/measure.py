@@ -109,9 +109,9 @@ def ask_once(engine: Engine, question: str) -> float:
 def measure_asks(engine: Engine, questions: Sequence[str], rounds: int) -> dict[str, Any]:
     """Warm `ask` timings beside the floor, over `rounds` passes of the questions."""
     engine.warm()
-    name = engine.store.active_name()
+    name = engine.store.active_name() or ""
     collection = engine.store.active(name)
-    n = min(DENSE_CANDIDATES, engine.store.count(name))
+    n = min(DENSE_CANDIDATES, engine.store.count(name) if name else 0)
     asks, embeds, queries, floors = [], [], [], []
     for round_no in range(rounds):
         for i, question in enumerate(questions):

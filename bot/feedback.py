@@ -95,4 +95,7 @@ class FeedbackStore:
                 "SELECT message_id, user_id, vote, question, asker_id, guild_id, channel_id,"
                 " page, docs FROM feedback ORDER BY at"
             ).fetchall()
-        return [Vote(*row[:8], docs=tuple(filter(None, row[8].split("\n")))) for row in rows]
+        return [Vote(message_id, user_id, vote, question, asker, guild, channel, page,
+                     docs=tuple(filter(None, docs.split("\n"))))
+                for message_id, user_id, vote, question, asker, guild, channel, page, docs
+                in rows]

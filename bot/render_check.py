@@ -14,6 +14,7 @@ from index import (
     SCOPE,
     UNREPORTED,
     UNREPORTED_NOTE,
+    Answer,
     Chart,
     CheckedFigure,
     CheckResult,
@@ -103,7 +104,7 @@ def check_embed(result: CheckResult, links: Links = NO_LINKS, chart: Chart | Non
     result, links, chart = inert(result), inert(links), inert(chart)
     author = printable(author) if author else author
     if result.answer is not None:
-        return _asked(result, links, author, jump_url)
+        return _asked(result, result.answer, links, author, jump_url)
     verdicts = {f.verdict for f in result.figures}
     colour = (DISPUTED if DISAGREE in verdicts else AGREED if AGREE in verdicts
               else NEUTRAL)
@@ -117,10 +118,10 @@ def check_embed(result: CheckResult, links: Links = NO_LINKS, chart: Chart | Non
     return with_chart(fit_embed(embed), chart)
 
 
-def _asked(result: CheckResult, links: Links, author: str | None,
+def _asked(result: CheckResult, answer: Answer, links: Links, author: str | None,
            jump_url: str | None) -> discord.Embed:
-    """A message stating no figure: what the sources say about it, as /ask shows it."""
-    answer = result.answer
+    """A message stating no figure: what the sources say about it (`answer`, the
+    result's), as /ask shows it."""
     head = quoted(result.text, author, jump_url)
     if not answer.passages:
         note = (f"**❔ {UNREPORTED_NOTE}.** The message states no figure, and none of the "

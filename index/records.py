@@ -17,6 +17,7 @@ Words, used the same in code, logs and UI:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,10 @@ class StorySummary:
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure of a Slot, with every Article that reports it (claims share a base value)."""
+    """One figure of a Slot, with every Article that reports it (claims share a base value);
+    `value` is its Claims' (a date figure's is text)."""
 
-    value: float
+    value: float | str
     qualifier: str | None
     counted: str
     docs: tuple[str, ...]
@@ -170,13 +172,24 @@ class Figure:
     claims: tuple[Claim, ...]
 
 
+class Relationship(StrEnum):
+    """How two Figures of one Slot relate (a closed set). A str: compared, formatted and
+    written to JSON as its value ("conflict"), as the `ask --json` contract has it."""
+
+    AGREE = "agree"
+    BOUND = "bound"
+    CONFLICT = "conflict"
+    UPDATE = "update"
+    SCOPE = "scope"
+
+
 @dataclass(frozen=True)
 class Relation:
     """How two Figures of one Slot relate: agree, bound, conflict, update or scope."""
 
     first: int
     second: int
-    kind: str
+    kind: Relationship
 
 
 @dataclass(frozen=True)
@@ -189,7 +202,7 @@ class Slot:
 
     about: str
     event: str
-    kind: str
+    kind: Relationship
     figures: tuple[Figure, ...]
     relations: tuple[Relation, ...] = ()
     story: StoryRef | None = None

@@ -34,7 +34,7 @@ def message_text(message: discord.Message) -> str:
     text of its embeds (a bot's or a link preview's), without markdown or markup."""
     parts = [message.clean_content]
     for embed in message.embeds:
-        parts += [embed.title, embed.description]
+        parts += [embed.title or "", embed.description or ""]
         parts += [f"{f.name}: {f.value}" for f in embed.fields]
     text = "\n".join(p for p in parts if p)
     text = MARKUP.sub(lambda m: m.group(1) or "", text)
@@ -54,7 +54,7 @@ def check_reply(engine: Engine, text: str) -> Checked:
     result = engine.check(text)
     disputed = next((f for f in result.figures if f.slot and f.slot.disputed), None)
     chart = None
-    if disputed is not None:
+    if disputed is not None and disputed.slot is not None:
         claim = disputed.claim
         value = claim.normalized if claim.normalized is not None else claim.value
         chart = engine.chart(disputed.slot, value if isinstance(value, int | float) else None)

@@ -204,7 +204,8 @@ def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
 def _diverse(candidates: Sequence[Passage], shown: set[str], k: int) -> list[Passage]:
     """k passages, best first, where one from an Article not yet shown outranks a second
     from one that is unless it ranks much lower (see REPEAT_WEIGHT)."""
-    shown, rest, out = set(shown), list(candidates), []
+    shown, rest = set(shown), list(candidates)
+    out: list[Passage] = []
     while rest and len(out) < k:
         best = max(range(len(rest)), key=lambda i: rest[i].rank * (
             1.0 if set(rest[i].docs) - shown else REPEAT_WEIGHT))

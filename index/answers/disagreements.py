@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..claims import lexicon
 from ..claims.context import named_place
 from ..claims.units import canonical
-from ..records import Claim, Figure, Relation, Slot, StoryRef
+from ..records import Claim, Figure, Relation, Relationship, Slot, StoryRef
 from .precision import rounding, stated
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -144,7 +144,7 @@ def _later(a: Span, b: Span) -> bool:
     return a.first is not None and b.last is not None and a.first > b.last
 
 
-def _ordered(i: int, j: int, spans: Sequence[Span], kind: str) -> Relation:
+def _ordered(i: int, j: int, spans: Sequence[Span], kind: Relationship) -> Relation:
     """A Relation whose `second` is the revision when the kind is "update"."""
     a, b = spans[i], spans[j]
     revises_first = a.revision and not b.revision
@@ -199,46 +199,46 @@ def _increment(span: Span) -> bool:
     return any(k.rpartition("|")[2] in lexicon.INCREMENTS for k in span.kinds)
 
 
-def relate(a: Span, b: Span) -> str:
+def relate(a: Span, b: Span) -> Relationship:
     """How two Figures of one slot relate (see the module docstring)."""
     if not _same_kind(a, b) or _other_places(a, b):
-        return "scope"
+        return Relationship.SCOPE
     bounds = _comparable(a, b)
     if bounds is None:
-        return "scope"
+        return Relationship.SCOPE
     a_low, a_high, b_low, b_high = bounds
     if a.dimension == b.dimension and a.value is not None and b.value is not None and \
             not (a.vague or b.vague) and abs(a.value - b.value) <= max(a.rounding, b.rounding):
-        return "agree"  # "52%" and "51.8%": one figure, rounded by one outlet
+        return Relationship.AGREE  # "52%" and "51.8%": one figure, rounded by one outlet
     overlap = max(a_low, b_low) <= min(a_high, b_high)
     if a.dimension != b.dimension:  # two currencies, at the rate the article gave
-        return "agree" if overlap else "conflict"
+        return Relationship.AGREE if overlap else Relationship.CONFLICT
     if a.unit != b.unit and _close(a.value, b.value):
         # One quantity in two units ("14,200 hectares" / "35,000 acres", "410 metres" /
         # "1,345 feet"): a converted figure is rounded, so within 5% is the same.
-        return "agree"
+        return Relationship.AGREE
     if overlap or a.vague or b.vague:
-        return "bound"
+        return Relationship.BOUND
     if (_later(a, b) or _later(b, a)) and a.dimension != "date":
         # A date is not a toll that rises from one day's report to the next: two dates for
         # one event conflict unless one says it revises the other ("moved up to").
         # "23 new cases" on Monday and "31 new cases" on Tuesday: two days' increments, not
         # one figure revised.
-        return "scope" if _increment(a) or _increment(b) else "update"
+        return Relationship.SCOPE if _increment(a) or _increment(b) else Relationship.UPDATE
     # "rose to": a revision where the dates cannot say which report is later — but a figure
     # that "rose to 5" cannot have revised another outlet's 6 the same day, and one article
     # giving both figures presents them side by side, not one as the other's revision.
     if not a.docs & b.docs and ((a.revision and a.low > b.high)
                                 or (b.revision and b.low > a.high)):
-        return "update"
-    return "conflict"
+        return Relationship.UPDATE
+    return Relationship.CONFLICT
 
 
 def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= SAME_VALUE * max(abs(a), abs(b))
 
 
-def relation(a: Figure, b: Figure) -> str:
+def relation(a: Figure, b: Figure) -> Relationship:
     """How two Figures of one slot relate (see the module docstring)."""
     return relate(Span.of(a), Span.of(b))
 
@@ -270,7 +270,7 @@ def build_slot(about: str, event: str, claims: Iterable[Claim],
     spans = [Span.of(f) for f in figures]
     relations = _relations(spans)
     if len(figures) == 1 or all(r.kind == "agree" for r in relations):
-        kind = "agree"
+        kind = Relationship.AGREE
     else:
         kind = max((r.kind for r in relations), key=STRENGTH.__getitem__)
     if kind == "update":

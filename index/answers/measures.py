@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..claims import lexicon
 from ..claims.questions import Query
@@ -77,7 +78,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
-_STEMMER = []
+_STEMMER: list[Any] = []
 
 
 def _stemmer():

@@ -31,7 +31,7 @@ class Snapshot:
     store: Store
     embedder: Embedder
     corpus: Corpus
-    min_score: float
+    min_score: float | None  # None: the calibrated threshold (search.MIN_SCORE)
 
 
 def candidates(snapshot: Snapshot, text: str) -> list[Passage]:

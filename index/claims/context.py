@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from .attribution import span_text
 from .dates import find_dates, is_month
@@ -44,7 +45,7 @@ PLACE_KINDS = {"province", "region", "town", "village", "district", "state", "co
                "municipality", "island", "port", "area"}
 
 
-def named_place(place: str | None) -> bool:
+def named_place(place: str | None) -> TypeGuard[str]:
     """Whether a Claim's place names one ("marlo"), not the whole or an unnamed capital."""
     return bool(place) and place != "national" and place not in GENERIC_PLACES
 

@@ -199,4 +199,5 @@ def elided_source(same_sentence: list[Claim]) -> Claim | None:
     nearest count."""
     counts = [c for c in same_sentence if c.dimension == "count"]
     people = [c for c in counts if c.kind in lexicon.PERSON_KINDS]
-    return (people or counts or [None])[-1]
+    found = people or counts
+    return found[-1] if found else None

@@ -37,7 +37,7 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
             event = (verb.lemma_ or verb.text).lower() if verb is not None else ""
         found.append(Claim(
             value=date.value, low=date.low, high=date.high, qualifier=None, figure=date.text,
-            counted=counted, kind=kind.lower(), event=event, authority=find_authority(token),
+            counted=counted, kind=kind.lower(), event=event or "", authority=find_authority(token),
             doc_id=article.doc_id, source=article.source, date=article.date, quote=sentence,
             dimension="date", unit=date.granularity, normalized=None,
             background=is_background(sentence, year, (date.start, date.end)),

@@ -159,7 +159,8 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         frame = None if reason else _frame(token, q, found, earlier)
         reason = reason or ("no event" if frame is None else
                             "part" if _part_of_whole(token, frame[2], found) else "")
-        if reason:  # kept as a figure all the same: measures are learned from every one
+        # A weak figure is kept all the same: measures are learned from every one.
+        if reason or frame is None:
             weak.append(_weak(q, token, noun, article, sentence, reason, place=place,
                               background=background, keys=keys))
             continue
@@ -169,7 +170,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         # Another currency is another dimension: its amount is kept to compare at the rate
         # the article gave. A measure in another unit converts anyway (normalized).
         equivalents = ((other.measure.dimension, other.low, other.high),) \
-            if other and other.unit == "currency" else ()
+            if other and other.unit == "currency" and other.measure else ()
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
                             place=place, background=background or another_incident(token),
                             equivalents=equivalents, keys=keys))
@@ -213,9 +214,9 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
         return source.counted, source.kind, source.event
     counted, kind = counted_phrase(token, found, earlier)
     noun = counted_noun(token)
-    elided = noun is None and elided_source(found) is not None
+    shares = elided_source(found) if noun is None else None
     event = population(token) or lexicon_event(noun or token, token) or (
-        _elided_event(token, elided_source(found)) if elided else find_event(token))
+        _elided_event(token, shares) if shares is not None else find_event(token))
     if event == "aboard" and _argument_of_verb(token):
         # "killed 12 passengers on board": who they were, not what happened to them (but
         # "Of the eleven men aboard, three survived": the eleven are the whole, aboard)

@@ -290,7 +290,7 @@ def _unit(sentence: str, d: _Draft, lo: int) -> tuple[str | None, Unit | None]:
 def _scaled_count(sentence: str, end: int) -> bool:
     """'1.4m people', '250k signatures': a scale suffix on a head-count of people or things."""
     return _COUNTED_NOUN.match(sentence, end) is not None or \
-        (unit_after(sentence, end) is not None and unit_after(sentence, end).category == "currency")
+        ((unit := unit_after(sentence, end)) is not None and unit.category == "currency")
 
 
 def _is_pronoun_one(sentence: str, d: _Draft, lo: int) -> bool:

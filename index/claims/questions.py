@@ -97,7 +97,7 @@ class Query:
         if self.dimension == "magnitude":
             return f"magnitude of the {self.kind}"
         if self.event in lexicon.SIZES.values():
-            return f"{self.event} of {self.counted}" if self.counted else self.event
+            return f"{self.event} of {self.counted}" if self.counted else str(self.event)
         if self.dimension not in ("count", None):
             thing = self.counted or self.dimension
             return f"{thing} {self.event}".strip() if self.event else thing
@@ -206,10 +206,10 @@ def _event(doc, dimension: str) -> str | None:
         if re.search(rf"\b{re.escape(phrase)}\b", text):
             return event
     for token in doc:
-        event = lexicon.EVENT_WORDS.get(token.lemma_.lower()) or \
+        word = lexicon.EVENT_WORDS.get(token.lemma_.lower()) or \
             lexicon.EVENT_WORDS.get(token.lower_)
-        if event and not (dimension != "money" and event == "damage" and token.lower_ == "cost"):
-            return event
+        if word and not (dimension != "money" and word == "damage" and token.lower_ == "cost"):
+            return word
     amount = next((t for t in doc if dimension == "money" and AMOUNTS.fullmatch(t.text)), None)
     if amount is not None:  # "how much revenue did it report": the amount names the event
         return amount.lemma_.lower()

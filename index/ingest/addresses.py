@@ -99,7 +99,8 @@ def resolve(host: str, port: int) -> list[Address]:
     except (socket.gaierror, UnicodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise AddressRefused(f"{host} cannot be found ({reason}): check the address") from None
-    return list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+    return list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0])
+                              for info in infos))
 
 
 def allowed(host: str, port: int, allow_private: bool) -> list[Address]:

@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..records import Article, Skipped
 from . import exports
@@ -252,7 +253,7 @@ def tidy(article: Article, limits: Limits) -> tuple[Article, list[str]]:
                         f"{len(article.text):,} characters cut to its first {len(text):,} "
                         "(MAX_ARTICLE_CHARS)")
     text = fold_text(text)
-    fields = {k: fold_text(safe_name(v)) if v else v for k, v in (
+    fields: dict[str, Any] = {k: fold_text(safe_name(v)) if v else v for k, v in (
         ("source", article.source), ("title", article.title), ("date", article.date),
         ("url", article.url), ("story", article.story))}
     fields.update(doc_id=safe_name(article.doc_id), path=safe_name(article.path))

@@ -104,8 +104,8 @@ def declared(body: bytes) -> str | None:
     head = body[:SNIFF_BYTES]
     for pattern in DECLARED:
         found = pattern.search(head)
-        if found and (name := codec(found.group(1))):
-            return "utf_8" if name.startswith("utf_16") or name.startswith("utf_32") else name
+        if found and (label := codec(found.group(1))):
+            return "utf_8" if label.startswith(("utf_16", "utf_32")) else label
     return None
 
 

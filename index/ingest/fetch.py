@@ -21,6 +21,7 @@ import logging
 import math
 import time
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..errors import DiscordantError
 from .addresses import AddressRefused, allowed
@@ -160,7 +161,10 @@ def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HT
     sent = {"User-Agent": USER_AGENT, "Accept": ", ".join(accept),
             "Accept-Encoding": "gzip, deflate", **(headers or {})}
     limits = Limits(accept, max_bytes, end, end - started)
-    with httpcore.ConnectionPool(network_backend=Guard(allow_private, end), retries=0) as pool:
+    # Guard is a network backend by its methods (httpcore's NetworkBackend is a base class,
+    # subclassed only by importing httpcore when this module is).
+    guard = cast("httpcore.NetworkBackend", Guard(allow_private, end))
+    with httpcore.ConnectionPool(network_backend=guard, retries=0) as pool:
         for _ in range(MAX_REDIRECTS + 1):
             reply = _hop(pool, _checked(url, allow_private), sent, limits)
             if isinstance(reply, Response):

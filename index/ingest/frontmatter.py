@@ -66,9 +66,11 @@ def split_front_matter(text: str, saved_on: dt.date | None = None
     a relative date is read against `saved_on` (the file's modification day)."""
     fields, body, warnings = _split(text)
     if "date" in fields and not ISO_DATE.match(fields["date"]):
-        fields["date"], warning = relative_date(fields["date"], saved_on)
+        day, warning = relative_date(fields["date"], saved_on)
         warnings += [warning] if warning else []
-        if not fields["date"]:
+        if day:
+            fields["date"] = day
+        else:
             del fields["date"]
     return fields, body, warnings
 

@@ -49,7 +49,9 @@ def extract_page(html: str | bytes, url: str | None = None) -> Page | None:
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, favor_precision=True, deduplicate=False)
-    text = (getattr(document, "text", None) or "").strip() if document else ""
+    if document is None or isinstance(document, dict):  # not asked for (as_dict=False)
+        return None
+    text = (document.text or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         return None
     return Page(text=text, title=_clean(document.title), date=_clean(document.date),

@@ -262,7 +262,7 @@ def _draw_timeline(ax, shown: list[Mark], slot: Slot, highlight: float | None) -
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     ax.set_ylabel(unit_of(slot), fontsize=15, color=MUTED)
-    same_day: dict[dt.date, int] = {}
+    same_day: dict[dt.date | None, int] = {}
     for i, mark in sorted(enumerate(shown), key=lambda im: -im[1].value):
         colour = COLOURS[i % len(COLOURS)]
         _interval(ax, mark, mdates.date2num(mark.day), colour, top, 0.0, horizontal=False)

@@ -62,7 +62,8 @@ def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
 
 def _inert_record(record: T) -> T:
     changed = {}
-    for name, init in _fields(type(record)):
+    kind: type = type(record)
+    for name, init in _fields(kind):
         old = getattr(record, name)
         new = inert(old)
         if new is not old and init:

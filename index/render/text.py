@@ -6,6 +6,7 @@ article or a feed never reaches the terminal (see `inert`)."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from ..claims.context import named_place
 from ..records import (
@@ -63,7 +64,8 @@ def _with_unit(text: str, unit: str | None) -> str:
 
 
 def _counted_label(figure: Figure) -> str:
-    number = format_number(figure.value)
+    value = figure.value  # a date figure's is text, written as the sources put it
+    number = value if isinstance(value, str) else format_number(value)
     if figure.qualifier == "vague":
         return figure.claims[0].figure if figure.claims else number
     if figure.qualifier and figure.qualifier not in ("a", "range"):
@@ -237,7 +239,7 @@ def render_sources(sources: list[SourceSummary]) -> str:
     return "\n".join(lines)
 
 
-def render_disputes(slots: list[Slot], wordings: list[Wording] = ()) -> str:
+def render_disputes(slots: list[Slot], wordings: Sequence[Wording] = ()) -> str:
     """Disputed figures one line each, grouped under their Story."""
     slots, wordings = inert(slots), inert(wordings)
     if not slots and not wordings:

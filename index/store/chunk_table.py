@@ -89,7 +89,7 @@ class ChunkTable:
         try:
             meta = json.loads((folder / TABLE_FILE).read_text(encoding="utf-8"))
             rows = np.load(folder / ROWS_FILE)
-            vectors = np.memmap(folder / VECTORS_FILE, dtype=np.float16, mode="r") \
+            vectors: np.ndarray = np.memmap(folder / VECTORS_FILE, dtype=np.float16, mode="r") \
                 if meta["dim"] else np.zeros((0,), dtype=np.float16)
         except (OSError, ValueError, KeyError) as exc:
             log.info("no usable chunk table in %s (%s)", folder, exc)

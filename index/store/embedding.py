@@ -78,7 +78,10 @@ class TorchEncoder:
         self.model = SentenceTransformer(location, device="cpu")
         getter = getattr(self.model, "get_embedding_dimension", None) or \
             self.model.get_sentence_embedding_dimension
-        self.dimensions = int(getter())
+        size = getter()
+        if size is None:
+            raise RuntimeError(f"the model at {location} does not say its embedding size")
+        self.dimensions = int(size)
 
     def encode(self, texts: Sequence[str]):
         """Unit vectors of `texts` in one forward pass."""

@@ -8,7 +8,9 @@ Only `chroma.py` imports chromadb; this module works on the collections it hands
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +32,27 @@ class Hit:
 
 class Reading:
     """The reading half of `Store`: it uses the Store's collections (`_collection`), its
-    error mapping (`_errors`), its active generation and its per-generation caches."""
+    error mapping (`_errors`), its active generation and its per-generation caches.
+
+    The annotations and stubs below name what `Store` provides, for the type checker; they
+    hold nothing here."""
+
+    _counts: dict[str, int]
+    _texts: dict[tuple[str, str], str]
+    _summaries: tuple[str, list[SourceSummary]] | None
+    _lock: threading.Lock
+
+    def active_name(self) -> str | None:
+        """The active generation's name (`Store` reads it from its pointer)."""
+        raise NotImplementedError
+
+    def _collection(self, name: str) -> Any:
+        """A generation's Chroma collection (`Store` opens and caches it)."""
+        raise NotImplementedError
+
+    def _errors(self) -> AbstractContextManager[None]:
+        """A context turning Chroma's exceptions into the engine's errors (`Store`'s)."""
+        raise NotImplementedError
 
     def count(self, name: str) -> int:
         """Chunks in a generation; counted once, as a generation never changes once active."""
@@ -44,7 +66,7 @@ class Reading:
         """The n nearest Chunks of a generation (default: the active one), best first."""
         name = name or self.active_name()
         count = self.count(name) if name else 0
-        if count == 0:
+        if not name or count == 0:
             return []
         collection = self._collection(name)
         with self._errors():

@@ -247,7 +247,7 @@ def _apply_pins(groups: list[list[int]], members: Sequence[Member]) -> list[list
     pinned: dict[str, list[int]] = {}
     free: list[list[int]] = []
     for group in groups:
-        pins = [members[i].pinned for i in group if members[i].pinned]
+        pins = [pin for i in group if (pin := members[i].pinned)]
         if not pins:
             free.append(group)
             continue
