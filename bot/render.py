@@ -102,14 +102,14 @@ def with_chart(embed: discord.Embed, chart: Chart | None, *, note: bool = True) 
     return fit_embed(embed)
 
 
-KIND_HEADS = {
+RELATIONSHIP_HEADS = {
     "conflict": "⚠️ Sources disagree",
     "update": "🔄 The figure changed between reports",
     "scope": "🔍 Sources count different scopes",
     "bound": "↔️ A hedged figure and a count",
     "agree": "✅ Sources agree",
 }
-KIND_NOTES = {
+RELATIONSHIP_NOTES = {
     "conflict": "the figures cannot all be right",
     "update": "a later report gives a new figure",
     "scope": "they count different groups or places",
@@ -135,8 +135,8 @@ def relation_side(slot: Slot, index: int) -> str:
 def slot_lines(slot: Slot, links: Links = NO_LINKS) -> list[str]:
     """One Slot as markdown lines: a heading and its Story, then each figure with its outlets
     (linked to their Articles) and authorities."""
-    head = KIND_HEADS.get(slot.kind, slot.kind)
-    note = KIND_NOTES.get(slot.kind, slot.kind)
+    head = RELATIONSHIP_HEADS.get(slot.relationship, slot.relationship)
+    note = RELATIONSHIP_NOTES.get(slot.relationship, slot.relationship)
     if slot_heading(slot) == "One source reports":
         head, note = "ℹ️ One source reports", "no other outlet gives a figure"
     lines = [f"**{head}: {inline(clip(slot.about, 150))}** — *{note}*"]
@@ -153,7 +153,7 @@ def slot_lines(slot: Slot, links: Links = NO_LINKS) -> list[str]:
             lines.append(f"> *“{inline(clip(one_line(figure.quote), QUOTE_CHARS))}”*")
     if len(slot.figures) > 2 and slot.relations:
         pairs = " · ".join(f"{relation_side(slot, rel.first)} ↔ {relation_side(slot, rel.second)}"
-                           f": {rel.kind}" for rel in slot.relations)
+                           f": {rel.relationship}" for rel in slot.relations)
         lines.append(f"*{clip(pairs, LINE_CHARS)}*")
     return lines
 

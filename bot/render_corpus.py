@@ -14,7 +14,7 @@ import discord
 from index import IndexReport, Slot, SourceSummary, StorySummary, Wording, inert, wording_line
 
 from .limits import FIELD_VALUE, clip, defuse, fit_embed, one_line, safe
-from .render import DISPUTED, KIND_NOTES, NEUTRAL, figure_text, linked, plural
+from .render import DISPUTED, NEUTRAL, RELATIONSHIP_NOTES, figure_text, linked, plural
 
 LINES_PER_PAGE = 15
 PAGE_CHARS = 3800
@@ -95,7 +95,7 @@ def dispute_line(slot: Slot) -> str:
         f" ({safe(one_line(', '.join(figure.sources)) or 'unattributed')})"
         for figure in slot.figures
     )
-    return f"• **{safe(clip(one_line(slot.about), 100))}** — {figures} — *{slot.kind}*"
+    return f"• **{safe(clip(one_line(slot.about), 100))}** — {figures} — *{slot.relationship}*"
 
 
 def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = (),
@@ -106,7 +106,8 @@ def disputes_pages(slots: Sequence[Slot], wordings: Sequence[Wording] = (),
     ordered = sorted(slots, key=lambda s: -sum(len(f.docs) for f in s.figures))
     lines = [dispute_line(slot) for slot in ordered]
     lines += [f"• {safe(clip(one_line(wording_line(w)), 400))} — *wording*" for w in wordings]
-    legend = " · ".join(f"{kind}: {note}" for kind, note in KIND_NOTES.items() if kind != "agree")
+    legend = " · ".join(f"{relationship}: {note}" for relationship, note in
+                       RELATIONSHIP_NOTES.items() if relationship != "agree")
     title = "Where sources disagree" + (f" — {one_line(story.title)}" if story else "")
     return _paged(clip(title, 256), line_pages(lines), DISPUTED,
                   f"{plural(len(slots), 'dispute')} · {legend}")

@@ -189,20 +189,20 @@ class Relation:
 
     first: int
     second: int
-    kind: Relationship
+    relationship: Relationship
 
 
 @dataclass(frozen=True)
 class Slot:
     """The figures reported for one thing (event + what is counted) within one Story.
 
-    `kind` is "agree" when every Figure has the same value; otherwise the strongest
+    `relationship` is "agree" when every Figure has the same value; otherwise the strongest
     pairwise relation ("conflict" > "update" > "scope" > "bound").
     """
 
     about: str
     event: str
-    kind: Relationship
+    relationship: Relationship
     figures: tuple[Figure, ...]
     relations: tuple[Relation, ...] = ()
     story: StoryRef | None = None
@@ -213,7 +213,7 @@ class Slot:
     def disputed(self) -> bool:
         """Sources disagree when two figures conflict or one revises another; bounds that
         fit, and counts of different things, are not a disagreement."""
-        return any(r.kind in ("conflict", "update") for r in self.relations)
+        return any(r.relationship in ("conflict", "update") for r in self.relations)
 
 
 @dataclass(frozen=True)

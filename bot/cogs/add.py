@@ -49,7 +49,7 @@ def added_text(added: Added) -> str:
     for slot in added.disputes[:8]:
         figures = " vs ".join(figure_words(f) for f in slot.figures[:4])
         lines.append(f"⚠️ Disputed — **{safe(clip(one_line(slot.about), 80))}**: "
-                     f"{safe(figures)} (*{slot.kind}*)")
+                     f"{safe(figures)} (*{slot.relationship}*)")
     if not added.disputes:
         lines.append("It disputes no figure of the other articles.")
     return content("\n".join(lines))

@@ -15,8 +15,8 @@ the article gives the rate), and each pair is typed:
 - scope: they count different things (officers vs. people in general; two currencies with
   no rate given; amounts of two periods; two days' new cases).
 
-Sources disagree in a slot when some pair conflicts or updates; its kind is the strongest
-relation among its pairs (conflict > update > scope > bound > agree). A slot lists at most
+Sources disagree in a slot when some pair conflicts or updates; its relationship is the
+strongest among its pairs (conflict > update > scope > bound > agree). A slot lists at most
 MAX_FIGURES Figures (the most reported, the latest for a rising toll) and relates only
 those, so what is shown stays bounded however large the corpus.
 """
@@ -35,7 +35,8 @@ from ..records import Claim, Figure, Relation, Relationship, Slot, StoryRef
 from .precision import rounding, stated
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-STRENGTH = {"conflict": 4, "update": 3, "scope": 2, "bound": 1, "agree": 0}
+STRENGTH = {Relationship.CONFLICT: 4, Relationship.UPDATE: 3, Relationship.SCOPE: 2,
+            Relationship.BOUND: 1, Relationship.AGREE: 0}
 MAX_FIGURES = 8
 SAME_VALUE = 0.05  # two units' figures within 5% of each other state one quantity
 PERSON = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+$")
@@ -144,13 +145,13 @@ def _later(a: Span, b: Span) -> bool:
     return a.first is not None and b.last is not None and a.first > b.last
 
 
-def _ordered(i: int, j: int, spans: Sequence[Span], kind: Relationship) -> Relation:
-    """A Relation whose `second` is the revision when the kind is "update"."""
+def _ordered(i: int, j: int, spans: Sequence[Span], relationship: Relationship) -> Relation:
+    """A Relation whose `second` is the revision when the relationship is "update"."""
     a, b = spans[i], spans[j]
     revises_first = a.revision and not b.revision
-    if kind == "update" and (_later(a, b) or revises_first):
-        return Relation(j, i, kind)
-    return Relation(i, j, kind)
+    if relationship == Relationship.UPDATE and (_later(a, b) or revises_first):
+        return Relation(j, i, relationship)
+    return Relation(i, j, relationship)
 
 
 def _comparable(a: Span, b: Span) -> tuple[float, float, float, float] | None:
@@ -269,15 +270,15 @@ def build_slot(about: str, event: str, claims: Iterable[Claim],
     figures = [figures[i] for i in _most_reported(figures)]
     spans = [Span.of(f) for f in figures]
     relations = _relations(spans)
-    if len(figures) == 1 or all(r.kind == "agree" for r in relations):
-        kind = Relationship.AGREE
+    if len(figures) == 1 or all(r.relationship == Relationship.AGREE for r in relations):
+        relationship = Relationship.AGREE
     else:
-        kind = max((r.kind for r in relations), key=STRENGTH.__getitem__)
-    if kind == "update":
+        relationship = max((r.relationship for r in relations), key=STRENGTH.__getitem__)
+    if relationship == Relationship.UPDATE:
         order = sorted(range(len(figures)), key=lambda i: (spans[i].last or "", -i),
                        reverse=True)
         figures, spans = [figures[i] for i in order], [spans[i] for i in order]
         relations = _relations(spans)
-    return Slot(about=about, event=event, kind=kind, figures=tuple(figures),
+    return Slot(about=about, event=event, relationship=relationship, figures=tuple(figures),
                 relations=relations, story=story, more=len(groups) - len(figures),
                 dimension=figures[0].claims[0].dimension)

@@ -103,7 +103,7 @@ def drawable(slot: Slot) -> bool:
 
 def timeline_marks(slot: Slot) -> list[Mark] | None:
     """The dated marks of an update Slot, oldest first, or None when they span one day."""
-    if slot.kind != "update":
+    if slot.relationship != "update":
         return None
     dated = sorted((m for m in marks(slot) if m.day), key=lambda m: (m.day, m.value))
     return dated if len({m.day for m in dated}) >= 2 else None
@@ -132,7 +132,8 @@ def describe(slot: Slot, urls: Mapping[str, str] | None = None) -> str:
         parts.append(f"{write(mark.label)}{when} ({outlets or 'unattributed'})")
     how = ("by report date" if timeline_marks(slot) else
            f"in {unit_of(slot)}" if unit_of(slot) else "side by side")
-    text = (f"Chart of {write(slot.about)}, {HEADINGS.get(slot.kind, slot.kind)}: figures "
+    heading = HEADINGS.get(slot.relationship, slot.relationship)
+    text = (f"Chart of {write(slot.about)}, {heading}: figures "
             f"{how}: {'; '.join(parts)}.")
     if any(math.isinf(m.high) for m in shown):
         text += " Open-ended figures (at least, more than) are drawn as arrows."
@@ -177,7 +178,7 @@ def _style(canvas, ax, slot: Slot) -> None:
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(MUTED)
     ax.tick_params(colors=FOREGROUND, labelsize=15, length=0)
-    heading = f"{slot.about}: {HEADINGS.get(slot.kind, slot.kind)}"
+    heading = f"{slot.about}: {HEADINGS.get(slot.relationship, slot.relationship)}"
     canvas.suptitle(textwrap.shorten(heading, 72, placeholder=" …"), x=0.012, ha="left",
                     fontsize=18, fontweight="bold", color=FOREGROUND)
     if slot.story:

@@ -44,9 +44,9 @@ def figure_to_json(figure: Figure) -> dict[str, Any]:
 def slot_to_json(slot: Slot) -> dict[str, Any]:
     outlets = {s for f in slot.figures for s in f.sources}
     authorities = {a.lower() for f in slot.figures for a in f.authorities}
-    return {"about": slot.about, "kind": slot.kind, "event": slot.event,
+    return {"about": slot.about, "kind": slot.relationship, "event": slot.event,
             "claims": [figure_to_json(f) for f in slot.figures],
-            "relations": [{"a": r.first, "b": r.second, "kind": r.kind}
+            "relations": [{"a": r.first, "b": r.second, "kind": r.relationship}
                           for r in slot.relations],
             "outlets": len(outlets), "authorities": len(authorities),
             "story": story_to_json(slot.story), "more": slot.more,

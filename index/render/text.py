@@ -95,15 +95,15 @@ def relation_sentence(slot: Slot) -> str:
     parts = []
     for rel in slot.relations:
         a, b = labels[rel.first], labels[rel.second]
-        if rel.kind == "bound":
+        if rel.relationship == "bound":
             parts.append(f"{a} and {b} are compatible (a bound, not a contradiction)")
-        elif rel.kind == "scope" and (places := _two_places(slot, rel)):
+        elif rel.relationship == "scope" and (places := _two_places(slot, rel)):
             parts.append(f"{a} and {b} are for different places ({places})")
-        elif rel.kind == "scope":
+        elif rel.relationship == "scope":
             parts.append(f"{a} and {b} count different things")
-        elif rel.kind == "update":
+        elif rel.relationship == "update":
             parts.append(f"{b} revises {a}")
-        elif rel.kind == "conflict":
+        elif rel.relationship == "conflict":
             parts.append(f"{a} and {b} conflict")
     return "; ".join(parts)
 
@@ -128,7 +128,7 @@ def slot_heading(slot: Slot) -> str:
 def timeline(slot: Slot) -> str | None:
     """'latest 154 — OSNA, Fri 15 Aug; earlier: 137 Thu 14 Aug, ...' for figures that were
     revised over days: every Figure by the date of its latest report, latest first."""
-    if not any(r.kind == "update" for r in slot.relations):
+    if not any(r.relationship == "update" for r in slot.relations):
         return None
     dated = sorted(((f, _day(f)) for f in slot.figures if _day(f)),
                    key=lambda fd: max(c.date[:10] for c in fd[0].claims if c.date),
@@ -154,7 +154,7 @@ def render_slot(slot: Slot) -> str:
     slot = inert(slot)
     head = f"{slot_heading(slot)} — {slot.about}"
     if slot.disputed:
-        head += f" ({slot.kind})"
+        head += f" ({slot.relationship})"
     if slot.story:
         head += f" · story: {slot.story.title}"
     lines = [head]
@@ -254,7 +254,7 @@ def render_disputes(slots: list[Slot], wordings: Sequence[Wording] = ()) -> str:
         for slot in members:
             figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})"
                                 for f in slot.figures)
-            lines.append(f"  {slot.about} [{slot.kind}]: {figures}")
+            lines.append(f"  {slot.about} [{slot.relationship}]: {figures}")
     lines += [f"  {wording_line(w)}" for w in wordings]
     return "\n".join(lines)
 

@@ -31,7 +31,7 @@ def figure(value: float, sources: tuple[str, ...], qualifier: str | None = None,
 
 
 def officers_slot() -> Slot:
-    return Slot(about="officers killed", event="unrest", kind="conflict", figures=(
+    return Slot(about="officers killed", event="unrest", relationship="conflict", figures=(
         figure(12, ("24 News HD (AFP)", "AP"), authorities=("city officials",),
                quote="Twelve police officers were killed in the unrest."),
         figure(8, ("TheJournal.ie (AFP)",), qualifier="at least",
@@ -42,7 +42,7 @@ def officers_slot() -> Slot:
 
 
 def agreed_slot() -> Slot:
-    return Slot(about="population", event="country", kind="agree",
+    return Slot(about="population", event="country", relationship="agree",
                 figures=(figure(19_000_000, ("AFP", "AP"), counted="people"),))
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot import render, render_corpus
 from bot.limits import ELLIPSIS, clip, defuse, fit_embed
-from index.records import Answer, Figure, Skipped, Slot, SourceSummary
+from index.records import Answer, Figure, Relationship, Skipped, Slot, SourceSummary
 
 pytestmark = pytest.mark.fast
 
@@ -133,7 +133,7 @@ def answers(draw) -> Answer:
                         authorities=st.lists(names, max_size=4).map(tuple), quote=texts,
                         quote_doc=names, claims=st.just(()))
     slots = st.builds(Slot, about=names, event=names,
-                      kind=st.sampled_from(["agree", "conflict", "update", "scope", "bound"]),
+                      relationship=st.sampled_from(list(Relationship)),
                       figures=st.lists(figures, min_size=1, max_size=6).map(tuple))
     passages = st.builds(passage, text=texts, source=names, title=st.none() | names,
                          claims=st.lists(st.builds(claim, figure=names), max_size=5).map(tuple))
@@ -204,7 +204,7 @@ def test_only_the_figures_the_answer_is_about_are_bold_in_its_passages():
     slot = officers_slot()
     figures = (dataclasses.replace(slot.figures[0], claims=(twelve,)), *slot.figures[1:])
     answer = Answer(question="q", article_count=1, passages=(passage(claims=(twelve, wounded)),),
-                    disagreements=(Slot(slot.about, slot.event, slot.kind, figures),))
+                    disagreements=(Slot(slot.about, slot.event, slot.relationship, figures),))
     value = render.answer_page(answer).fields[0].value or ""
     assert "**Twelve**" in value and "**353**" not in value and "353" in value
 
@@ -214,7 +214,7 @@ def test_vague_figures_read_as_written_and_one_outlet_is_not_an_agreement():
     figure = Figure(value=24, qualifier="vague", counted="protesters", docs=("a",),
                     sources=("AFP",), authorities=("police",), quote=dozens.quote,
                     quote_doc="a", claims=(dozens,))
-    slot = Slot(about="protesters killed", event="killed", kind="agree", figures=(figure,))
+    slot = Slot(about="protesters killed", event="killed", relationship="agree", figures=(figure,))
     answer = Answer(question="q", passages=(passage(),), agreements=(slot,), article_count=5)
     text = render.answer_page(answer).description or ""
     assert "**dozens**" in text and "vague" not in text

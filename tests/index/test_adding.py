@@ -49,7 +49,7 @@ def test_an_added_page_is_saved_indexed_and_its_disputed_figure_reported(tmp_pat
     assert added.path.parent == engine.settings.corpus_dir and added.path.suffix == ".md"
     assert added.report.embedded == added.passages and added.report.reused >= 1
     (slot,) = [s for s in added.disputes if {f.value for f in s.figures} >= {13, 26}]
-    assert slot.kind == "conflict"
+    assert slot.relationship == "conflict"
     assert not [p for p in passages(engine) for phrase in FURNITURE if phrase in p]
     again = engine.add_url(site.url("/officers.html"))
     assert again.replaced and again.report.embedded == 0 and len(engine.sources()) == 2

@@ -73,11 +73,11 @@ def test_officers_killed_shows_each_figure_with_outlets_authorities_and_relation
     assert by_value[8].qualifier == "at least"
     assert "interior ministry" in by_value[8].authorities
     assert {"France 24", "CNN (republished)"} <= set(by_value[13].sources)
-    relations = {frozenset((slot.figures[r.first].value, slot.figures[r.second].value)): r.kind
-                 for r in slot.relations}
+    relations = {frozenset((slot.figures[r.first].value, slot.figures[r.second].value)):
+                 r.relationship for r in slot.relations}
     assert relations[frozenset((12, 13))] == "conflict"
     assert relations[frozenset((8, 12))] == relations[frozenset((8, 13))] == "bound"
-    assert slot.kind == "conflict"
+    assert slot.relationship == "conflict"
 
 
 def test_when_every_source_says_dozens_the_answer_says_they_agree(answers):

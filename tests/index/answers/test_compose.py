@@ -29,7 +29,7 @@ def test_each_outlet_gets_a_passage_before_a_second_from_one_already_shown():
     later = _passage("dispatch", 5, "Thousands of evacuees are sleeping in gyms.")
     other = _passage("coastline", 2, "More than 5,000 people had been evacuated.")
     filler = _passage("sentinel", 1, "The fire spread overnight.")
-    slot = Slot(about="people displaced", event="displaced", kind="conflict", figures=(
+    slot = Slot(about="people displaced", event="displaced", relationship="conflict", figures=(
         _figure(7000, "dispatch", lead.text), _figure(1000, "dispatch", later.text),
         _figure(5000, "coastline", other.text)))
     shown = choose_passages([lead, later, filler, other], [slot], top_k=2)
@@ -39,7 +39,7 @@ def test_each_outlet_gets_a_passage_before_a_second_from_one_already_shown():
 def test_a_second_passage_of_one_outlet_fills_room_left_over():
     lead = _passage("dispatch", 0, "Nearly 7,000 people were displaced, relief workers said.")
     later = _passage("dispatch", 5, "Thousands of evacuees are sleeping in gyms.")
-    slot = Slot(about="people displaced", event="displaced", kind="agree", figures=(
+    slot = Slot(about="people displaced", event="displaced", relationship="agree", figures=(
         _figure(7000, "dispatch", lead.text), _figure(1000, "dispatch", later.text)))
     assert choose_passages([later, lead], [slot], top_k=3) == [later, lead]
 

@@ -33,14 +33,14 @@ def no_passages(_claim):
 
 def kinds(*claims_):
     slot = build_slot("officers killed", "killed", claims_)
-    return slot.kind, [r.kind for r in slot.relations]
+    return slot.relationship, [r.relationship for r in slot.relations]
 
 
 def test_same_base_figure_with_different_hedges_agrees():
     slot = build_slot("population", "population", [
         claim(19e6, kind="people", doc="a"),
         claim(19e6, low=17.1e6, qualifier="nearly", kind="people", doc="b", source="B")])
-    assert slot.kind == "agree" and not slot.disputed and len(slot.figures) == 1
+    assert slot.relationship == "agree" and not slot.disputed and len(slot.figures) == 1
     assert slot.figures[0].docs == ("a", "b")
 
 
@@ -94,7 +94,7 @@ def test_different_kinds_counted_are_scope_and_no_disagreement():
         claim(353, event="injured"),
         claim(1000, low=1001, high=math.inf, event="injured", kind="people", doc="b",
               source="B", counted="people")])
-    assert slot.kind == "scope" and not slot.disputed
+    assert slot.relationship == "scope" and not slot.disputed
 
 
 def test_the_strongest_relation_types_the_slot():
@@ -147,7 +147,7 @@ def test_an_update_names_the_later_figure_as_the_revision():
         claim(2000, doc="b", source="B", date="2023-09-10"),
         claim(820, doc="a", source="A", date="2023-09-09")])
     (rel,) = slot.relations
-    assert rel.kind == "update"
+    assert rel.relationship == "update"
     assert slot.figures[rel.second].value == 2000 and slot.figures[rel.first].value == 820
 
 
@@ -158,7 +158,7 @@ def test_one_quantity_in_two_units_agrees():
                   counted="", doc="b", source="B", dimension="area", unit="acres",
                   normalized=14164, norm_low=12748, norm_high=15580)
     slot = build_slot("area burned", "burned", [hectares, acres])
-    assert slot.kind == "agree" and not slot.disputed
+    assert slot.relationship == "agree" and not slot.disputed
 
 
 def test_compatible_figures_are_an_agreement_even_when_reported_later():
@@ -166,7 +166,7 @@ def test_compatible_figures_are_an_agreement_even_when_reported_later():
         claim(430, low=387, high=473, qualifier="about", date="2024-01-02"),
         claim(400, low=401, high=math.inf, qualifier="more than", doc="b", source="B",
               date="2024-01-03")])
-    assert slot.kind == "bound" and not slot.disputed
+    assert slot.relationship == "bound" and not slot.disputed
 
 
 def test_a_vague_figure_never_contradicts_a_precise_one():
@@ -213,7 +213,7 @@ def test_a_rising_toll_is_listed_latest_first():
     slot = build_slot("people killed", "killed", [
         claim(113, date="2024-08-12", doc="a"), claim(154, date="2024-08-15", doc="d"),
         claim(135, date="2024-08-13", doc="b"), claim(137, date="2024-08-14", doc="c")])
-    assert slot.kind == "update"
+    assert slot.relationship == "update"
     assert [f.value for f in slot.figures] == [154, 137, 135, 113]
 
 

@@ -85,7 +85,7 @@ def test_a_date_question_takes_the_end_of_the_span_it_asks_for():
 
 def test_stated_precision_makes_about_16_and_15_disagree_but_not_about_2000_and_2000():
     def kind_of(a, b):
-        return build_slot("x", "x", [a, b]).kind
+        return build_slot("x", "x", [a, b]).relationship
 
     some_16 = figure(16, "a", [], qualifier="about", figure_text="some 16", low=14.4,
                      high=17.6)
@@ -100,7 +100,7 @@ def test_two_ceilings_of_one_quantity_that_differ_disagree():
                    low=0, high=1.5e6)
     second = figure(1.6e6, "b", [], qualifier="up to", figure_text="up to 1.6 million",
                     low=0, high=1.6e6)
-    assert build_slot("x", "x", [first, second]).kind == "conflict"
+    assert build_slot("x", "x", [first, second]).relationship == "conflict"
 
 
 def test_alignment_pairs_each_figure_with_its_best_match_in_the_other_article():

@@ -52,7 +52,7 @@ def centre(points: list[tuple[int, int]]) -> tuple[float, float]:
 @pytest.mark.fast
 def test_a_rising_toll_is_drawn_against_the_report_date_as_a_line():
     slot = rising_toll()
-    assert slot.kind == "update"
+    assert slot.relationship == "update"
     chart = draw(slot)
     image = Image.open(io.BytesIO(chart.png))
     assert image.format == "PNG" and image.size == (chart.width, chart.height)
