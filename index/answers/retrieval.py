@@ -17,7 +17,7 @@ from .search import WINDOWED, passages, retrieve
 if TYPE_CHECKING:
     from ..records import Passage
     from ..store.chroma import Store
-    from ..store.embedding import Embedder
+    from ..store.embedding import TextEmbedder
     from .corpus import Corpus
 
 
@@ -29,7 +29,7 @@ class Snapshot:
 
     name: str
     store: Store
-    embedder: Embedder
+    embedder: TextEmbedder
     corpus: Corpus
     min_score: float | None  # None: the calibrated threshold (search.MIN_SCORE)
 

@@ -21,7 +21,7 @@ from ..ingest.articles import DEFAULT_LIMITS, Limits, Unreadable, load_corpus
 from ..records import Article, IndexReport, Skipped
 from ..store.chroma import Store
 from ..store.chunk_table import ChunkTableWriter
-from ..store.embedding import Embedder
+from ..store.embedding import TextEmbedder
 from ..store.lexical import LexicalIndex
 from ..stories.entities import EntityReader
 from .article_records import ArticleWriter, assign_stories
@@ -87,7 +87,7 @@ def blocks(articles: list[Article], size: int) -> Iterator[list[Article]]:
         yield block
 
 
-def build_generation(store: Store, embedder: Embedder, extractor: ClaimExtractor,
+def build_generation(store: Store, embedder: TextEmbedder, extractor: ClaimExtractor,
                      corpus_dir: Path, progress: Progress | None = None,
                      rebuild: bool = False, allow_empty: bool = False,
                      entities: EntityReader | None = None) -> IndexReport:

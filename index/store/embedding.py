@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..errors import SettingsError
 from ..settings import Settings
@@ -88,6 +89,20 @@ class TorchEncoder:
         return self.model.encode(list(texts), batch_size=max(1, len(texts)),
                                  normalize_embeddings=True, convert_to_numpy=True,
                                  show_progress_bar=False)
+
+
+class TextEmbedder(Protocol):
+    """What indexing and answering need of an embedding model: its name (each generation
+    records it, and one built by another model is refused) and unit vectors for passages
+    (a float32 row each) and for a question. `Embedder` is the real one; tests pass a
+    cheap stand-in."""
+
+    name: str
+
+    def embed_documents(self, texts: Sequence[str],
+                        progress: Callable[[int], None] | None = None) -> Any: ...
+
+    def embed_query(self, text: str) -> Sequence[float]: ...
 
 
 class Embedder:
