@@ -65,7 +65,7 @@ class Engine:
         # What a question asks for, parsed once: in a channel the same questions come back.
         self._ahead: ParsedAhead | None = None
         self._parse = functools.lru_cache(maxsize=512)(self._parse_question)
-        # Per index generation: (generation name, value) for each kind of corpus-wide view.
+        # Per index generation: (generation name, value) for each corpus-wide view.
         self._generation_cache: dict[str, tuple[str, object]] = {}
         self._charts = ChartCache()
 
@@ -164,14 +164,14 @@ class Engine:
         records = self.store.article_claims(name or None)
         return Corpus.from_records(records, self.store.sources(name or None), lexical)
 
-    def _per_generation(self, kind: str, name: str, build: Callable[[], object]):
+    def _per_generation(self, view: str, name: str, build: Callable[[], object]):
         """A corpus-wide view built once per index generation and rebuilt after a swap
         (built once even when a question asks for it while `warm` is building it)."""
         with self._cache_lock:
-            cached = self._generation_cache.get(kind)
+            cached = self._generation_cache.get(view)
             if cached is None or cached[0] != name:
                 cached = (name, build())
-                self._generation_cache[kind] = cached
+                self._generation_cache[view] = cached
             return cached[1]
 
     def corpus_claims(self) -> tuple[Claim, ...]:

@@ -204,9 +204,9 @@ class Store(Reading):
             int8 = "+int8"  # the embedding module's suffix for int8 vectors
             if built_with.removesuffix(int8) == model_name.removesuffix(int8):
                 quantized = built_with.endswith(int8)
-                kind = "int8" if quantized else "float"
+                vectors = "int8" if quantized else "float"
                 raise IndexMismatchError(
-                    f"The index at {self._where} holds {kind} vectors: set "
+                    f"The index at {self._where} holds {vectors} vectors: set "
                     f"EMBEDDING_QUANTIZED={int(quantized)} or {REBUILD_HINT}.")
             raise IndexMismatchError(mismatch_message(self._where, built_with, model_name))
 

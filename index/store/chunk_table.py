@@ -60,10 +60,10 @@ class ChunkTableWriter:
     def __enter__(self) -> ChunkTableWriter:
         return self
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, exc_type, error, trace) -> None:
         """Written whole when the block loop ends; after a failure only the file is closed
         (the generation is never made active, and is dropped by the next run)."""
-        if kind is None:
+        if exc_type is None:
             self.close()
         else:
             self._vectors.close()
