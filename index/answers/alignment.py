@@ -43,6 +43,7 @@ COMMON = 0.4  # as in measures.py: the weight left to a word every figure of the
 # the five real disputes there align at 2.4 and more; the next-best pairs of different
 # quantities ("two remedies" / "two directions") under 1.5.
 ALIGN_MIN = 1.0
+MAX_BLOCK = 64  # figures of one block compared pairwise (64² / 2 similarities at most)
 
 
 def _parts(claim: Claim) -> dict[str, float]:
@@ -91,33 +92,55 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
 
 
 def story_measures(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """The measures of one Story that two or more Articles state (see the module doc)."""
-    rare = rarity(claims)
-    by_doc: dict[str, list[Claim]] = {}
+    """The measures of one Story that two or more Articles state (see the module doc).
+    Copies of one sentence (syndicated reports) are compared once, and only figures that
+    may align (one block: the same kind of value and noun, or role) are compared pairwise,
+    at most MAX_BLOCK of them, so the work stays bounded however large the Story."""
+    copies: dict[tuple, list[Claim]] = {}
     for claim in claims:
         if isinstance(claim.value, int | float) or claim.dimension == "date":
-            by_doc.setdefault(claim.doc_id, []).append(claim)
+            copies.setdefault((claim.quote, claim.figure, claim.value), []).append(claim)
+    firsts = [group[0] for group in copies.values()]
+    rare = rarity(firsts)
     pairs: list[tuple[float, Claim, Claim]] = []
-    docs = sorted(by_doc)
-    for i, doc_a in enumerate(docs):
-        for doc_b in docs[i + 1:]:
-            pairs += _mutual_best(by_doc[doc_a], by_doc[doc_b], rare)
-    return _join(pairs)
+    for block in _blocks(firsts, copies):
+        pairs += _mutual_best(block, rare)
+    return [[c for first in measure for c in copies[(first.quote, first.figure, first.value)]]
+            for measure in _join(pairs)]
 
 
-def _mutual_best(first: list[Claim], second: list[Claim],
-                 rare: dict[str, float]) -> list[tuple[float, Claim, Claim]]:
-    scores = {(i, j): similarity(a, b, rare) for i, a in enumerate(first)
-              for j, b in enumerate(second)}
+def _blocks(firsts: list[Claim], copies: dict[tuple, list[Claim]]) -> list[list[Claim]]:
+    """Figures that may align, grouped by what `similarity` requires them to share; in a
+    block over MAX_BLOCK, the most copied first."""
+    blocks: dict[tuple, list[Claim]] = {}
+    for claim in firsts:
+        key = (_family(claim), _noun(claim), role_of(claim))
+        blocks.setdefault(key, []).append(claim)
     out = []
-    for (i, j), score in scores.items():
-        if score < ALIGN_MIN:
-            continue
-        best_for_a = max(scores[i, k] for k in range(len(second)))
-        best_for_b = max(scores[k, j] for k in range(len(first)))
-        if score >= best_for_a and score >= best_for_b:
-            out.append((score, first[i], second[j]))
+    for block in blocks.values():
+        block.sort(key=lambda c: -len(copies[(c.quote, c.figure, c.value)]))
+        if len({c.doc_id for c in block}) > 1:
+            out.append(block[:MAX_BLOCK])
     return out
+
+
+def _mutual_best(block: list[Claim], rare: dict[str, float]
+                 ) -> list[tuple[float, Claim, Claim]]:
+    """Pairs of figures of two Articles each of which is the other's best match there."""
+    scores: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, str], float] = {}
+    for i, a in enumerate(block):
+        for j in range(i + 1, len(block)):
+            b = block[j]
+            if a.doc_id == b.doc_id:
+                continue
+            score = similarity(a, b, rare)
+            if score >= ALIGN_MIN:
+                scores[i, j] = score
+                best[i, b.doc_id] = max(best.get((i, b.doc_id), 0.0), score)
+                best[j, a.doc_id] = max(best.get((j, a.doc_id), 0.0), score)
+    return [(score, block[i], block[j]) for (i, j), score in scores.items()
+            if score >= best[i, block[j].doc_id] and score >= best[j, block[i].doc_id]]
 
 
 def _join(pairs: list[tuple[float, Claim, Claim]]) -> list[list[Claim]]:

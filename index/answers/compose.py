@@ -19,7 +19,7 @@ from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
 from .disagreements import build_slot
-from .measures import figures_first, measure_slot
+from .measures import candidate_figures, figures_first, measure_slot
 from .slots import SUPPORT_RANKS, select
 from .wording import passages_wording
 
@@ -140,8 +140,9 @@ def first_slot(question: str, query: Query, story: StoryRef, corpus: Corpus,
     slot = None if query.loose else story_slot(query, story, corpus, ranks, True)
     if slot is not None and (slot.disputed or query.event in lexicon.EVENTS):
         return slot  # tolls, arrests, evacuations: the rules know these events' words
-    learned = measure_slot(question, query, corpus.figures_by_story.get(story.id, []),
-                           candidates, story)
+    learned = measure_slot(question, query,
+                           candidate_figures(candidates, story.id, corpus.figures_by_doc),
+                           candidates, story, corpus.rarity(story.id))
     if learned is None or not (learned.disputed or slot is None):
         return slot
     if slot is not None and _outlets(slot) > 1 and not _shared_claims(slot, learned):
@@ -246,7 +247,8 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
              if s is not None]
     if query is not None and not slots:
         # No figure to show with its passage: those stating one of the asked type first.
-        candidates = figures_first(question, query, candidates, corpus.figures_by_doc)
+        candidates = figures_first(question, query, candidates, corpus.figures_by_doc,
+                                   corpus.rarity(stories[0].id) if stories else None)
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

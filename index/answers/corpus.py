@@ -16,6 +16,7 @@ from ..records import Claim, Slot, SourceSummary, StoryRef, StorySummary
 from ..store.lexical import LexicalIndex
 from .alignment import measure_disputes
 from .disagreements import build_slot
+from .measures import rarity
 from .slots import by_place, no_single_ones, one_voice, places_split, specific
 
 
@@ -34,6 +35,7 @@ class Corpus:
     # The other views hold the Claims the event rules give a slot.
     figures_by_story: dict[str, list[Claim]] = field(default_factory=dict)
     figures_by_doc: dict[str, list[Claim]] = field(default_factory=dict)
+    _rarity: dict[str, dict[str, float]] = field(default_factory=dict)
     _slots: dict[tuple, Slot | None] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -62,6 +64,14 @@ class Corpus:
             claims.extend(article_claims)
         corpus.claims = tuple(claims)
         return corpus
+
+    def rarity(self, story_id: str) -> dict[str, float]:
+        """How rare each key word is among a Story's figures (measures.rarity), once per
+        Story and generation: every question about the Story weighs its words by it."""
+        found = self._rarity.get(story_id)
+        if found is None:
+            found = self._rarity[story_id] = rarity(self.figures_by_story.get(story_id, []))
+        return found
 
     def stories(self) -> list[StoryRef]:
         return list({s.id: s for s in self.story_of.values()}.values())
@@ -126,8 +136,14 @@ def _merged(by_rules: list[Slot], learned: list[Slot]) -> list[Slot]:
     kept = [s for s in by_rules if s.event in lexicon.EVENTS or (
         s.dimension != "count" and not s.dimension.startswith("money"))]
     seen = {(d, f.value) for s in kept for f in s.figures for d in f.docs}
-    return kept + [s for s in learned
-                   if not {(d, f.value) for f in s.figures for d in f.docs} <= seen]
+    return kept + [s for s in learned if not _mostly_in(s, seen)]
+
+
+def _mostly_in(slot: Slot, seen: set) -> bool:
+    """Whether most of a Slot's (Article, figure) pairs are in another Slot already shown:
+    the same quantity the rules found, in other words."""
+    pairs = {(d, f.value) for f in slot.figures for d in f.docs}
+    return 2 * len(pairs & seen) > len(pairs)
 
 
 def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:

@@ -18,6 +18,7 @@ The figures taken form a Slot like any other (disagreements.py relates them).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -58,6 +59,7 @@ CLOSE = 2.0
 CLOSE_YEARS = 5
 BACKGROUND = 1.0
 FIGURE_BOOST = 0.5
+COPIES = 8
 FIGURE_FIT = 6.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
 STOP = lexicon.FUNCTION_WORDS
 
@@ -72,10 +74,20 @@ class Asked:
     head: str | None = None  # the counted noun the question names ("pages"), stemmed
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer shared by questions and key parts ("pages"/"page", "bills"/"bill",
-    "leading"/"lead"): Snowball, as the lexical index uses."""
+    "leading"/"lead"): Snowball, as the lexical index uses (cached: a Story's figures
+    repeat their words)."""
     return _stemmer().stemWord(word.lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def key_terms(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(part, stemmed word) for every word of a figure's key parts (cached by the keys:
+    syndicated copies and repeated questions read the same ones)."""
+    return tuple((part, stem(word)) for key in keys for part, _, lemma in [key.partition(":")]
+                 for word in WORD.findall(lemma))
 
 
 _STEMMER: list[Any] = []
@@ -106,7 +118,7 @@ def rarity(claims: Sequence[Claim]) -> dict[str, float]:
     of a story's actors are in most of its figures' clauses and tell none apart."""
     counts: dict[str, int] = {}
     for claim in claims:
-        for term in {stem(w) for k in claim.keys for w in WORD.findall(k.partition(":")[2])}:
+        for term in {term for _, term in key_terms(claim.keys)}:
             counts[term] = counts.get(term, 0) + 1
     total = max(len(claims), 2)
     return {t: math.log(total / n) / math.log(total) for t, n in counts.items()}
@@ -116,14 +128,11 @@ def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None) -> 
     """How much of the question a figure's key parts match (see WEIGHTS), each word
     weighed by how rare it is among the Story's figures (see `rarity`)."""
     best: dict[str, float] = {}
-    for key in claim.keys:
-        part, _, lemma = key.partition(":")
-        for word in WORD.findall(lemma):
-            term = stem(word)
-            if term in question.terms:
-                weight = WEIGHTS.get(part, PREPOSITION) * (
-                    COMMON + (1 - COMMON) * (rare or {}).get(term, 1.0))
-                best[term] = max(best.get(term, 0.0), weight)
+    for part, term in key_terms(claim.keys):
+        if term in question.terms:
+            weight = WEIGHTS.get(part, PREPOSITION) * (
+                COMMON + (1 - COMMON) * (rare or {}).get(term, 1.0))
+            best[term] = max(best.get(term, 0.0), weight)
     role = role_of(claim)
     return sum(best.values()) + (ROLE if role and role == question.role else 0.0)
 
@@ -142,10 +151,11 @@ def role_of(claim: Claim) -> str | None:
 
 
 def answering(question: Asked, query: Query, claims: Sequence[Claim],
-              ranks: dict[tuple[str, str], int]) -> list[tuple[float, Claim]]:
+              ranks: dict[tuple[str, str], int], rare: dict[str, float] | None = None,
+              ) -> list[tuple[float, Claim]]:
     """(score, Claim) of each Article's best figure for the question, best first."""
     best: dict[str, tuple[float, Claim]] = {}
-    rare = rarity(claims)
+    rare = rarity(claims) if rare is None else rare
     for claim in claims:
         if not _type_fits(query, claim) or _other_thing(claim, question) or \
                 (query.year is not None and str(query.year) not in claim.quote):
@@ -178,6 +188,17 @@ def _type_fits(query: Query, claim: Claim) -> bool:
     return dimension_ok(query, claim)
 
 
+def candidate_figures(candidates: Sequence[Passage], story: str,
+                      by_doc: dict[str, list[Claim]]) -> list[Claim]:
+    """The figures of a Story's Articles among the candidate passages (at most COPIES of
+    the Articles carrying one passage: syndicated copies state the same figures). An
+    Article with no passage among a question's best does not answer it, and the work stays
+    bounded however large the Story."""
+    docs = dict.fromkeys(d for p in candidates if p.story is not None and p.story.id == story
+                         for d in p.docs[:COPIES])
+    return [c for d in docs for c in by_doc.get(d, ())]
+
+
 def sentence_ranks(candidates, claims: Sequence[Claim]) -> dict[tuple[str, str], int]:
     """(doc, sentence) -> the rank of the best candidate passage holding the sentence."""
     ranks: dict[tuple[str, str], int] = {}
@@ -192,12 +213,14 @@ def sentence_ranks(candidates, claims: Sequence[Claim]) -> dict[tuple[str, str],
 
 
 def measure_slot(question: str, query: Query | None, claims: Sequence[Claim],
-                 candidates, story: StoryRef | None) -> Slot | None:
+                 candidates, story: StoryRef | None,
+                 rare: dict[str, float] | None = None) -> Slot | None:
     """The Slot of the measure a figure question asks about, learned from every figure of
     one Story, or None when fewer than two Articles state it."""
     if query is None:
         return None
-    scored = answering(asked(question, query), query, claims, sentence_ranks(candidates, claims))
+    scored = answering(asked(question, query), query, claims,
+                       sentence_ranks(candidates, claims), rare)
     if len(scored) < 2:
         return None
     top = scored[0][0]
@@ -290,13 +313,15 @@ def measure_name(claim: Claim, kind: str) -> str:
 
 
 def figures_first(question: str, query: Query, candidates: Sequence[Passage],
-                  by_doc: dict[str, list[Claim]]) -> list[Passage]:
+                  by_doc: dict[str, list[Claim]],
+                  rare: dict[str, float] | None = None) -> list[Passage]:
     """Candidate passages reordered so that those stating a figure of the asked type whose
     clause matches the question rise: for "how many stores did they work in", the sentence
     with "3,400 stores" before the article's topical lead. A passage's rank grows by up to
     FIGURE_BOOST times, with the best fit among its figures (capped at FIGURE_FIT)."""
     question_ = asked(question, query)
-    rare = rarity([c for p in candidates for d in p.docs[:1] for c in by_doc.get(d, ())])
+    if rare is None:
+        rare = rarity([c for p in candidates for d in p.docs[:1] for c in by_doc.get(d, ())])
     boosted = []
     for passage in candidates:
         best = max((fit(c, question_, rare) for d in passage.docs[:1]
