@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import discord
 from discord import app_commands
 
-from index import DiscordantError, QuestionError, StorySummary
+from index import DiscordantError, QuestionError, StorySummary, printable
 
 from .limits import clip, one_line
 
@@ -30,7 +30,8 @@ def choice_name(story: StorySummary) -> str:
     days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d))
     tail = f" · {len(story.docs)} article{'s' if len(story.docs) != 1 else ''}"
     tail += f", {days}" if days else ""
-    return clip(one_line(story.title), CHOICE_CHARS - len(tail)) + tail
+    # The title comes from a page or a feed: no control or bidi character reaches Discord.
+    return clip(one_line(printable(story.title)), CHOICE_CHARS - len(tail)) + tail
 
 
 def story_choices(stories: Sequence[StorySummary], typed: str) -> list[app_commands.Choice]:

@@ -50,3 +50,10 @@ def test_a_value_is_an_id_a_title_or_a_unique_part_of_a_title():
     for value in ("ferry", "volcano"):  # two stories, or none
         with pytest.raises(QuestionError, match="No single story matches"):
             resolve_story(stories, value)
+
+
+def test_a_forged_story_title_reaches_the_choices_inert():
+    forged = story(1, "Flood \u202etoll\u202c\x1b[2J rises\nFORGED line")
+    (choice,) = story_choices([forged], "flood")
+    assert choice.name.startswith("Flood toll[2J rises FORGED line")
+    assert not any(c in choice.name for c in "\u202e\u202c\x1b\n")
