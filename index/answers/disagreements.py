@@ -118,6 +118,7 @@ class Span:
     rounding: float = 0.0  # half the unit of the figure's last written digit, if rounded
     places: frozenset[str] = frozenset()  # the places its claims name (not "national")
     whole: bool = False  # every claim says it is the whole ("nationwide", "worldwide")
+    open_ended: bool = False  # every claim is a floor: "at least 29", "more than 200"
 
     @classmethod
     def of(cls, figure: Figure) -> Span:
@@ -137,7 +138,8 @@ class Span:
                    equivalents=tuple(e for c in claims for e in c.equivalents),
                    rounding=rounding(first),
                    places=frozenset(c.place for c in claims if named_place(c.place)),
-                   whole=all(c.place == "national" for c in claims))
+                   whole=all(c.place == "national" for c in claims),
+                   open_ended=all(c.qualifier in ("at least", "more than") for c in claims))
 
 
 def _later(a: Span, b: Span) -> bool:
@@ -218,6 +220,8 @@ def relate(a: Span, b: Span) -> Relationship:
         # One quantity in two units ("14,200 hectares" / "35,000 acres", "410 metres" /
         # "1,345 feet"): a converted figure is rounded, so within 5% is the same.
         return Relationship.AGREE
+    if not (a.vague or b.vague) and _rose(a, b):
+        return Relationship.UPDATE  # "the toll rose to 38" beside "at least 29": revised
     if overlap or a.vague or b.vague:
         return Relationship.BOUND
     if (_later(a, b) or _later(b, a)) and a.dimension != "date":
@@ -233,6 +237,19 @@ def relate(a: Span, b: Span) -> Relationship:
                                 or (b.revision and b.low > a.high)):
         return Relationship.UPDATE
     return Relationship.CONFLICT
+
+
+def _rose(a: Span, b: Span) -> bool:
+    """A figure that says it revises another ("rose to 38", "now stands at") beside another
+    Article's lower one, or a later report's exact figure above an earlier "at least":
+    the toll rose, which is a revision even though the bound fits it."""
+    if a.dimension != "count" or a.docs & b.docs or a.value is None or b.value is None \
+            or a.value == b.value:
+        return False  # a toll rises; a temperature or a loss read another day is another
+    higher, lower = (a, b) if a.value > b.value else (b, a)
+    if higher.revision and not lower.revision:
+        return True
+    return _later(higher, lower) and lower.open_ended
 
 
 def _close(a: float | None, b: float | None) -> bool:

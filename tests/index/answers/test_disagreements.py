@@ -63,6 +63,15 @@ def test_a_later_report_or_rose_to_is_an_update():
     assert kinds(claim(12), claim(20, doc="b", source="B", revision=True))[0] == "update"
 
 
+def test_a_toll_that_rose_past_an_earlier_floor_is_an_update_not_a_bound():
+    floor = claim(61, high=math.inf, qualifier="at least", figure="at least 61")
+    later = claim(64, doc="b", source="B", date="2024-01-03")
+    assert kinds(floor, later)[0] == "update"
+    assert kinds(floor, claim(64, doc="b", source="B", revision=True))[0] == "update"
+    same_day = claim(64, doc="b", source="B")
+    assert kinds(floor, same_day)[0] == "bound"  # "at least 61" beside 64 the same day
+
+
 def test_a_figure_rounded_by_one_outlet_agrees_and_a_small_toll_never_rounds():
     rounded = claim(1_400_000, figure="1.4 million", kind="people")
     exact = claim(1_412_000, figure="1,412,000", kind="people", doc="b", source="B")
