@@ -118,11 +118,17 @@ def _two_places(slot: Slot, rel) -> str | None:
 
 
 def slot_heading(slot: Slot) -> str:
-    """'Sources disagree', 'Sources agree', or 'One source reports' (agreement needs two)."""
+    """'Sources disagree', 'Sources agree' (every figure shown the same), 'Sources give
+    compatible figures' (a bound beside a figure: "at least 8" and 12), 'Sources count
+    different things' (scope), or 'One source reports' (agreement needs two)."""
     if slot.disputed:
         return "Sources disagree"
     outlets = {s for f in slot.figures for s in f.sources}
-    return "Sources agree" if len(outlets) > 1 else "One source reports"
+    if len(outlets) < 2:
+        return "One source reports"
+    if slot.relationship == "scope":
+        return "Sources count different things"
+    return "Sources agree" if slot.relationship == "agree" else "Sources give compatible figures"
 
 
 def timeline(slot: Slot) -> str | None:

@@ -25,3 +25,21 @@ def test_figures_of_two_places_are_said_to_be_for_different_places():
     assert not slot.disputed
     assert relation_sentence(slot) == ("44.3 C and 46.1 C are for different places "
                                        "(Cassera / Marlo)")
+
+
+def test_sources_agree_only_when_every_figure_shown_is_the_same():
+    from index.render.text import slot_heading
+
+    def count(value, doc, qualifier=None, high=None):
+        return Claim(value=value, low=value, high=value if high is None else high,
+                     qualifier=qualifier, figure=str(value), counted="officers",
+                     kind="security", event="killed", authority=None, doc_id=doc,
+                     source=doc.title(), date="2025-07-14", quote=f"{value} died ({doc}).")
+
+    same = build_slot("officers killed", "killed", [count(12, "a"), count(12, "b")])
+    bound = build_slot("officers killed", "killed",
+                       [count(8, "a", "at least", float("inf")), count(12, "b")])
+    alone = build_slot("officers killed", "killed", [count(12, "a")])
+    assert slot_heading(same) == "Sources agree"
+    assert slot_heading(bound) == "Sources give compatible figures"
+    assert slot_heading(alone) == "One source reports"
