@@ -261,11 +261,18 @@ def relation(a: Figure, b: Figure) -> Relationship:
     return relate(Span.of(a), Span.of(b))
 
 
+def _numeric_order(value: float | str) -> tuple[int, float, str]:
+    """Ties by value as a number (9 before 10), dates and other text after, as written."""
+    if isinstance(value, int | float):
+        return (0, float(value), "")
+    return (1, 0.0, str(value))
+
+
 def _most_reported(figures: list[Figure]) -> list[int]:
     """The Figures a slot lists: the most reported ones."""
     order = sorted(range(len(figures)), key=lambda i: (-len(figures[i].sources),
                                                        -len(figures[i].claims),
-                                                       str(figures[i].value)))
+                                                       _numeric_order(figures[i].value)))
     return order[:MAX_FIGURES]
 
 

@@ -110,6 +110,8 @@ _COUNTED_NOUN = re.compile(
     r"\s+(?:[a-z]+-)?(?!(?:was|is|has|as|its|this|thus|his|does|always|says)\b)"
     r"(?:[a-z]+s|people|police|personnel|staff|children|men|women|cattle|livestock)\b"
 )
+# Scientific notation and any scale word after it: "1e299 billion", "2.5E+6".
+_EXPONENT = re.compile(r"[eE][+-]?[0-9]+(?:\s+[a-z]+illion\b)?", re.I)
 # "35-word oath", "30-page ruling": a hyphenated noun, then the noun it modifies.
 _COMPOUND_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour)s?-old\b)[a-z]{3,}\s+[a-z]")
 # A minus sign or word right before the digits: "-12C", "minus 5 degrees", "(-3.5%)".
@@ -188,6 +190,8 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
     """
     if m["digits"] and (phone := _PHONE.match(sentence, m.start())):
         return None, phone.end()
+    if m["digits"] and (exponent := _EXPONENT.match(sentence, m.end("digits"))):
+        return None, exponent.end()  # "1e299 billion": notation, not a figure news states
     d = _read(m)
     lo = max(floor, m.start() - 40)
     if d is None or _glued(sentence, d.start) or _ID_BEFORE.search(sentence, lo, d.start):

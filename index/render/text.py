@@ -22,6 +22,7 @@ from ..records import (
 from .inert import inert
 
 WIDTH = 88
+MAX_NAMES = 8  # outlets or authorities printed for one figure; the rest are counted
 RELATION_WORDS = {
     "conflict": "conflict", "bound": "a bound compatible with the others",
     "update": "a later revision", "scope": "counts something different", "agree": "agree",
@@ -83,10 +84,17 @@ def independence(figure: Figure) -> str:
 
 
 def _provenance(figure: Figure) -> str:
-    who = f"[{independence(figure)}] " + ", ".join(figure.sources)
+    who = f"[{independence(figure)}] " + listed(figure.sources, ", ")
     if figure.authorities:
-        who += " — citing " + "; ".join(figure.authorities)
+        who += " — citing " + listed(figure.authorities, "; ")
     return who
+
+
+def listed(names: Sequence[str], separator: str, most: int = MAX_NAMES) -> str:
+    """At most `most` names, then how many more: 2,000 syndicated copies of one figure
+    are counted, not printed one by one (the count before them says how many there are)."""
+    shown = separator.join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def relation_sentence(slot: Slot) -> str:
@@ -142,7 +150,7 @@ def timeline(slot: Slot) -> str | None:
     if len(dated) < 2:
         return None
     (latest, day), *earlier = dated
-    text = f"latest {figure_label(latest)} — {', '.join(latest.sources)}, {day}"
+    text = f"latest {figure_label(latest)} — {listed(latest.sources, ', ')}, {day}"
     return text + "; earlier: " + ", ".join(f"{figure_label(f)} {d}" for f, d in earlier)
 
 
@@ -258,7 +266,7 @@ def render_disputes(slots: list[Slot], wordings: Sequence[Wording] = ()) -> str:
         if title:
             lines.append(f"Story: {title}")
         for slot in members:
-            figures = ", ".join(f"{figure_label(f)} ({', '.join(f.sources)})"
+            figures = ", ".join(f"{figure_label(f)} ({listed(f.sources, ', ')})"
                                 for f in slot.figures)
             lines.append(f"  {slot.about} [{slot.relationship}]: {figures}")
     lines += [f"  {wording_line(w)}" for w in wordings]

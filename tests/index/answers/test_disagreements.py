@@ -264,3 +264,9 @@ def test_a_place_s_figure_above_the_whole_s_is_a_disagreement():
     almaty = claim(13, place="almaty")
     nationwide = claim(8, doc="b", source="B", place="national")
     assert build_slot("officers killed", "killed", [almaty, nationwide]).disputed
+
+
+def test_figures_reported_as_often_are_listed_by_value_as_numbers():
+    slot = build_slot("officers killed", "killed", [
+        claim(100, doc="a"), claim(9, doc="b", source="B"), claim(20, doc="c", source="C")])
+    assert [f.value for f in slot.figures] == [9, 20, 100]

@@ -91,3 +91,8 @@ def test_a_year_of_another_clause_is_not_the_figure_s_period(extractor):
     times = {c.value: [k for k in c.keys if k.startswith("time:")] for c in found
              if c.dimension == "count"}
     assert times == {23: [], 2000: ["time:2019"]}
+
+
+@pytest.mark.parametrize("text", ["losses of 1e299 billion dollars", "a 2.5E+6 figure"])
+def test_scientific_notation_is_no_figure(text):
+    assert find_quantities(text) == []

@@ -43,3 +43,12 @@ def test_sources_agree_only_when_every_figure_shown_is_the_same():
     assert slot_heading(same) == "Sources agree"
     assert slot_heading(bound) == "Sources give compatible figures"
     assert slot_heading(alone) == "One source reports"
+
+
+def test_a_figure_from_thousands_of_copies_lists_a_few_outlets_and_counts_the_rest():
+    from index.render.text import MAX_NAMES, listed
+
+    names = [f"Outlet {n}" for n in range(2000)]
+    text = listed(names, ", ")
+    assert text.count("Outlet") == MAX_NAMES and text.endswith(f"and {2000 - MAX_NAMES} more")
+    assert listed(names[:3], ", ") == "Outlet 0, Outlet 1, Outlet 2"
