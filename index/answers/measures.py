@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -90,15 +91,18 @@ def key_terms(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
                  for word in WORD.findall(lemma))
 
 
-_STEMMER: list[Any] = []
+_LOCAL = threading.local()
 
 
-def _stemmer():
-    if not _STEMMER:
+def _stemmer() -> Any:
+    """This thread's Snowball stemmer (a PyStemmer object is not safe to share between
+    threads, and questions are answered in several at once)."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
         import Stemmer
 
-        _STEMMER.append(Stemmer.Stemmer("english"))
-    return _STEMMER[0]
+        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
+    return stemmer
 
 
 def asked(question: str, query: Query | None = None) -> Asked:

@@ -25,6 +25,7 @@ from ..records import SourceSummary
 from ..settings import Settings
 from . import folder
 from .reading import ARTICLES, PAGE, Reading
+from .tidy import tidy
 
 log = logging.getLogger(__name__)
 
@@ -278,11 +279,9 @@ class Store(Reading):
                     self._counts.pop(name, None)
                     dropped.append(name)
         self._drop_lexical(keep)
-        if not self._server:
-            orphans = folder.remove_orphan_segments(self._settings.chroma_path)
+        if not self._server:  # in a child process: see store/tidy.py
+            orphans = tidy(self._settings.chroma_path, compact)
             log.info("removed %d unused segment folders", len(orphans))
-            if compact:
-                folder.compact_full_text(self._settings.chroma_path)
         return dropped
 
     def _drop_lexical(self, keep: set[str]) -> None:
