@@ -23,44 +23,26 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .measures import (
-    WEIGHTS,
-    WORD,
-    close,
-    measure_name,
-    other_days,
-    period,
-    rarity,
-    role_of,
-    same_verb,
-    stem,
-)
+from .keyparts import key_terms, noun_of, rarity, role_of, weight
+from .measures import close, measure_name, other_days, period, same_verb
 
-PREPOSITION = 2.0
-COMMON = 0.4  # as in measures.py: the weight left to a word every figure of the Story has
 # Two figures state one quantity when their key parts, besides the counted noun, weigh at
 # least this much in common. Measured on realdev's first five stories (development half):
-# the five real disputes there align at 2.4 and more; the next-best pairs of different
-# quantities ("two remedies" / "two directions") under 1.5.
+# the real disputes there align at 1.1 (Brooke's years: one name and the role) and more;
+# the pairs of different quantities that pass the hard constraints score under 1.0 or are
+# not each other's best match.
 ALIGN_MIN = 1.0
 MAX_BLOCK = 64  # figures of one block compared pairwise (64² / 2 similarities at most)
 
 
-def _parts(claim: Claim) -> dict[str, float]:
-    """Stemmed words of a figure's key parts, each with its part's weight."""
+def _parts(claim: Claim, rare: dict[str, float]) -> dict[str, float]:
+    """Stemmed words of a figure's key parts but its noun and role, each weighed (the
+    noun and the role are hard constraints, not evidence)."""
     out: dict[str, float] = {}
-    for key in claim.keys:
-        part, _, lemma = key.partition(":")
-        if part in ("noun", "role"):
-            continue
-        for word in WORD.findall(lemma):
-            term = stem(word)
-            out[term] = max(out.get(term, 0.0), WEIGHTS.get(part, PREPOSITION))
+    for part, term in key_terms(claim.keys):
+        if part not in ("noun", "role"):
+            out[term] = max(out.get(term, 0.0), weight(part, term, rare))
     return out
-
-
-def _noun(claim: Claim) -> str | None:
-    return next((stem(k[5:]) for k in claim.keys if k.startswith("noun:")), None)
 
 
 def _family(claim: Claim) -> str:
@@ -75,7 +57,7 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
         return 0.0
     if a.dimension != "date" and (period(a) != period(b) or other_days(a, b)):
         return 0.0  # "at the last strike, in 2019, the unions claimed 900,000": another time
-    noun_a, noun_b = _noun(a), _noun(b)
+    noun_a, noun_b = noun_of(a), noun_of(b)
     if noun_a != noun_b or (a.dimension == "count" and noun_a is None):
         return 0.0  # a count names what it counts; two different things are two measures
     role_a, role_b = role_of(a), role_of(b)
@@ -86,9 +68,8 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
             return 0.0  # "completed in 1874" / "completed in 1876": one verb, years apart
     elif not same_verb(a, b) and not close(a, b):
         return 0.0
-    parts_a, parts_b = _parts(a), _parts(b)
-    return sum(min(parts_a[t], parts_b[t]) * (COMMON + (1 - COMMON) * rare.get(t, 1.0))
-               for t in parts_a.keys() & parts_b.keys())
+    parts_a, parts_b = _parts(a, rare), _parts(b, rare)
+    return sum(min(parts_a[t], parts_b[t]) for t in parts_a.keys() & parts_b.keys())
 
 
 def story_measures(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -114,7 +95,7 @@ def _blocks(firsts: list[Claim], copies: dict[tuple, list[Claim]]) -> list[list[
     block over MAX_BLOCK, the most copied first."""
     blocks: dict[tuple, list[Claim]] = {}
     for claim in firsts:
-        key = (_family(claim), _noun(claim), role_of(claim))
+        key = (_family(claim), noun_of(claim), role_of(claim))
         blocks.setdefault(key, []).append(claim)
     out = []
     for block in blocks.values():

@@ -16,7 +16,7 @@ from ..records import Claim, Slot, SourceSummary, StoryRef, StorySummary
 from ..store.lexical import LexicalIndex
 from .alignment import measure_disputes
 from .disagreements import build_slot
-from .measures import rarity
+from .keyparts import rarity
 from .slots import by_place, no_single_ones, one_voice, places_split, specific
 
 
