@@ -150,6 +150,20 @@ def first_slot(question: str, query: Query, story: StoryRef, corpus: Corpus,
     return learned
 
 
+def answer_slots(question: str, query: Query | None, stories: Sequence[StoryRef],
+                 corpus: Corpus, ranks: dict[tuple[str, str], int],
+                 candidates: Sequence[Passage]) -> list[Slot]:
+    """One Slot per Story the answer shows, for a figure question: the first Story's by
+    `first_slot`, the others' by the event rules alone (a question whose event the rules
+    do not know gets figures from the Story it is about only)."""
+    if query is None:
+        return []
+    found = [first_slot(question, query, stories[0], corpus, ranks, candidates)]
+    if not query.loose:
+        found += [story_slot(query, ref, corpus, ranks, False) for ref in stories[1:]]
+    return [slot for slot in found if slot is not None]
+
+
 def _outlets(slot: Slot) -> int:
     """How many Articles state a Slot's figures (one agreeing with itself says little)."""
     return len({d for f in slot.figures for d in f.docs})
@@ -240,15 +254,11 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
         return Answer(question=question, passages=(), article_count=article_count,
                       notice=f"None of the {article_count} articles reports this.")
     ranks = claim_ranks(candidates)
-    slots = [s for i, story_ref in enumerate(stories) if query
-             for s in [first_slot(question, query, story_ref, corpus, ranks, candidates)
-                       if i == 0 else None if query.loose else
-                       story_slot(query, story_ref, corpus, ranks, False)]
-             if s is not None]
+    slots = answer_slots(question, query, stories, corpus, ranks, candidates)
     if query is not None and not slots:
         # No figure to show with its passage: those stating one of the asked type first.
         candidates = figures_first(question, query, candidates, corpus.figures_by_doc,
-                                   corpus.rarity(stories[0].id) if stories else None)
+                                   corpus.rarity(stories[0].id))
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),
