@@ -260,15 +260,13 @@ def measure_name(claim: Claim, kind: str) -> str:
 
 
 def figures_first(question: str, query: Query, candidates: Sequence[Passage],
-                  by_doc: dict[str, list[Claim]],
-                  rare: dict[str, float] | None = None) -> list[Passage]:
+                  by_doc: dict[str, list[Claim]], rare: dict[str, float]) -> list[Passage]:
     """Candidate passages reordered so that those stating a figure of the asked type whose
     clause matches the question rise: for "how many stores did they work in", the sentence
     with "3,400 stores" before the article's topical lead. A passage's rank grows by up to
-    FIGURE_BOOST times, with the best fit among its figures (capped at FIGURE_FIT)."""
+    FIGURE_BOOST times, with the best fit among its figures (capped at FIGURE_FIT); words
+    weighed by `rare`, the Story's rarity."""
     question_ = asked(question, query)
-    if rare is None:
-        rare = rarity([c for p in candidates for d in p.docs[:1] for c in by_doc.get(d, ())])
     boosted = []
     for passage in candidates:
         best = max((fit(c, question_, rare) for d in passage.docs[:1]
