@@ -49,6 +49,7 @@ from .uploads import CHART_FILE
 PASSAGES_PER_PAGE = 3
 SUMMARY_BUDGET = 2200
 QUOTE_CHARS = 180
+NEAREST_CHARS = 300  # of each nearest passage under "no source reports this"
 LINE_CHARS = 400
 DISPUTED = discord.Colour.orange()
 AGREED = discord.Colour.green()
@@ -282,8 +283,13 @@ def answer_pages(answer: Answer, links: Links = NO_LINKS,
 def nothing_found(answer: Answer) -> str:
     """The plain reply when no passage is relevant: says how much was searched."""
     answer = inert(answer)
-    text = answer.notice or f"None of the {plural(answer.article_count, 'article')} reports this."
-    return content(defuse(text))
+    text = defuse(answer.notice or
+                  f"None of the {plural(answer.article_count, 'article')} reports this.")
+    if answer.nearest:  # what comes closest, plainly marked as no answer
+        text += "\n\n*Nearest passages — they do not answer it:*\n" + "\n".join(
+            f"{passage_name(i, p)}\n> {safe(clip(one_line(p.text), NEAREST_CHARS))}"
+            for i, p in enumerate(answer.nearest, 1))
+    return content(text)
 
 
 def plural(count: int, noun: str) -> str:

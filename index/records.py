@@ -131,6 +131,9 @@ class Passage:
     claims: tuple[Claim, ...] = ()
     rank: float = 0.0  # the fused rank score that ordered it (lexical and dense)
     chunk: str = ""  # the Chunk found inside the shown window
+    # Every Chunk found for the question inside the window: the best (`chunk`) and those
+    # of the same Article it took in (shown once, in the window around the better one).
+    found: tuple[str, ...] = ()
     story: StoryRef | None = None
     url: str | None = None
 
@@ -239,6 +242,8 @@ class Answer:
     article_count: int = 0
     notice: str | None = None
     wording: tuple[Wording, ...] = ()
+    # With no answer: the passages nearest the question, shown as such (never an answer).
+    nearest: tuple[Passage, ...] = ()
 
 
 @dataclass(frozen=True)

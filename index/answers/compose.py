@@ -19,7 +19,7 @@ from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
 from .disagreements import build_slot
-from .measures import candidate_figures, figures_first, measure_slot
+from .measures import candidate_figures, figures_first, measure_slot, typed_first
 from .slots import SUPPORT_RANKS, select
 from .wording import passages_wording
 
@@ -259,6 +259,8 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
         # No figure to show with its passage: those stating one of the asked type first.
         candidates = figures_first(question, query, candidates, corpus.figures_by_doc,
                                    corpus.rarity(stories[0].id))
+    if query is not None:
+        candidates = typed_first(query, candidates, corpus.figures_by_doc)
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

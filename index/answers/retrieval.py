@@ -9,7 +9,7 @@ corpus) and hands them over as a `Snapshot`, so the answer stages never reach ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .search import WINDOWED, passages, retrieve
@@ -34,10 +34,23 @@ class Snapshot:
     min_score: float | None  # None: the calibrated threshold (search.MIN_SCORE)
 
 
-def candidates(snapshot: Snapshot, text: str) -> list[Passage]:
-    """The passages `text` retrieves from the snapshot's generation, best first."""
+def candidates(snapshot: Snapshot, text: str, evidence: bool = True) -> list[Passage]:
+    """The passages `text` retrieves from the snapshot's generation, best first ([] when
+    nothing is evidence enough; without `evidence`, the nearest ones all the same)."""
     vector = snapshot.embedder.embed_query(text)
     found = retrieve(snapshot.store, snapshot.corpus.lexical, vector, text, snapshot.name,
-                     snapshot.min_score)
+                     snapshot.min_score, evidence)
     doc_ids = [f.chunk.doc_id for f in found[:WINDOWED]]
     return passages(found, snapshot.store.article_texts(snapshot.name, doc_ids))
+
+
+NEAREST = 3  # passages shown, as such, beside "no source reports this"
+
+
+def nearest(snapshot: Snapshot, text: str, story: str | None = None) -> list[Passage]:
+    """The passages nearest a question that got no answer (inside `story`, a Story id, when
+    given), with their Stories: shown as what comes closest, never as the answer."""
+    story_of = snapshot.corpus.story_of
+    found = [replace(p, story=story_of.get(p.doc_id))
+             for p in candidates(snapshot, text, evidence=False)]
+    return [p for p in found if story is None or (p.story and p.story.id == story)][:NEAREST]

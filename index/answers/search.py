@@ -92,9 +92,10 @@ def similarity(a: frozenset, b: frozenset) -> float:
 
 
 def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
-             question: str, name: str, min_score: float | None = None) -> list[Found]:
+             question: str, name: str, min_score: float | None = None,
+             evidence: bool = True) -> list[Found]:
     """The Chunks that answer a question, best first (the WINDOWED best); [] when nothing
-    is evidence enough."""
+    is evidence enough (without `evidence`: the nearest Chunks, evidence or not)."""
     words = lexical.search(question, LEXICAL_CANDIDATES) if lexical else []
     query = np.asarray(vector, dtype=np.float32)
     table = lexical.table if lexical else None
@@ -111,7 +112,7 @@ def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float]
                    key=lambda cid: (-fused[cid], -cosine[cid]))[:WINDOWED]
     if table is not None:
         chunks = _from_table(store, table, name, order + [cid for cid, _ in words[:10]])
-    if not _evidence(cosine, words, chunks, lexical, question, min_score):
+    if evidence and not _evidence(cosine, words, chunks, lexical, question, min_score):
         return []
     return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
 
@@ -186,16 +187,21 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     windows of several Articles merged into one."""
     groups: list[tuple[frozenset, list[tuple[Found, str]]]] = []
     same_text: dict[str, list[tuple[Found, str]]] = {}
-    shown: dict[str, list[tuple[frozenset, str]]] = {}  # per Article, the windows taken
+    shown: dict[str, list[tuple[frozenset, str, list[str]]]] = {}  # per Article, its windows
+    taken: dict[str, list[str]] = {}  # window text -> the Chunks found inside it
     for hit in found[:WINDOWED]:
         article = texts.get(hit.chunk.doc_id)
         text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
         grams = shingles(text)
         own = _flat(hit.chunk.text)
-        if any(own in kept_text and similarity(grams, kept) >= SAME_ARTICLE_OVERLAP
-               for kept, kept_text in shown.get(hit.chunk.doc_id, ())):
-            continue  # this Chunk is already shown, in the window around a better one
-        shown.setdefault(hit.chunk.doc_id, []).append((grams, _flat(text)))
+        inside = next((chunks for kept, kept_text, chunks in shown.get(hit.chunk.doc_id, ())
+                       if own in kept_text and similarity(grams, kept) >= SAME_ARTICLE_OVERLAP),
+                      None)
+        if inside is not None:
+            inside.append(hit.chunk.text)  # shown already, in the window around a better one
+            continue
+        taken.setdefault(text, [])
+        shown.setdefault(hit.chunk.doc_id, []).append((grams, _flat(text), taken[text]))
         if text in same_text:
             same_text[text].append((hit, text))
             continue
@@ -210,7 +216,7 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
                 continue
             groups.append((grams, [(hit, text)]))
             same_text[text] = groups[-1][1]
-    return [_passage(members) for _, members in groups]
+    return [_passage(members, taken) for _, members in groups]
 
 
 def _flat(text: str) -> str:
@@ -222,11 +228,12 @@ def _unique(values) -> tuple:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _passage(members: list[tuple[Found, str]]) -> Passage:
+def _passage(members: list[tuple[Found, str]], taken: dict[str, list[str]]) -> Passage:
     best, text = members[0]
     chunk = best.chunk
     return Passage(doc_id=chunk.doc_id, docs=_unique(h.chunk.doc_id for h, _ in members),
                    source=chunk.source, sources=_unique(h.chunk.source for h, _ in members),
                    title=chunk.title, date=chunk.date, position=chunk.position,
                    text=text, score=round(max(h.cosine for h, _ in members), 4),
-                   rank=best.fused, chunk=chunk.text)
+                   rank=best.fused, chunk=chunk.text,
+                   found=(chunk.text, *taken.get(text, ())))

@@ -21,8 +21,8 @@ from .units import unit_after
 QUANTITY = re.compile(
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
-    r"how long|how far|how tall|how high|how deep|how fast|what speed|when|what year|"
-    r"which year|what date|proportion|height of|length of|depth of|width of|"
+    r"how long|how far|how tall|how high|how deep|how fast|what speed|when|"
+    r"(?:what|which) (?:years?|dates?)|proportion|height of|length of|depth of|width of|"
     r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%",
     re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
@@ -42,7 +42,7 @@ AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|defi
 ANYONE = re.compile(r"\bany(one|body)\b|\bany \w+ (?:been |still )?\w+\b", re.IGNORECASE)
 NOT_A_FIGURE = re.compile(r"^\W*(who|whom|whose|why|where)\b(?!.*\bhow (many|much)\b)",
                           re.IGNORECASE)
-DATE = re.compile(r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)\b",
+DATE = re.compile(r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)s?\b",
                   re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}

@@ -22,7 +22,11 @@ def passage_to_json(passage: Passage) -> dict[str, Any]:
     return {"doc": passage.doc_id, "docs": list(passage.docs), "source": passage.source,
             "sources": list(passage.sources), "title": passage.title, "date": passage.date,
             "text": passage.text, "score": passage.score,
-            "story": story_to_json(passage.story)}
+            "story": story_to_json(passage.story),
+            # what ordered the passages (fused rank, with the boosts for what was asked)
+            "relevance": round(passage.rank, 4),
+            # the sentences found inside the window (`text` keeps their neighbours)
+            "sentence": passage.chunk or None}
 
 
 def figure_to_json(figure: Figure) -> dict[str, Any]:
@@ -73,4 +77,6 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
            "articles": answer.article_count}
     if answer.notice:
         out["notice"] = answer.notice
+    if answer.nearest:  # no answer: the nearest passages, never under "passages"
+        out["nearest"] = [passage_to_json(p) for p in answer.nearest]
     return out

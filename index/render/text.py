@@ -211,6 +211,9 @@ def render_answer(answer: Answer) -> str:
     if not answer.passages:
         lines.append(answer.notice or
                      f"None of the {answer.article_count} articles reports this.")
+        if answer.nearest:
+            lines += ["", "Nearest passages (they do not answer it):"]
+            lines += [render_passage(i, p) for i, p in enumerate(answer.nearest, 1)]
         return "\n".join(lines)
     for slot in (*answer.disagreements, *answer.agreements):
         lines += [render_slot(slot), ""]

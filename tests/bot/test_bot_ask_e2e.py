@@ -98,7 +98,9 @@ async def test_an_agreement_shows_beside_a_person_outlets_describe_differently(f
 async def test_a_question_no_article_answers_gets_a_plain_none_of_n(fake, bot):
     inter = await fake.slash("ask", {"question": "recipe for banana bread with walnuts"})
     await settled(fake, inter)
-    assert inter.edits[-1]["content"] == "None of the 5 articles reports this."
+    first, _, nearest = inter.edits[-1]["content"].partition("\n\n")
+    assert first == "None of the 5 articles reports this."
+    assert nearest.startswith("*Nearest passages — they do not answer it:*\n1. ")
     assert not inter.edits[-1].get("embeds")
 
 

@@ -78,6 +78,17 @@ def test_no_passage_gives_a_plain_none_of_n_articles():
     assert render.nothing_found(noticed) == "Nothing @\u200deveryone."
 
 
+def test_no_answer_lists_the_nearest_passages_as_not_answering_it():
+    near = passage(text="The council met on **Tuesday** to discuss @everyone's budget.",
+                   source="Daily News")
+    answer = Answer(question="who won the cup", passages=(), article_count=5, nearest=(near,))
+    shown = render.nothing_found(answer)
+    assert shown.startswith("None of the 5 articles reports this.")
+    assert "they do not answer it" in shown and "1. Daily News" in shown
+    assert "\\*\\*Tuesday\\*\\*" in shown and "@everyone" not in shown  # inert article text
+    assert len(shown) <= 2000
+
+
 def test_mentions_in_question_and_articles_never_render_as_mentions():
     text = "@everyone Twelve officers died, says <@123> and @here"
     answer = Answer(question="@everyone how many died?", article_count=1,

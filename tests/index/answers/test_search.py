@@ -64,6 +64,9 @@ def test_a_passage_is_the_window_around_its_chunk_and_not_repeated():
     assert len(shown) == 2  # the second window is mostly the first one again
     assert "10 boats" in shown[0].text and len(shown[0].text) <= 700
     assert "9 boats" in shown[0].text or "11 boats" in shown[0].text
+    # The Chunk taken into the better window is one of that passage's found sentences.
+    assert shown[0].found == ("Sentence number 10 says", "Sentence number 11 says")
+    assert shown[1].found == ("Sentence number 25 says",)
 
 
 def test_a_chunk_just_outside_a_better_window_of_its_article_is_still_shown():
@@ -80,3 +83,26 @@ def test_a_short_factoid_question_whose_words_are_in_an_article_gets_its_passage
         sample_engine):
     answer = sample_engine.ask("who is the health minister")
     assert answer.passages and "health" in answer.passages[0].text.lower()
+
+
+def test_no_answer_shows_the_nearest_passages_apart_from_the_answer(sample_engine):
+    from index.answers.retrieval import NEAREST
+    from index.render.serialize import answer_to_json
+
+    answer = sample_engine.ask("who won the 2022 football world cup")
+    assert answer.passages == ()
+    assert 0 < len(answer.nearest) <= NEAREST
+    assert all(p.story is not None for p in answer.nearest)
+    out = answer_to_json(answer)
+    assert out["passages"] == [] and len(out["nearest"]) == len(answer.nearest)
+
+
+def test_an_answer_has_no_nearest_passages_and_marks_its_found_sentences(sample_engine):
+    from index.render.serialize import answer_to_json
+
+    answer = sample_engine.ask("how many people have been arrested")
+    assert answer.nearest == ()
+    out = answer_to_json(answer)
+    assert "nearest" not in out
+    for passage in out["passages"]:
+        assert " ".join(passage["sentence"].split()) in " ".join(passage["text"].split())
