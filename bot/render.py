@@ -187,20 +187,38 @@ def _figure_spans(text: str, claims: Sequence[Claim]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _render_window(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
-    parts = ["…" if start > 0 else ""]
-    cursor = start
+def _render_window(text: str, spans: list[tuple[int, int]], start: int, end: int,
+                   found: tuple[int, int] | None = None) -> str:
+    """text[start:end] made safe, figures in bold and the found sentences underlined (when
+    they lie inside the cut and no figure straddles their edges)."""
+    # (where, order at one place: closing before opening, the underline outermost, mark)
+    marks: list[tuple[int, int, str]] = []
     for span_start, span_end in spans:
-        if span_start >= cursor and span_end <= end:
-            parts += [safe(text[cursor:span_start]), f"**{safe(text[span_start:span_end])}**"]
-            cursor = span_end
+        if span_start >= start and span_end <= end and \
+                (not marks or span_start >= marks[-1][0]):
+            marks += [(span_start, 3, "**"), (span_end, 0, "**")]
+    if found is not None and start <= found[0] < found[1] <= end and \
+            not any(s < edge < e for s, e in spans for edge in found):
+        marks += [(found[0], 2, "__"), (found[1], 1, "__")]
+    parts, cursor = ["…" if start > 0 else ""], start
+    for at, _, mark in sorted(marks):
+        parts += [safe(text[cursor:at]), mark]
+        cursor = at
     parts += [safe(text[cursor:end]), "…" if end < len(text) else ""]
     return "> " + "".join(parts).strip()
 
 
+def _found_span(text: str, passage: Passage) -> tuple[int, int] | None:
+    """Where the sentences found for the question stand in the (one-line) window."""
+    sentence = one_line(passage.chunk)
+    at = text.find(sentence) if sentence and sentence != text else -1
+    return (at, at + len(sentence)) if at >= 0 else None
+
+
 def quote_passage(passage: Passage, limit: int = FIELD_VALUE,
                   claims: Sequence[Claim] | None = None) -> str:
-    """The passage as a block quote with figures in bold, at most `limit` characters.
+    """The passage as a block quote with figures in bold and the sentences found for the
+    question underlined, at most `limit` characters.
 
     `claims` picks the figures to bold (default: every claim in the passage). Shortens the
     raw text (a window around the first figure) rather than the markdown, so the bold
@@ -208,14 +226,15 @@ def quote_passage(passage: Passage, limit: int = FIELD_VALUE,
     """
     text = one_line(passage.text)
     spans = _figure_spans(text, passage.claims if claims is None else claims)
+    found = _found_span(text, passage)
     width = max(limit - 4, 1)
     while True:
-        anchor = spans[0][0] if spans else 0
+        anchor = spans[0][0] if spans else found[0] if found else 0
         start = max(0, min(anchor - width // 4, len(text) - width))
         if start > 0:
             space = text.find(" ", start)
             start = space + 1 if 0 <= space < anchor else start
-        rendered = _render_window(text, spans, start, min(len(text), start + width))
+        rendered = _render_window(text, spans, start, min(len(text), start + width), found)
         if len(rendered) <= limit or width <= 1:
             return clip(rendered, limit)
         width = max(1, width - (len(rendered) - limit) - 1)

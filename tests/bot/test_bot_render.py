@@ -63,6 +63,18 @@ def test_the_figure_is_bold_in_the_quoted_passage():
     assert "**353** wounded" in quoted
 
 
+def test_the_sentence_found_for_the_question_is_underlined_around_its_bold_figure():
+    found = "Twelve officers died."
+    text = f"The city was calm on Monday. {found} Shops opened again."
+    shown = dataclasses.replace(passage(text=text, claims=(claim("Twelve", quote=found),)),
+                                chunk=found)
+    assert render.quote_passage(shown) == \
+        "> The city was calm on Monday. __**Twelve** officers died.__ Shops opened again."
+    # A passage that is its found sentence and nothing more has nothing to set apart.
+    alone = dataclasses.replace(passage(text=found), chunk=found)
+    assert "__" not in render.quote_passage(alone)
+
+
 def test_passages_are_paged_three_at_a_time():
     answer = officers_answer(passages=7)
     pages = render.answer_pages(answer)
