@@ -187,8 +187,8 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     windows of several Articles merged into one."""
     groups: list[tuple[frozenset, list[tuple[Found, str]]]] = []
     same_text: dict[str, list[tuple[Found, str]]] = {}
-    shown: dict[str, list[tuple[frozenset, str, list[str]]]] = {}  # per Article, its windows
-    taken: dict[str, list[str]] = {}  # window text -> the Chunks found inside it
+    shown: dict[str, list[tuple[frozenset, str, list[Found]]]] = {}  # per Article, its windows
+    taken: dict[str, list[Found]] = {}  # window text -> the other Chunks found inside it
     for hit in found[:WINDOWED]:
         article = texts.get(hit.chunk.doc_id)
         text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
@@ -198,7 +198,7 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
                        if own in kept_text and similarity(grams, kept) >= SAME_ARTICLE_OVERLAP),
                       None)
         if inside is not None:
-            inside.append(hit.chunk.text)  # shown already, in the window around a better one
+            inside.append(hit)  # shown already, in the window around a better one
             continue
         taken.setdefault(text, [])
         shown.setdefault(hit.chunk.doc_id, []).append((grams, _flat(text), taken[text]))
@@ -228,7 +228,7 @@ def _unique(values) -> tuple:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _passage(members: list[tuple[Found, str]], taken: dict[str, list[str]]) -> Passage:
+def _passage(members: list[tuple[Found, str]], taken: dict[str, list[Found]]) -> Passage:
     best, text = members[0]
     chunk = best.chunk
     return Passage(doc_id=chunk.doc_id, docs=_unique(h.chunk.doc_id for h, _ in members),
@@ -236,4 +236,4 @@ def _passage(members: list[tuple[Found, str]], taken: dict[str, list[str]]) -> P
                    title=chunk.title, date=chunk.date, position=chunk.position,
                    text=text, score=round(max(h.cosine for h, _ in members), 4),
                    rank=best.fused, chunk=chunk.text,
-                   found=(chunk.text, *taken.get(text, ())))
+                   found=(chunk.text, *(f.chunk.text for f in taken.get(text, ()))))
