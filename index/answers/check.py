@@ -29,11 +29,12 @@ from ..claims import lexicon
 from ..claims.questions import Query
 from ..errors import QuestionError
 from ..records import Answer, Article, Claim, Figure, Passage, Slot
-from .compose import choose_stories, claim_ranks, passage_claims, story_slot
+from .compose import claim_ranks, passage_claims, story_slot
 from .corpus import Corpus
 from .disagreements import Span, figure_of, relate
 from .question_text import MAX_QUESTION_CHARS
 from .retrieval import Snapshot, candidates
+from .story_choice import choose_stories
 
 if TYPE_CHECKING:
     from ..claims.extract import ClaimExtractor

@@ -54,9 +54,11 @@ ROLE = 2.0  # a date in the role asked for ("since 2002" for "since when"): as a
 # Outlets' differing figures for one quantity are slips and rounding, not orders of
 # magnitude: on realdev's development half the real ones differ by 7-10% (1.5/1.6 million,
 # 15/16, 50,000/55,000) and by a year; figures of two quantities under two verbs by 2.3x
-# and more (three/eight years, 60/240 seats, 64 named/150 carried) or by decades.
+# and more (three/eight years, 60/240 seats, 64 named/150 carried) or by decades. Dates a
+# slip apart differ by a year (1966/1967, 2002/2003, 2018/2019); five years apart under two
+# verbs they were two events ("headed the command until 2013" / "leaving on January 1").
 CLOSE = 2.0
-CLOSE_YEARS = 5
+CLOSE_YEARS = 2
 BACKGROUND = 1.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
 # With no figure to show, a passage stating a fitting figure ranks up to 1.5 times higher,
 # in proportion to its fit up to FIGURE_FIT (a counted noun and a verb, both rare). Measured

@@ -21,7 +21,7 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
 # Months are case-sensitive on purpose: "may" and "march" are verbs.
 _DATE = re.compile(
     rf"(?<![\w.])(?:(?P<dmy>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)"
-    rf"|(?P<mdy>{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)(?![\d,])"
+    rf"|(?P<mdy>{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)(?!\d|,\s?\d)"
     rf"|(?P<my>{_MONTH}\s+(?:of\s+)?{_YEAR})"
     rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
     rf"|(?P<year>(?<![$€£¥#\-–/:])\b{_YEAR}\b(?![,.]?[0-9]|-[0-9]|\s*(?:%|per\s?cent))))"
@@ -53,13 +53,16 @@ class DateFigure:
     granularity: str
 
 
-def find_dates(sentence: str, default_year: int | None = None) -> list[DateFigure]:
-    """Every date and year in `sentence`, left to right."""
+def find_dates(sentence: str, default_year: int | None = None,
+               near: dt.date | None = None) -> list[DateFigure]:
+    """Every date and year in `sentence`, left to right. A day written without its year
+    takes the year that puts it nearest `near` (the report's date) when given: "leaving on
+    January 1" in a report of 23 December is the coming January 1; else `default_year`."""
     found = []
     for match in _DATE.finditer(sentence):
         if match["year"] and _is_count(sentence, match):
             continue
-        figure = _parse(match, default_year)
+        figure = _parse(match, default_year, near)
         if figure is not None:
             found.append(figure)
     return found
@@ -73,7 +76,8 @@ def _is_count(sentence: str, match: re.Match[str]) -> bool:
     return bool(_COUNT_AFTER.match(after)) and not _NOT_COUNT_WORDS.match(after)
 
 
-def _parse(match: re.Match[str], default_year: int | None) -> DateFigure | None:
+def _parse(match: re.Match[str], default_year: int | None,
+           near: dt.date | None = None) -> DateFigure | None:
     text = match.group()
     kind = match.lastgroup or "year"
     if kind == "year":
@@ -99,8 +103,27 @@ def _parse(match: re.Match[str], default_year: int | None) -> DateFigure | None:
     written_year = re.search(_YEAR, text) is not None
     if not written_year and default_year is None:
         return None  # "January 5" in an undated report: no year to place it in
+    if not written_year and near is not None:
+        day = min((_in_year(day, year) for year in (near.year - 1, near.year, near.year + 1)),
+                  key=lambda d: abs(d.toordinal() - near.toordinal()))
     return DateFigure(match.start(), match.end(), text, day.isoformat(), day.toordinal(),
                       day.toordinal(), "day")
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """`day` in another year (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def report_day(date: str | None) -> dt.date | None:
+    """The day of a report's date ("2022-01-06T10:00" -> 2022-01-06), or None."""
+    try:
+        return dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
 
 
 def is_month(word: str) -> bool:

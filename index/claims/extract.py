@@ -32,7 +32,7 @@ from .counted import (
     whole_of_part,
 )
 from .dated import date_claims, token_at
-from .dates import article_year, find_dates
+from .dates import article_year, find_dates, report_day
 from .events import (
     another_incident,
     find_event,
@@ -120,7 +120,7 @@ def _figured(article: Article) -> list[tuple[str, list[Quantity], list]]:
         if not may_hold_figure(sentence):
             continue
         quantities = [q for q in find_quantities(sentence) if q.unit not in SKIPPED_UNITS]
-        dates = find_dates(sentence, year)
+        dates = find_dates(sentence, year, report_day(article.date))
         if quantities or dates:
             found.append((sentence, quantities, dates))
     return found

@@ -71,16 +71,28 @@ def governing_verb(token):
 
 
 def time_role(token, verb) -> str | None:
-    """'from 1966', 'since 2002' start a span; 'to 1978', 'until 2019', 'ends in 2018' end
-    one (the registry's TIME_ROLES say which words do)."""
+    """'from 1966', 'since 2002' start a span; 'to 1978', 'until 2019', 'ends in 2018',
+    'his final day will be Feb. 28' end one (the registry's TIME_ROLES say which words do)."""
     head = token.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         role = lexicon.TIME_ROLES.get(head.lower_)
         if role:
             return role
-    if verb is not None:
-        return lexicon.TIME_ROLES.get(_lemma(verb))
-    return None
+    if verb is None:
+        return None
+    role = lexicon.TIME_ROLES.get(_lemma(verb))
+    return role or next((lexicon.TIME_ROLES[m.lower_] for noun in _subjects(verb)
+                         for m in noun.children
+                         if m.dep_ == "amod" and m.lower_ in lexicon.TIME_ROLES), None)
+
+
+def _subjects(verb) -> list:
+    """The verb's subjects; for a clause with none under a verb of saying ("indicates his
+    final day will be Feb. 28"), the object the parser hung on that verb before it."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and verb.dep_ == "ccomp":
+        found = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return found
 
 
 def clause_years(token, verb) -> list[str]:

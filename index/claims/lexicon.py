@@ -136,8 +136,8 @@ TIME_ROLES = {
     **dict.fromkeys(("from", "since", "begin", "start", "join", "enter", "first", "launch",
                      "open", "found", "establish", "began", "started", "joined"), "start"),
     **dict.fromkeys(("to", "until", "till", "through", "end", "leave", "quit", "resign",
-                     "expire", "retire", "finish", "close", "last", "leaving", "ends",
-                     "ended", "left"), "end"),
+                     "expire", "retire", "finish", "close", "last", "final", "leaving",
+                     "ends", "ended", "left"), "end"),
 }
 # Words that say nothing of what a figure measures: a question's function words and the
 # verbs of saying and being ("how many were there", "what did they say it cost"). Matching

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from index.answers.compose import choose_passages, choose_stories
+from index.answers.compose import choose_passages
 from index.answers.corpus import Corpus
+from index.answers.story_choice import choose_stories
 from index.records import Figure, Passage, Slot, StoryRef
 
 pytestmark = pytest.mark.fast
@@ -87,3 +88,23 @@ def test_a_story_with_a_few_weak_passages_gets_no_block_of_its_own():
     chosen = choose_stories("how many people did the police detain", None, strike + fire,
                             corpus)
     assert [s.id for s in chosen] == ["strike"]
+
+
+def _saying(doc: str, rank: float, story: str, text: str) -> Passage:
+    return replace(_in_story(doc, 0, rank, story), text=text)
+
+
+@pytest.mark.parametrize(("question", "stories"), [
+    ("how many people were arrested during the inauguration protests", ["inauguration"]),
+    ("how many people were arrested", ["inauguration", "strike"])])
+def test_another_story_gets_a_block_only_when_the_question_describes_it_too(question, stories):
+    inauguration = [_saying(f"inaug{i}", 0.16 - 0.01 * i, "inauguration",
+                            "More than 200 people were arrested during inauguration protests.")
+                    for i in range(3)]
+    strike = [_saying(f"strike{i}", 0.15 - 0.01 * i, "strike",
+                      "Police arrested 87 people during the strike protests.")
+              for i in range(3)]
+    corpus = Corpus(claims=(), sources=[], lexical=None,
+                    story_of={p.doc_id: p.story for p in inauguration + strike})
+    chosen = choose_stories(question, None, inauguration + strike, corpus)
+    assert [s.id for s in chosen] == stories

@@ -56,6 +56,14 @@ def test_a_date_ending_something_has_the_end_role(extractor):
     assert "role:end" in claim.keys
 
 
+@pytest.mark.parametrize("text", [
+    "The coach said her last game in charge will be on June 14.",
+    "The mayor's letter indicates his final day at city hall will be June 14."])
+def test_a_date_of_a_final_day_has_the_end_role_and_the_nearest_year(extractor, text):
+    (claim,) = [c for c in every(extractor, text, date="2024-12-20") if c.dimension == "date"]
+    assert "role:end" in claim.keys and claim.value == "2025-06-14"
+
+
 def test_a_hyphenated_count_counts_its_noun(extractor):
     (claim,) = [c for c in every(extractor, "The judge issued a 48-page ruling on Friday.")
                 if c.dimension == "count"]

@@ -5,6 +5,7 @@ Property tests: parsing never raises, intervals stay ordered, conversions round-
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
@@ -80,7 +81,20 @@ def test_a_year_holds_its_months_and_conflicts_with_another_year():
     assert other.low > year.high
 
 
+def test_a_date_followed_by_a_comma_and_words_is_a_date():
+    (date,) = find_dates("He will leave on January 1, weeks earlier than planned.", 2018)
+    assert (date.text, date.value) == ("January 1", "2018-01-01")
+
+
+def test_a_day_without_its_year_is_the_one_nearest_the_report():
+    december = dt.date(2018, 12, 23)
+    assert find_dates("He leaves on January 1.", 2018, december)[0].value == "2019-01-01"
+    assert find_dates("It began on December 2.", 2018, december)[0].value == "2018-12-02"
+    assert find_dates("It began on Dec. 30.", 2019, dt.date(2019, 1, 3))[0].value == "2018-12-30"
+
+
 @pytest.mark.parametrize("text", ["2000 protesters marched", "on February 30, 2022",
-                                  "US$2021 million", "a 1,933-strong crowd"])
+                                  "US$2021 million", "a 1,933-strong crowd",
+                                  "June 12,500 people", "on May 5, 6 and 7"])
 def test_counts_and_impossible_dates_are_not_dates(text):
     assert find_dates(text, 2022) == []
