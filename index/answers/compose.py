@@ -178,8 +178,9 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                       notice=f"None of the {article_count} articles reports this.")
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
-    if query is not None and not slots:
-        # No figure to show with its passage: those stating one of the asked type first.
+    if query is not None and all(not s.disputed and _outlets(s) < 2 for s in slots):
+        # No figure shown, or one Article's alone (which says little on its own): the
+        # passages stating a figure of the asked type whose clause fits the question first.
         candidates = figures_first(question, query, candidates, corpus.figures_by_doc,
                                    corpus.rarity(stories[0].id))
     if query is not None:
