@@ -134,12 +134,14 @@ def parse_question(question: str, nlp) -> Query | None:
     elif dimension == "%":
         counted, kind = "percent", _share_kind(doc)
         event = _share_of(doc) or event
-    # A count of no event the rules know is still a figure question: the measures learned
-    # from the Story's figures answer it (Query.loose), the event rules do not.
+    # A count or a date of no event the rules know is still a figure question: the measures
+    # learned from the Story's figures answer it (Query.loose), the event rules do not (for
+    # "what years was she secretary of state" they took any year of the Story: "the likely
+    # 2016 presidential candidate").
     return Query(event=event, kind=kind, counted=counted, dimension=dimension,
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
-                 loose=event is None and dimension == "count")
+                 loose=event is None and dimension in ("count", "date"))
 
 
 def _magnitude_query(question: str, doc) -> Query:
