@@ -232,7 +232,8 @@ class Engine:
         answer stages get this, never the Engine itself."""
         name = name or self.check_ready()
         return Snapshot(name=name, store=self.store, embedder=self.embedder,
-                        corpus=self.corpus(name), min_score=self.settings.min_score)
+                        corpus=self.corpus(name), min_score=self.settings.min_score,
+                        parse=lambda text: self.extractor.nlp()(text))
 
     def check(self, text: str) -> CheckResult:
         """The figures a message states, each with what the sources say about it (a

@@ -9,10 +9,12 @@ corpus) and hands them over as a `Snapshot`, so the answer stages never reach ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .search import WINDOWED, passages, retrieve
+from ..claims.questions import names_unknown_thing
+from .search import WINDOWED, passages, retrieve, unknown_words
 
 if TYPE_CHECKING:
     from ..records import Passage
@@ -24,14 +26,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Snapshot:
     """The parts of one index generation a question needs, read together: the generation's
-    name, the store and model it was built with, its Claims and Stories, and the least
-    cosine similarity that counts as evidence."""
+    name, the store and model it was built with, its Claims and Stories, the least
+    cosine similarity that counts as evidence, and the question parser (spaCy, loaded on
+    first use: only a question with two words no article uses is parsed here)."""
 
     name: str
     store: Store
     embedder: TextEmbedder
     corpus: Corpus
     min_score: float | None  # None: the calibrated threshold (search.MIN_SCORE)
+    parse: Callable[[str], Any] | None = None
 
 
 def candidates(snapshot: Snapshot, text: str, evidence: bool = True) -> list[Passage]:
@@ -40,8 +44,20 @@ def candidates(snapshot: Snapshot, text: str, evidence: bool = True) -> list[Pas
     vector = snapshot.embedder.embed_query(text)
     found = retrieve(snapshot.store, snapshot.corpus.lexical, vector, text, snapshot.name,
                      snapshot.min_score, evidence)
+    if evidence and found and _unknown_thing(snapshot, text):
+        return []
     doc_ids = [f.chunk.doc_id for f in found[:WINDOWED]]
     return passages(found, snapshot.store.article_texts(snapshot.name, doc_ids))
+
+
+def _unknown_thing(snapshot: Snapshot, text: str) -> bool:
+    """Whether the text is about a thing no article names ("the super bowl"): see
+    claims.questions.names_unknown_thing."""
+    lexical = snapshot.corpus.lexical
+    if lexical is None or snapshot.parse is None:
+        return False
+    unknown = unknown_words(lexical, text)
+    return len(unknown) >= 2 and names_unknown_thing(snapshot.parse(text), unknown)
 
 
 NEAREST = 3  # passages shown, as such, beside "no source reports this"

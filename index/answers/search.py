@@ -58,6 +58,7 @@ NEAR_DUPLICATE = 0.65  # share of word 3-grams of the smaller window found in th
 # outlet's passage could have.
 SAME_ARTICLE_OVERLAP = 0.5
 WORD = re.compile(r"\w+")
+QUESTION_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,13 @@ def uncovered(lexical: LexicalIndex, question: str) -> bool:
     missing = [w for w in words if not lexical.knows(w)]
     return bool(words) and (len(missing) == len(words) or (
         len(missing) >= UNKNOWN_WORDS and len(missing) >= UNKNOWN_SHARE * len(words)))
+
+
+def unknown_words(lexical: LexicalIndex, question: str) -> set[str]:
+    """The question's words (lowercased, as written) that no Chunk uses, function words
+    aside: "super" and "bowl" in a question asked of political news."""
+    return {w for w in QUESTION_WORD.findall(question.lower())
+            if (stems := lexical.words(w)) and not any(lexical.knows(s) for s in stems)}
 
 
 def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDATES,

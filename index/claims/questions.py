@@ -12,6 +12,7 @@ passages only, and no slot is ever shown for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import lexicon
@@ -142,6 +143,15 @@ def parse_question(question: str, nlp) -> Query | None:
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
                  loose=event is None and dimension in ("count", "date"))
+
+
+def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
+    """Whether the parsed question is about a thing named by a noun and its modifier that
+    are both words no article uses ("the super bowl", "the las vegas concert shooting",
+    "the Nobel Prize"): no passage can be about it, however near in meaning. A verb among
+    the unknown words ("did anybody lose their life") names no thing."""
+    return any(t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
+               and t.lower_ in unknown and t.head.lower_ in unknown for t in doc)
 
 
 def _magnitude_query(question: str, doc) -> Query:

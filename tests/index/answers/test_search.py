@@ -106,3 +106,10 @@ def test_an_answer_has_no_nearest_passages_and_marks_its_found_sentences(sample_
     assert "nearest" not in out
     for passage in out["passages"]:
         assert " ".join(passage["sentence"].split()) in " ".join(passage["text"].split())
+
+
+def test_a_question_about_a_thing_no_article_names_gets_no_passages(sample_engine):
+    # Four of its six words are the corpus's own; "super bowl" is named nowhere.
+    answer = sample_engine.ask("how many police officers were killed in the super bowl riots")
+    assert answer.passages == () and answer.nearest
+    assert sample_engine.ask("how many police officers were killed in the riots").passages

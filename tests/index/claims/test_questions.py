@@ -98,3 +98,15 @@ def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, even
 def test_a_date_question_names_its_type_whatever_the_plural(nlp, question, loose):
     query = parse_question(question, nlp)
     assert query.dimension == "date" and query.loose is loose
+
+
+@pytest.mark.parametrize(("question", "unknown", "expected"), [
+    ("who won the super bowl in 2016", {"super", "bowl"}, True),
+    ("how many died in the las vegas concert shooting", {"las", "vegas", "concert"}, True),
+    ("did anybody lose their life in the fire", {"anybody", "lose"}, False),  # a verb
+    ("how much have farmers lost because of the heat", {"lost", "because"}, False),
+    ("who won the super bowl in 2016", {"super"}, False)])  # the thing is named somewhere
+def test_a_question_about_a_thing_no_article_names(nlp, question, unknown, expected):
+    from index.claims.questions import names_unknown_thing
+
+    assert names_unknown_thing(nlp(question), unknown) is expected
