@@ -151,10 +151,11 @@ PATH_LIKE = {  # question -> a fragment that would show up in a file event if it
     "%2e%2e%2f%2e%2e%2fboot.ini": "boot.ini",
     "$(touch pwned_by_question) how many died": "pwned_by_question",
     "how many died`; cat /etc/hostname`": "hostname",
-    # Mostly a question (a question most of whose words no article uses gets no answer,
-    # so nothing to rate): the SQL rides along.
-    "how many police officers died in the violence'); DROP TABLE feedback; --":
-        "DROP TABLE",
+    # Mostly a question (a question most of whose words no article uses gets no answer, so
+    # does one about a thing no article names, "DROP TABLE feedback" parsed as a noun with
+    # its modifiers: nothing to rate): the SQL rides along.
+    "how many police officers died in the violence'); DELETE FROM feedback; --":
+        "DELETE FROM",
 }
 
 
