@@ -22,7 +22,7 @@ from .answers.check import CheckResult, check_message
 from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.question_text import accepted, clean_question, known_story
-from .answers.retrieval import Snapshot, candidates, nearest
+from .answers.retrieval import Snapshot, nearest, retrieved
 from .answers.wording import mentions, wording_disputes
 from .claims.ahead import ParsedAhead
 from .claims.extract import ClaimExtractor
@@ -213,14 +213,14 @@ class Engine:
             raise IndexUnavailableError(self._empty_message())
         self.store.check_model(self.embedder.name, name)
         snapshot = self.snapshot(name)
-        found = candidates(snapshot, text)
+        found, answers = retrieved(snapshot, text)
         corpus = snapshot.corpus
         query = self._parse(text)
         story_id = known_story(corpus, story)
-        answer = compose_answer(text, query, found, corpus, len(corpus.sources),
-                                top_k or self.settings.top_k, story_id)
+        answer = compose_answer(text, query, found if answers else [], corpus,
+                                len(corpus.sources), top_k or self.settings.top_k, story_id)
         if not answer.passages:  # no answer: what comes closest, shown as such
-            answer = dataclasses.replace(answer, nearest=tuple(nearest(snapshot, text, story_id)))
+            answer = dataclasses.replace(answer, nearest=tuple(nearest(snapshot, found, story_id)))
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,
                  len(answer.passages), len(answer.disagreements),
                  (time.perf_counter() - started) * 1000)

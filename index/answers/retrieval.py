@@ -9,12 +9,12 @@ corpus) and hands them over as a `Snapshot`, so the answer stages never reach ba
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..claims.questions import names_unknown_thing
-from .search import WINDOWED, passages, retrieve, unknown_words
+from .search import WINDOWED, passages, ranked, unknown_words
 
 if TYPE_CHECKING:
     from ..records import Passage
@@ -38,16 +38,23 @@ class Snapshot:
     parse: Callable[[str], Any] | None = None
 
 
-def candidates(snapshot: Snapshot, text: str, evidence: bool = True) -> list[Passage]:
+def candidates(snapshot: Snapshot, text: str) -> list[Passage]:
     """The passages `text` retrieves from the snapshot's generation, best first ([] when
-    nothing is evidence enough; without `evidence`, the nearest ones all the same)."""
+    nothing is evidence enough)."""
+    found, answers = retrieved(snapshot, text)
+    return found if answers else []
+
+
+def retrieved(snapshot: Snapshot, text: str) -> tuple[list[Passage], bool]:
+    """The passages nearest `text` in the snapshot's generation, best first, and whether
+    they answer it: one retrieval gives both the answer and, when there is none, the
+    passages shown as what comes closest (`nearest`)."""
     vector = snapshot.embedder.embed_query(text)
-    found = retrieve(snapshot.store, snapshot.corpus.lexical, vector, text, snapshot.name,
-                     snapshot.min_score, evidence)
-    if evidence and found and _unknown_thing(snapshot, text):
-        return []
+    found, answers = ranked(snapshot.store, snapshot.corpus.lexical, vector, text,
+                            snapshot.name, snapshot.min_score)
+    answers = answers and bool(found) and not _unknown_thing(snapshot, text)
     doc_ids = [f.chunk.doc_id for f in found[:WINDOWED]]
-    return passages(found, snapshot.store.article_texts(snapshot.name, doc_ids))
+    return passages(found, snapshot.store.article_texts(snapshot.name, doc_ids)), answers
 
 
 def _unknown_thing(snapshot: Snapshot, text: str) -> bool:
@@ -63,10 +70,11 @@ def _unknown_thing(snapshot: Snapshot, text: str) -> bool:
 NEAREST = 3  # passages shown, as such, beside "no source reports this"
 
 
-def nearest(snapshot: Snapshot, text: str, story: str | None = None) -> list[Passage]:
-    """The passages nearest a question that got no answer (inside `story`, a Story id, when
-    given), with their Stories: shown as what comes closest, never as the answer."""
+def nearest(snapshot: Snapshot, found: Sequence[Passage], story: str | None = None,
+            ) -> list[Passage]:
+    """Of the passages retrieved for a question that got no answer, the NEAREST first
+    (inside `story`, a Story id, when given), with their Stories: shown as what comes
+    closest, never as the answer."""
     story_of = snapshot.corpus.story_of
-    found = [replace(p, story=story_of.get(p.doc_id))
-             for p in candidates(snapshot, text, evidence=False)]
-    return [p for p in found if story is None or (p.story and p.story.id == story)][:NEAREST]
+    near = [replace(p, story=story_of.get(p.doc_id)) for p in found]
+    return [p for p in near if story is None or (p.story and p.story.id == story)][:NEAREST]

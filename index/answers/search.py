@@ -93,10 +93,18 @@ def similarity(a: frozenset, b: frozenset) -> float:
 
 
 def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
-             question: str, name: str, min_score: float | None = None,
-             evidence: bool = True) -> list[Found]:
+             question: str, name: str, min_score: float | None = None) -> list[Found]:
     """The Chunks that answer a question, best first (the WINDOWED best); [] when nothing
-    is evidence enough (without `evidence`: the nearest Chunks, evidence or not)."""
+    is evidence enough."""
+    found, answers = ranked(store, lexical, vector, question, name, min_score)
+    return found if answers else []
+
+
+def ranked(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
+           question: str, name: str, min_score: float | None = None,
+           ) -> tuple[list[Found], bool]:
+    """The Chunks nearest a question, best first (the WINDOWED best), and whether they are
+    evidence enough to answer it (see MIN_SCORE and WORD_SHARE)."""
     words = lexical.search(question, LEXICAL_CANDIDATES) if lexical else []
     query = np.asarray(vector, dtype=np.float32)
     table = lexical.table if lexical else None
@@ -113,9 +121,8 @@ def retrieve(store: Store, lexical: LexicalIndex | None, vector: Sequence[float]
                    key=lambda cid: (-fused[cid], -cosine[cid]))[:WINDOWED]
     if table is not None:
         chunks = _from_table(store, table, name, order + [cid for cid, _ in words[:10]])
-    if evidence and not _evidence(cosine, words, chunks, lexical, question, min_score):
-        return []
-    return [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+    found = [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+    return found, _evidence(cosine, words, chunks, lexical, question, min_score)
 
 
 def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[str, float]]):
@@ -185,6 +192,8 @@ def uncovered(lexical: LexicalIndex, question: str) -> bool:
 def unknown_words(lexical: LexicalIndex, question: str) -> set[str]:
     """The question's words (lowercased, as written) that no Chunk uses, function words
     aside: "super" and "bowl" in a question asked of political news."""
+    if sum(not lexical.knows(s) for s in lexical.words(question)) < 2:
+        return set()  # most questions: one tokenisation, and no word-by-word look
     return {w for w in QUESTION_WORD.findall(question.lower())
             if (stems := lexical.words(w)) and not any(lexical.knows(s) for s in stems)}
 

@@ -68,8 +68,10 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
     if named and len(named) == 1:
         return [corpus.story_ref(ranked[0])]
     top = total[ranked[0]]
-    others = [sid for sid in ranked[1:] if total[sid] >= SECOND_STORY * top and
-              described(question, candidates, ranked[0], sid)]
+    others = [sid for sid in ranked[1:] if total[sid] >= SECOND_STORY * top]
+    if others:
+        described = _asked(question) & _words(candidates, ranked[0])
+        others = [sid for sid in others if described <= _words(candidates, sid)]
     return [corpus.story_ref(sid) for sid in [ranked[0], *others][:MAX_STORIES]]
 
 
@@ -93,14 +95,14 @@ def _names_story(name: str, entities) -> bool:
     return any(name == e or name in e.split() or e in name for e in entities if len(e) > 2)
 
 
-def described(question: str, candidates: Sequence[Passage], first: str, other: str) -> bool:
-    """Whether the `other` Story's passages use every word of the question the `first`
-    Story's passages use: "how many people got arrested during the inauguration protests"
-    describes one Story, and another Story's arrests, however well they rank, get no block
-    of their own when none of its passages says "inauguration"; "how many people have been
-    arrested" describes every Story with arrests."""
-    asked = {stem(w) for w in WORD.findall(question.lower()) if w not in STOP}
-    return asked & _words(candidates, first) <= _words(candidates, other)
+def _asked(question: str) -> set[str]:
+    """The question's stemmed words, function words aside. Another Story gets a block only
+    when its passages use every one of them the first Story's passages use: "how many
+    people got arrested during the inauguration protests" describes one Story, and another
+    Story's arrests, however well they rank, get no block of their own when none of its
+    passages says "inauguration"; "how many people have been arrested" describes every
+    Story with arrests."""
+    return {stem(w) for w in WORD.findall(question.lower()) if w not in STOP}
 
 
 def _words(candidates: Sequence[Passage], story: str) -> set[str]:
