@@ -68,11 +68,11 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
     if named and len(named) == 1:
         return [corpus.story_ref(ranked[0])]
     top = total[ranked[0]]
-    others = [sid for sid in ranked[1:] if total[sid] >= SECOND_STORY * top]
+    others = [sid for sid in ranked[1:MAX_STORIES] if total[sid] >= SECOND_STORY * top]
     if others:
         described = _asked(question) & _words(candidates, ranked[0])
         others = [sid for sid in others if described <= _words(candidates, sid)]
-    return [corpus.story_ref(sid) for sid in [ranked[0], *others][:MAX_STORIES]]
+    return [corpus.story_ref(sid) for sid in [ranked[0], *others]]
 
 
 def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES,
