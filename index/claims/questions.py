@@ -19,10 +19,13 @@ from . import lexicon
 from .dates import find_dates
 from .units import unit_after
 
+# "when" asks for a date only as the question's own word ("since when has she led"); after
+# it, it opens a clause: "which radio station was he on when he floated quitting".
 QUANTITY = re.compile(
+    r"^\W*(?:(?:since|until|till|so|and|but) )?when\b|"
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
-    r"how long|how far|how tall|how high|how deep|how fast|what speed|when|"
+    r"how long|how far|how tall|how high|how deep|how fast|what speed|"
     r"(?:what|which) (?:years?|dates?)|proportion|height of|length of|depth of|width of|"
     r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%",
     re.IGNORECASE)
@@ -149,9 +152,18 @@ def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
     """Whether the parsed question is about a thing named by a noun and its modifier that
     are both words no article uses ("the super bowl", "the las vegas concert shooting",
     "the Nobel Prize"): no passage can be about it, however near in meaning. A verb among
-    the unknown words ("did anybody lose their life") names no thing."""
+    the unknown words ("did anybody lose their life") names no thing, nor does a
+    participle describing a measure ("their combined margin", "the projected deficit")."""
     return any(t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
-               and t.lower_ in unknown and t.head.lower_ in unknown for t in doc)
+               and t.lower_ in unknown and t.head.lower_ in unknown and not _participle(t)
+               for t in doc)
+
+
+def _participle(token) -> bool:
+    """A verb's participle used as a modifier ("combined", "estimated", "rising"): the
+    tagger calls some of them adjectives."""
+    return token.pos_ == "VERB" or token.tag_ in ("VBN", "VBG") or \
+        token.lower_.endswith(("ed", "ing"))
 
 
 def _magnitude_query(question: str, doc) -> Query:

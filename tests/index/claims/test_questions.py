@@ -100,12 +100,22 @@ def test_a_date_question_names_its_type_whatever_the_plural(nlp, question, loose
     assert query.dimension == "date" and query.loose is loose
 
 
+@pytest.mark.parametrize("question", [
+    "which radio station was he on when he floated quitting",
+    "what tv show was the senator on when he called her a hypocrite"])
+def test_when_opening_a_clause_asks_for_no_date(nlp, question):
+    assert parse_question(question, nlp) is None
+
+
 @pytest.mark.parametrize(("question", "unknown", "expected"), [
     ("who won the super bowl in 2016", {"super", "bowl"}, True),
     ("how many died in the las vegas concert shooting", {"las", "vegas", "concert"}, True),
     ("did anybody lose their life in the fire", {"anybody", "lose"}, False),  # a verb
     ("how much have farmers lost because of the heat", {"lost", "because"}, False),
-    ("who won the super bowl in 2016", {"super"}, False)])  # the thing is named somewhere
+    ("who won the super bowl in 2016", {"super"}, False),  # the thing is named somewhere
+    # A participle describes a measure, it names no thing.
+    ("what was his combined margin in the three states", {"combined", "margin"}, False),
+    ("how big is the projected deficit", {"projected", "deficit"}, False)])
 def test_a_question_about_a_thing_no_article_names(nlp, question, unknown, expected):
     from index.claims.questions import names_unknown_thing
 
