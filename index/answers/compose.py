@@ -19,6 +19,7 @@ from ..records import Answer, Claim, Passage, Slot, StoryRef
 from .corpus import Corpus
 from .disagreements import build_slot
 from .echo import echoed
+from .focus import focused
 from .measures import candidate_figures, figures_first, measure_slot, typed_first
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
@@ -177,7 +178,7 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     if not candidates:
         return Answer(question=question, passages=(), article_count=article_count,
                       notice=f"None of the {article_count} articles reports this.")
-    candidates = echoed(question, candidates)
+    candidates = echoed(question, focused(question, candidates))
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
     if query is not None and all(not s.disputed and _outlets(s) < 2 for s in slots):

@@ -1,0 +1,44 @@
+"""Focus words: inside one Article, the passage holding the question's words that few of
+its sentences use comes first (hand-made passages; the story is invented for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answers.focus import focused
+from index.records import Passage
+
+pytestmark = pytest.mark.fast
+
+QUESTION = "which radio station was governor brandt on when he hinted at quitting"
+
+
+def passage(doc: str, found: str, rank: float) -> Passage:
+    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
+                   title=None, date=None, position=0, text=found, score=0.5, rank=rank,
+                   chunk=found, found=(found,))
+
+
+LEAD = passage("a", "Governor Brandt faced calls to resign on Tuesday. Governor Brandt said "
+               "little. Brandt met aides.", 0.30)
+MIDDLE = passage("a", "Brandt's allies rallied. Brandt thanked them. The governor smiled.", 0.26)
+ANSWER = passage("a", "Brandt spoke on the radio station KVLT in the morning. Brandt hinted "
+                 "at quitting.", 0.22)
+OTHER = passage("b", "Brandt has led the state since 2019.", 0.25)
+
+
+def test_the_passage_with_the_articles_rare_question_words_comes_first_in_it():
+    order = focused(QUESTION, [LEAD, OTHER, MIDDLE, ANSWER])
+    ours = [p for p in order if p.doc_id == "a"]
+    assert ours[0].text == ANSWER.text
+    # It takes the Article's best rank; the Articles' ranks against each other hold.
+    assert [(p.doc_id, p.rank) for p in order] == [("a", 0.30), ("a", 0.26), ("b", 0.25),
+                                                   ("a", 0.22)]
+    # A boost is no jump: the Article's passage ranked far below is not lifted over it.
+    far = passage("a", ANSWER.text, 0.05)
+    assert focused(QUESTION, [LEAD, OTHER, MIDDLE, far])[0].text == LEAD.text
+
+
+def test_a_question_whose_words_are_in_every_sentence_keeps_the_order():
+    order = focused("what did governor brandt say", [LEAD, OTHER, MIDDLE, ANSWER])
+    assert [p.text for p in order] == [LEAD.text, MIDDLE.text, OTHER.text, ANSWER.text]
