@@ -61,7 +61,7 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
     total = story_weights(candidates)
     names = question_names(question, query)
     named = [sid for sid in best if any(_names_story(n, corpus.entities.get(sid, ()))
-                                        for n in names)]
+                                        or _mentions(n, candidates, sid) for n in names)]
     ranked = sorted(named or best, key=lambda sid: -best[sid])
     if not ranked:
         return []
@@ -93,6 +93,14 @@ def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES,
 
 def _names_story(name: str, entities) -> bool:
     return any(name == e or name in e.split() or e in name for e in entities if len(e) > 2)
+
+
+def _mentions(name: str, candidates: Sequence[Passage], story: str) -> bool:
+    """Whether a Story's candidate passages use every word of a name: "how many House
+    Democrats skipped the swearing-in" names the Democrats, whom the inauguration's
+    reports mention though their Story's names are the president's."""
+    words = {stem(w) for w in WORD.findall(name)}
+    return bool(words) and words <= _words(candidates, story)
 
 
 def _asked(question: str) -> set[str]:

@@ -108,3 +108,27 @@ def test_another_story_gets_a_block_only_when_the_question_describes_it_too(ques
                     story_of={p.doc_id: p.story for p in inauguration + strike})
     chosen = choose_stories(question, None, inauguration + strike, corpus)
     assert [s.id for s in chosen] == stories
+
+
+def test_a_name_the_best_storys_passages_use_does_not_send_the_question_elsewhere():
+    # "Democrats" is among the leadership vote's names, not the inauguration's; the
+    # inauguration's reports, ranked first, say how many Democrats stayed away.
+    inauguration = [_saying(f"inaug{i}", 0.17 - 0.01 * i, "inauguration",
+                            "About 60 House Democrats boycotted the swearing-in.")
+                    for i in range(3)]
+    leadership = [_saying(f"vote{i}", 0.12 - 0.01 * i, "leadership",
+                          "House Democrats re-elected their leader.") for i in range(3)]
+    corpus = Corpus(claims=(), sources=[], lexical=None,
+                    entities={"leadership": {"democrats", "house"}, "inauguration": {"trump"}},
+                    story_of={p.doc_id: p.story for p in inauguration + leadership})
+    chosen = choose_stories("how many Democrats skipped the swearing-in", None,
+                            inauguration + leadership, corpus)
+    assert chosen[0].id == "inauguration"
+    # A name only one Story's passages use still chooses it, whatever the ranks.
+    only = [_saying("vote9", 0.10, "leadership", "Tim Ryan lost the vote to lead them.")]
+    chosen = choose_stories("how many votes did Tim Ryan get", None,
+                            inauguration + only, Corpus(
+                                claims=(), sources=[], lexical=None,
+                                entities={"leadership": {"tim ryan"}},
+                                story_of={p.doc_id: p.story for p in inauguration + only}))
+    assert [s.id for s in chosen] == ["leadership"]
