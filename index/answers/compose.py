@@ -23,6 +23,7 @@ from .focus import focused
 from .measures import candidate_figures, figures_first, measure_slot, typed_first
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
+from .unreported import unreported
 from .wording import passages_wording
 
 # A second passage of an Article already shown weighs this share of its fused rank: a
@@ -176,11 +177,13 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     kept = {s.id for s in stories}
     candidates = [p for p in candidates if p.story and p.story.id in kept]
     if not candidates:
-        return Answer(question=question, passages=(), article_count=article_count,
-                      notice=f"None of the {article_count} articles reports this.")
+        return _unanswered(question, article_count)
     candidates = echoed(question, focused(question, candidates))
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
+    if not slots and unreported(question, query, candidates, corpus.figures_by_doc,
+                                corpus.rarity(stories[0].id)):
+        return _unanswered(question, article_count)
     if query is not None and all(not s.disputed and _outlets(s) < 2 for s in slots):
         # No figure shown, or one Article's alone (which says little on its own): the
         # passages stating a figure of the asked type whose clause fits the question first.
@@ -194,3 +197,8 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                   agreements=tuple(s for s in slots if not s.disputed),
                   article_count=article_count,
                   wording=passages_wording(candidates, passages))
+
+
+def _unanswered(question: str, article_count: int) -> Answer:
+    return Answer(question=question, passages=(), article_count=article_count,
+                  notice=f"None of the {article_count} articles reports this.")

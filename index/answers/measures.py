@@ -124,7 +124,7 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
     best: dict[str, tuple[float, Claim]] = {}
     rare = rarity(claims) if rare is None else rare
     for claim in claims:
-        if not _type_fits(query, claim) or _other_thing(claim, question) or \
+        if not type_fits(query, claim) or _other_thing(claim, question) or \
                 (query.year is not None and str(query.year) not in claim.quote):
             continue  # "in the 1996 crash": only figures of that year's event
         role = role_of(claim)
@@ -148,7 +148,7 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
     return sorted(best.values(), key=lambda sc: -sc[0])
 
 
-def _type_fits(query: Query, claim: Claim) -> bool:
+def type_fits(query: Query, claim: Claim) -> bool:
     """The answer type: "how much X" is an amount of money as readily as a measure."""
     if query.dimension == "measure" and claim.dimension.startswith("money:"):
         return True
@@ -274,7 +274,7 @@ def typed_first(query: Query, candidates: Sequence[Passage],
     inside the window, not the rest of it) state a figure of the asked type rise by
     TYPE_BOOST; every figure counts, whether or not the event rules gave it a slot."""
     def typed(passage: Passage) -> bool:
-        return any(_type_fits(query, c) and any(c.quote in found for found in passage.found)
+        return any(type_fits(query, c) and any(c.quote in found for found in passage.found)
                    for c in by_doc.get(passage.doc_id, ()))
     return sorted((replace(p, rank=p.rank * (1 + TYPE_BOOST)) if typed(p) else p
                    for p in candidates), key=lambda p: -p.rank)
@@ -291,7 +291,7 @@ def figures_first(question: str, query: Query, candidates: Sequence[Passage],
     boosted = []
     for passage in candidates:
         best = max((fit(c, question_, rare) for d in passage.docs[:1]
-                    for c in by_doc.get(d, ()) if _type_fits(query, c) and c.quote in passage.text),
+                    for c in by_doc.get(d, ()) if type_fits(query, c) and c.quote in passage.text),
                    default=0.0)
         share = min(best, FIGURE_FIT) / FIGURE_FIT if best >= MIN_KEYS else 0.0
         boosted.append(replace(passage, rank=passage.rank * (1 + FIGURE_BOOST * share)))
