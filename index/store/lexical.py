@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,12 @@ from .chunk_table import ChunkTable, ChunkTableWriter
 log = logging.getLogger(__name__)
 
 IDS_FILE = "chunk_ids.json"
+# How texts are cut into words; an index saved by another version is rebuilt on load.
+TOKENS_FILE = "tokens.json"
+TOKENS_VERSION = 2  # 2: hyphenated words also written solid
+# "Wal-Mart" is also "walmart", "e-mail" also "email": the same word is written solid and
+# hyphenated by different outlets and readers.
+HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 # Words of a question that say what kind of answer is wanted, not what it is about.
 QUESTION_WORDS = ["how", "many", "much", "what", "which", "who", "whom", "whose", "when",
                   "where", "why", "did", "does", "do", "was", "were", "is", "are", "has",
@@ -67,8 +74,8 @@ class LexicalIndex:
 
         retriever = bm25s.BM25()
         if texts:
-            tokens = bm25s.tokenize(list(texts), stopwords=_stopwords(), stemmer=_stemmer(),
-                                    show_progress=False)
+            tokens = bm25s.tokenize([lexical_text(t) for t in texts], stopwords=_stopwords(),
+                                    stemmer=_stemmer(), show_progress=False)
             retriever.index(tokens, show_progress=False)
         return cls(retriever, list(ids))
 
@@ -77,6 +84,8 @@ class LexicalIndex:
         if self.ids:
             self._retriever.save(str(folder), show_progress=False)
         (folder / IDS_FILE).write_text(json.dumps(self.ids), encoding="utf-8")
+        (folder / TOKENS_FILE).write_text(json.dumps({"version": TOKENS_VERSION}),
+                                          encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
@@ -84,6 +93,9 @@ class LexicalIndex:
         bm25s = _bm25s()
 
         try:
+            if _tokens_version(folder) != TOKENS_VERSION:
+                log.info("the lexical index in %s cuts words another way: rebuilding it", folder)
+                return None
             ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
             retriever = bm25s.BM25.load(str(folder), mmap=True, show_progress=False) \
                 if ids else bm25s.BM25()
@@ -98,7 +110,7 @@ class LexicalIndex:
 
         if not self.ids:
             return []
-        tokens = bm25s.tokenize([fold_text(question)], stopwords=self._stopwords,
+        tokens = bm25s.tokenize([lexical_text(question)], stopwords=self._stopwords,
                                 stemmer=self._stemmer, return_ids=False, show_progress=False)
         known = [[t for t in tokens[0] if t in self._retriever.vocab_dict]]
         if not known[0]:
@@ -115,9 +127,24 @@ class LexicalIndex:
         """The question's content words as the index stems them (stopwords dropped)."""
         bm25s = _bm25s()
 
-        tokens = bm25s.tokenize([fold_text(question)], stopwords=self._stopwords,
+        tokens = bm25s.tokenize([lexical_text(question)], stopwords=self._stopwords,
                                 stemmer=self._stemmer, return_ids=False, show_progress=False)
         return list(tokens[0])
+
+
+def lexical_text(text: str) -> str:
+    """A text as the index cuts it into words: folded (chunking.fold_text), each hyphenated
+    word also written solid."""
+    text = fold_text(text)
+    joined = [m.group().replace("-", "") for m in HYPHENATED.finditer(text)]
+    return f"{text} {' '.join(joined)}" if joined else text
+
+
+def _tokens_version(folder: Path) -> int | None:
+    try:
+        return json.loads((folder / TOKENS_FILE).read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def top_scoring(scores, k: int):

@@ -71,3 +71,22 @@ def test_ligatures_and_full_width_letters_match_either_way(tmp_path):
         "firefighters flames", "ﬁreﬁghters ﬂames", "Redwood ridge", "ＲＥＤＷＯＯＤ")}
     (chunk,) = found["firefighters flames"]  # a's one Chunk; b shares none of these words
     assert all(ids == [chunk] for ids in found.values()), found
+
+
+def test_a_hyphenated_word_is_found_written_solid_and_hyphenated(tmp_path):
+    index = LexicalIndex.build(["a", "b"], ["Lawyers for Wal-Mart argued the e-mail was lost.",
+                                            "The mall opened a new store on Tuesday."])
+    assert index.search("walmart lawyers", 5)[0][0] == "a"
+    assert [cid for cid, _ in index.search("email", 5)] == ["a"]
+    assert index.knows(index.words("walmart")[0])
+    solid = LexicalIndex.build(["a"], ["She sent the email from Walmart headquarters."])
+    assert [cid for cid, _ in solid.search("wal-mart e-mail", 5)] == ["a"]
+
+
+def test_an_index_saved_with_words_cut_another_way_is_rebuilt(tmp_path):
+    from index.store.lexical import TOKENS_FILE
+
+    LexicalIndex.build(["a"], ["Lawyers for Wal-Mart argued."]).save(tmp_path / "lex")
+    assert LexicalIndex.load(tmp_path / "lex") is not None
+    (tmp_path / "lex" / TOKENS_FILE).unlink()  # saved before words were cut this way
+    assert LexicalIndex.load(tmp_path / "lex") is None  # the engine rebuilds it
