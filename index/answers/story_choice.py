@@ -60,8 +60,9 @@ def choose_stories(question: str, query: Query | None, candidates: Sequence[Pass
     best = story_weights(candidates, STORY_DEPTH, complete)
     total = story_weights(candidates)
     names = question_names(question, query)
+    said = {sid: _words(candidates, sid) for sid in best} if names else {}
     named = [sid for sid in best if any(_names_story(n, corpus.entities.get(sid, ()))
-                                        or _mentions(n, candidates, sid) for n in names)]
+                                        or _mentions(n, said[sid]) for n in names)]
     ranked = sorted(named or best, key=lambda sid: -best[sid])
     if not ranked:
         return []
@@ -95,12 +96,12 @@ def _names_story(name: str, entities) -> bool:
     return any(name == e or name in e.split() or e in name for e in entities if len(e) > 2)
 
 
-def _mentions(name: str, candidates: Sequence[Passage], story: str) -> bool:
-    """Whether a Story's candidate passages use every word of a name: "how many House
-    Democrats skipped the swearing-in" names the Democrats, whom the inauguration's
-    reports mention though their Story's names are the president's."""
+def _mentions(name: str, said: set[str]) -> bool:
+    """Whether a Story's candidate passages (`said`: their words) use every word of a name:
+    "how many House Democrats skipped the swearing-in" names the Democrats, whom the
+    inauguration's reports mention though their Story's names are the president's."""
     words = {stem(w) for w in WORD.findall(name)}
-    return bool(words) and words <= _words(candidates, story)
+    return bool(words) and words <= said
 
 
 def _asked(question: str) -> set[str]:
