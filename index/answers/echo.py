@@ -43,12 +43,17 @@ MIN_TERMS = 3  # a sentence of fewer content words restates too little to tell
 WORD = re.compile(r"[a-z0-9]+")
 
 
+def content_terms(text: str) -> frozenset[str]:
+    """A text's stemmed content words (function words aside): what echoes and focus words
+    compare, for questions and sentences alike."""
+    return frozenset(stem(w) for w in WORD.findall(text.lower()) if w not in STOP)
+
+
 @functools.lru_cache(maxsize=4096)
 def sentence_terms(text: str) -> tuple[frozenset[str], ...]:
-    """Each sentence of a text as its stemmed content words (cached: the same passages come
-    back question after question)."""
-    return tuple(frozenset(stem(w) for w in WORD.findall(s.text.lower()) if w not in STOP)
-                 for s in split_sentences(text))
+    """Each sentence of a text as its content words (cached: the same passages come back
+    question after question)."""
+    return tuple(content_terms(s.text) for s in split_sentences(text))
 
 
 def echoed(question: str, candidates: Sequence[Passage]) -> list[Passage]:
@@ -56,7 +61,7 @@ def echoed(question: str, candidates: Sequence[Passage]) -> list[Passage]:
     (one of the SEEDS best, from another Article) whose answering sentence it restates."""
     if len(candidates) < 2:
         return list(candidates)
-    asked = frozenset(stem(w) for w in WORD.findall(question.lower()) if w not in STOP)
+    asked = content_terms(question)
     sentences = [[terms - asked for found in p.found for terms in sentence_terms(found)]
                  for p in candidates]
     idf = _rarity(sentences)

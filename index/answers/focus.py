@@ -15,13 +15,11 @@ other is retrieval's alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Passage
-from .echo import sentence_terms
-from .keyparts import STOP, stem
+from .echo import content_terms, sentence_terms
 
 # A focus word is in at most this share of the sentences an Article's passages show.
 # Measured inside each outlet's article, on realdev and on the public files (172 expected
@@ -31,13 +29,12 @@ FOCUS_SHARE = 0.25
 # A passage holding every focus word ranks this much higher within its Article. Measured as
 # above: 0.25 and 1.0 put one fewer answering passage first on real news than 0.5.
 FOCUS_BOOST = 0.5
-WORD = re.compile(r"[a-z0-9]+")
 
 
 def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
     """The candidates, each Article's passages reordered by the focus words their found
     sentences hold (see the module docstring); the order of the ranks is kept."""
-    asked = frozenset(stem(w) for w in WORD.findall(question.lower()) if w not in STOP)
+    asked = content_terms(question)
     by_doc: dict[str, list[int]] = {}
     for i, passage in enumerate(candidates):
         by_doc.setdefault(passage.doc_id, []).append(i)
