@@ -136,6 +136,9 @@ class Passage:
     found: tuple[str, ...] = ()
     story: StoryRef | None = None
     url: str | None = None
+    # How well what the found Chunks say beyond their Article's topic matches what the
+    # question asks beyond it (answers.distinct): orders an Article's own passages.
+    distinct: float = 0.0
 
 
 @dataclass(frozen=True)

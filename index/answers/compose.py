@@ -10,6 +10,7 @@ it (the best-ranked one for each Figure), then the rest by rank.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -139,20 +140,44 @@ def choose_passages(candidates: Sequence[Passage], slots: Sequence[Slot],
     order = {id(p): i for i, p in enumerate(candidates)}
     chosen.sort(key=lambda p: order[id(p)])
     return chosen + _diverse([p for p in candidates if p not in chosen], shown,
-                             top_k - len(chosen))
+                             top_k - len(chosen), _best_ranks(candidates))
 
 
-def _diverse(candidates: Sequence[Passage], shown: set[str], k: int) -> list[Passage]:
-    """k passages, best first, where one from an Article not yet shown outranks a second
-    from one that is unless it ranks much lower (see REPEAT_WEIGHT)."""
+def _diverse(candidates: Sequence[Passage], shown: set[str], k: int,
+             best: dict[str, float]) -> list[Passage]:
+    """k passages, best first by standing (see `_standing`), where one from an Article not
+    yet shown outranks a second from one that is unless it ranks much lower (see
+    REPEAT_WEIGHT)."""
     shown, rest = set(shown), list(candidates)
     out: list[Passage] = []
     while rest and len(out) < k:
-        best = max(range(len(rest)), key=lambda i: rest[i].rank * (
+        top = max(range(len(rest)), key=lambda i: _standing(rest[i], best) * (
             1.0 if set(rest[i].docs) - shown else REPEAT_WEIGHT))
-        out.append(rest.pop(best))  # by position: Passages compare field by field
+        out.append(rest.pop(top))  # by position: Passages compare field by field
         shown.update(out[-1].docs)
     return out
+
+
+def _standing(passage: Passage, best: dict[str, float]) -> float:
+    """A passage's rank with its Article's: the geometric mean of its own rank and its
+    Article's best passage's. An outlet that ranks first for a question is the likeliest to
+    answer it in its next paragraph too, so its second passage comes before another
+    outlet's second that trails its own first far (the Article's best keeps its rank).
+    Measured on realdev and three further sets of real questions on its articles (144
+    answering passages): the Article's weight 0.5 brought 5 more answering passages into
+    the top 5 than none, 0.3 and 0.7 three and four, 0.0 (the Article's rank alone) six
+    fewer; the public synthetic files moved by none."""
+    article = max((best.get(doc, 0.0) for doc in passage.docs), default=0.0)
+    return math.sqrt(passage.rank * max(article, passage.rank))
+
+
+def _best_ranks(candidates: Sequence[Passage]) -> dict[str, float]:
+    """Each Article's best passage rank among the candidates."""
+    best: dict[str, float] = {}
+    for passage in candidates:
+        for doc in passage.docs:
+            best[doc] = max(best.get(doc, 0.0), passage.rank)
+    return best
 
 
 def _quoting(candidates: Sequence[Passage], figure) -> Passage | None:

@@ -44,9 +44,9 @@ WORD = re.compile(r"[a-z0-9]+")
 
 
 def content_terms(text: str) -> frozenset[str]:
-    """A text's stemmed content words (function words aside): what echoes and focus words
-    compare, for questions and sentences alike."""
-    return frozenset(stem(w) for w in WORD.findall(text.lower()) if w not in STOP)
+    """A text's stemmed content words (function words and single letters aside: the "s" of
+    "Clinton's"): what echoes and focus words compare, for questions and sentences alike."""
+    return frozenset(stem(w) for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 1)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,6 +29,11 @@ FOCUS_SHARE = 0.25
 # A passage holding every focus word ranks this much higher within its Article. Measured as
 # above: 0.25 and 1.0 put one fewer answering passage first on real news than 0.5.
 FOCUS_BOOST = 0.5
+# A passage whose distinct cosine is d ranks 1 + d times higher within its Article.
+# Measured inside each outlet's article on 258 answering passages (realdev, three further
+# sets of real questions on its articles, the public synthetic files): with the focus words,
+# 1.0 put 196 first, 0.5 192, 2.0 196, none 189.
+DISTINCT_BOOST = 1.0
 
 
 def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
@@ -44,13 +49,17 @@ def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
             continue
         own = [candidates[i] for i in places]
         focus = _focus(asked, own)
-        if not focus:
-            continue
-        scored = sorted(own, key=lambda p: -p.rank * (1 + FOCUS_BOOST * len(
-            focus & _found_terms(p)) / len(focus)))
+        scored = sorted(own, key=lambda p: -p.rank * _weight(focus, p))
         for i, passage in zip(places, scored, strict=True):
             out[i] = replace(passage, rank=candidates[i].rank)
     return sorted(out, key=lambda p: -p.rank)
+
+
+def _weight(focus: frozenset[str], passage: Passage) -> float:
+    """How much higher a passage ranks among its Article's: by the share of the focus words
+    its found sentences hold and by its distinct meaning (see answers.distinct)."""
+    held = len(focus & _found_terms(passage)) / len(focus) if focus else 0.0
+    return (1 + FOCUS_BOOST * held) * (1 + DISTINCT_BOOST * max(0.0, passage.distinct))
 
 
 def _focus(asked: frozenset[str], passages: Sequence[Passage]) -> frozenset[str]:

@@ -23,6 +23,7 @@ from ..records import Chunk, Passage
 from ..store.chroma import Store
 from ..store.chunk_table import ChunkTable
 from ..store.lexical import LexicalIndex
+from .distinct import distinct
 
 # Cosine similarity of all-MiniLM-L6-v2 between a question and a Chunk (about two
 # sentences). Measured on every public question file and ours (69 questions, 6 of them
@@ -63,11 +64,13 @@ QUESTION_WORD = re.compile(r"[\w'’-]+")
 
 @dataclass(frozen=True)
 class Found:
-    """A Chunk found for a question: its cosine to the question and its fused rank score."""
+    """A Chunk found for a question: its cosine to the question, its fused rank score and
+    its distinct cosine (see answers.distinct)."""
 
     chunk: Chunk
     cosine: float
     fused: float
+    distinct: float = 0.0
 
 
 @functools.lru_cache(maxsize=2048)
@@ -119,10 +122,21 @@ def ranked(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
     order = sorted((cid for cid in fused if cid in cosine),
                    key=lambda cid: (-fused[cid], -cosine[cid]))[:WINDOWED]
+    apart: dict[str, float] = {}
     if table is not None:
         chunks = _from_table(store, table, name, order + [cid for cid, _ in words[:10]])
-    found = [Found(chunks[cid], cosine[cid], fused[cid]) for cid in order if cid in chunks]
+        apart = _distinct(table, query, [cid for cid in order if cid in chunks], chunks)
+    found = [Found(chunks[cid], cosine[cid], fused[cid], apart.get(cid, 0.0))
+             for cid in order if cid in chunks]
     return found, _evidence(cosine, words, chunks, lexical, question, min_score)
+
+
+def _distinct(table: ChunkTable, query: np.ndarray, ids: list[str],
+              chunks: dict[str, Chunk]) -> dict[str, float]:
+    """Each Chunk's distinct cosine to the question, within its Article's found Chunks."""
+    known, vectors = table.vectors(ids)
+    return dict(zip(known, distinct(query, [chunks[cid].doc_id for cid in known], vectors),
+                    strict=True))
 
 
 def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[str, float]]):
@@ -253,4 +267,5 @@ def _passage(members: list[tuple[Found, str]], taken: dict[str, list[Found]]) ->
                    title=chunk.title, date=chunk.date, position=chunk.position,
                    text=text, score=round(max(h.cosine for h, _ in members), 4),
                    rank=best.fused, chunk=chunk.text,
+                   distinct=max(f.distinct for f in (best, *taken.get(text, ()))),
                    found=(chunk.text, *(f.chunk.text for f in taken.get(text, ()))))

@@ -124,8 +124,14 @@ class ChunkTable:
 
     def cosines(self, chunk_ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
         """Cosine of each Chunk's vector to a (normalised) query vector."""
-        known = [cid for cid in chunk_ids if cid in self.row_of]
+        known, rows = self.vectors(chunk_ids)
         if not known:
             return {}
-        rows = self._vectors[[self.row_of[cid] for cid in known]].astype(np.float32)
         return dict(zip(known, (rows @ query.astype(np.float32)).tolist(), strict=True))
+
+    def vectors(self, chunk_ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """The ids of these Chunks the table holds and their vectors (float32 rows)."""
+        known = [cid for cid in chunk_ids if cid in self.row_of]
+        if not known:
+            return [], np.zeros((0, self._vectors.shape[1]), dtype=np.float32)
+        return known, self._vectors[[self.row_of[cid] for cid in known]].astype(np.float32)

@@ -65,6 +65,14 @@ def test_a_second_paragraph_far_ahead_of_other_outlets_keeps_its_place():
     assert chosen == [first, second_of_atlas, distant]
 
 
+def test_the_outlet_ranked_first_shows_its_next_paragraph_before_a_trailing_one():
+    atlas, courier = _ranked("atlas", 0, 0.20), _ranked("courier", 1, 0.15)
+    next_of_atlas = _ranked("atlas", 6, 0.10)  # half its outlet's first
+    next_of_courier = _ranked("courier", 3, 0.11)  # ranks higher, but trails a weaker first
+    chosen = choose_passages([atlas, courier, next_of_courier, next_of_atlas], [], top_k=3)
+    assert chosen == [atlas, courier, next_of_atlas]
+
+
 def _in_story(doc: str, position: int, rank: float, story: str) -> Passage:
     return replace(_ranked(doc, position, rank), story=StoryRef(story, story))
 

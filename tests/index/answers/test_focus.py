@@ -3,6 +3,8 @@ its sentences use comes first (hand-made passages; the story is invented for the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index.answers.focus import focused
@@ -42,3 +44,11 @@ def test_the_passage_with_the_articles_rare_question_words_comes_first_in_it():
 def test_a_question_whose_words_are_in_every_sentence_keeps_the_order():
     order = focused("what did governor brandt say", [LEAD, OTHER, MIDDLE, ANSWER])
     assert [p.text for p in order] == [LEAD.text, MIDDLE.text, OTHER.text, ANSWER.text]
+
+
+def test_the_passage_whose_meaning_beyond_the_article_fits_the_question_comes_first_in_it():
+    lead = passage("a", "Brandt took questions from reporters.", 0.30)
+    answer = passage("a", "Brandt's lawyer, Dana Ortiz, spoke for him.", 0.22)
+    apart = replace(answer, distinct=0.5)  # see answers.distinct
+    assert focused("who is the attorney for brandt", [lead, answer])[0].text == lead.text
+    assert focused("who is the attorney for brandt", [lead, apart])[0].text == answer.text

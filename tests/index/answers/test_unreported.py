@@ -1,6 +1,6 @@
-"""Unreported amounts: a money question put to passages stating no amount of money and no
-figure fitting it gets no answer (hand-made Claims; the story is invented for these
-tests)."""
+"""Unreported figures: a money or count question put to passages stating no figure of its
+type that matches its words, and no figure fitting it, gets no answer (hand-made Claims;
+the story is invented for these tests)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,18 @@ def test_a_figure_fitting_the_question_in_an_unknown_currency_answers_it():
     assert not unreported(QUESTION, MONEY, [*passages, passage("c", raised)], by_doc, {})
 
 
+COUNT = Query(event="injure", kind="people", counted="people", dimension="count")
+
+
+def test_a_count_question_whose_counts_match_none_of_its_words_is_unreported():
+    assert unreported("how many people were injured at the gala", COUNT, passages[1:],
+                      unrelated, {})
+
+
+def test_a_count_sharing_a_word_with_the_question_answers_it():
+    assert not unreported("how many guests did the gala draw", COUNT, passages, unrelated, {})
+
+
 def test_other_questions_are_not_judged_by_it():
-    count = Query(event="draw", kind="people", counted="guests", dimension="count")
-    assert not unreported("how many guests came", count, passages, {}, {})
+    date = Query(event="draw", kind="", counted="", dimension="date")
+    assert not unreported("when did the gala take place", date, passages, {}, {})
