@@ -149,11 +149,13 @@ def _diverse(candidates: Sequence[Passage], shown: set[str], k: int,
     yet shown outranks a second from one that is unless it ranks much lower (see
     REPEAT_WEIGHT)."""
     shown, rest = set(shown), list(candidates)
+    standing = [_standing(p, best) for p in rest]
     out: list[Passage] = []
     while rest and len(out) < k:
-        top = max(range(len(rest)), key=lambda i: _standing(rest[i], best) * (
+        top = max(range(len(rest)), key=lambda i: standing[i] * (
             1.0 if set(rest[i].docs) - shown else REPEAT_WEIGHT))
         out.append(rest.pop(top))  # by position: Passages compare field by field
+        standing.pop(top)
         shown.update(out[-1].docs)
     return out
 

@@ -51,7 +51,8 @@ def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
         focus = _focus(asked, own)
         scored = sorted(own, key=lambda p: -p.rank * _weight(focus, p))
         for i, passage in zip(places, scored, strict=True):
-            out[i] = replace(passage, rank=candidates[i].rank)
+            if passage is not candidates[i]:
+                out[i] = replace(passage, rank=candidates[i].rank)
     return sorted(out, key=lambda p: -p.rank)
 
 

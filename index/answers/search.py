@@ -90,6 +90,12 @@ def figures_in(text: str) -> tuple[float, ...]:
     return tuple(sorted(q.value for q in find_quantities(text)))
 
 
+@functools.lru_cache(maxsize=2048)
+def _window(article: str, first: int, count: int) -> str:
+    """The sentences shown around a Chunk (cached, as `shingles`)."""
+    return window(article, first, count)
+
+
 def similarity(a: frozenset, b: frozenset) -> float:
     """Overlap coefficient of two shingle sets: 1.0 when one text contains the other."""
     return len(a & b) / max(1, min(len(a), len(b)))
@@ -134,6 +140,9 @@ def ranked(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
 def _distinct(table: ChunkTable, query: np.ndarray, ids: list[str],
               chunks: dict[str, Chunk]) -> dict[str, float]:
     """Each Chunk's distinct cosine to the question, within its Article's found Chunks."""
+    docs = [chunks[cid].doc_id for cid in ids]
+    if len(set(docs)) == len(docs):
+        return {}  # no Article with two Chunks found: nothing to tell apart
     known, vectors = table.vectors(ids)
     return dict(zip(known, distinct(query, [chunks[cid].doc_id for cid in known], vectors),
                     strict=True))
@@ -222,7 +231,8 @@ def passages(found: Sequence[Found], texts: dict[str, str], limit: int = CANDIDA
     taken: dict[str, list[Found]] = {}  # window text -> the other Chunks found inside it
     for hit in found[:WINDOWED]:
         article = texts.get(hit.chunk.doc_id)
-        text = window(article, hit.chunk.first, hit.chunk.count) if article else hit.chunk.text
+        text = _window(article, hit.chunk.first, hit.chunk.count) if article else \
+            hit.chunk.text
         grams = shingles(text)
         own = _flat(hit.chunk.text)
         inside = next((chunks for kept, kept_text, chunks in shown.get(hit.chunk.doc_id, ())

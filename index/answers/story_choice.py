@@ -5,6 +5,7 @@ well (see `choose_stories`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 
@@ -116,5 +117,11 @@ def _asked(question: str) -> set[str]:
 
 def _words(candidates: Sequence[Passage], story: str) -> set[str]:
     """The stemmed words of a Story's candidate passages."""
-    return {stem(w) for p in candidates if p.story and p.story.id == story
-            for w in set(WORD.findall(p.text.lower()))}
+    return set().union(*(_stems(p.text) for p in candidates if p.story and p.story.id == story))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """A passage's stemmed words (cached: the same passages come back question after
+    question)."""
+    return frozenset(stem(w) for w in set(WORD.findall(text.lower())))
