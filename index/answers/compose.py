@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Answer, Claim, Passage, Slot, StoryRef
+from .ages import age_first, asks_age
 from .corpus import Corpus
 from .disagreements import build_slot
 from .echo import echoed
@@ -211,6 +212,11 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     if not slots and unreported(question, query, candidates, corpus.figures_by_doc,
                                 corpus.rarity(stories[0].id)):
         return _unanswered(question, article_count)
+    if query is None and asks_age(question):
+        aged = age_first(question, candidates)
+        if aged is None:
+            return _unanswered(question, article_count)
+        candidates = aged
     if query is not None and all(not s.disputed and _outlets(s) < 2 for s in slots):
         # No figure shown, or one Article's alone (which says little on its own): the
         # passages stating a figure of the asked type whose clause fits the question first.

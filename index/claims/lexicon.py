@@ -199,3 +199,12 @@ def compatible(asked: str, reported: str) -> bool:
     if asked == reported:
         return True
     return asked == "people" and reported in PERSON_KINDS
+
+# A person's age, as questions ask it ("how old is she", "what age was he", "his age") and
+# as news states it beside the name: "Mattis, 68,", "the 76-year-old Pelosi", "at age 70".
+# A person's age is no figure of an event (the extraction skips it); the answer reads it.
+# Only a person's age: "the new pension age" asks for a policy's.
+AGE_ASKED = r"\bhow old\b|\b(?:his|her|their|\w+['’]s) age\b"
+AGE_AFTER_NAME = r"\b([A-Z][\w'’-]+), (\d{1,3}),"  # "Mattis, 68,"
+AGE_BEFORE_NAME = r"\b(\d{1,3})-year-old (?:[a-z]+ )?([A-Z][\w'’-]+)"  # "76-year-old Pelosi"
+AGE_IN_SENTENCE = r"\b(?:at )?aged? (\d{1,3})\b"  # "at age 70": the sentence names whom

@@ -1,0 +1,53 @@
+"""Ages: a question asking how old someone is, answered by a sentence stating that
+person's age.
+
+News states a person's age beside the name ("Mr. Mattis, 68, will leave", "the
+76-year-old Pelosi", "he retired at age 70"), and the figure extraction skips it on
+purpose: a person's age is no figure of an event. So "how old is jim mattis" gets the
+passages that state the age of someone the question names first; when none of its Story's
+best passages does ("how old is drew gattine" asked of reports that never say), no source
+reports it, however many other ages and names they hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..claims import lexicon
+from ..ingest.chunking import split_sentences
+from ..records import Passage
+from .echo import content_terms
+
+AGE_ASKED = re.compile(lexicon.AGE_ASKED, re.IGNORECASE)
+AFTER_NAME = re.compile(lexicon.AGE_AFTER_NAME)
+BEFORE_NAME = re.compile(lexicon.AGE_BEFORE_NAME)
+IN_SENTENCE = re.compile(lexicon.AGE_IN_SENTENCE, re.IGNORECASE)
+# The passages read: those that say which Story a question is about (as unreported.READ).
+READ = 10
+
+
+def asks_age(question: str) -> bool:
+    """Whether the question asks how old someone is."""
+    return bool(AGE_ASKED.search(question))
+
+
+def age_first(question: str, candidates: Sequence[Passage]) -> list[Passage] | None:
+    """The candidates, those stating the age of someone the question names first; None
+    when none of the READ best does (the age is unreported)."""
+    named = content_terms(question)
+    stating = [p for p in candidates[:READ] if _states_age(p.text, named)]
+    if not stating:
+        return None
+    chosen = {id(p) for p in stating}
+    return stating + [p for p in candidates if id(p) not in chosen]
+
+
+def _states_age(text: str, named: frozenset[str]) -> bool:
+    """Whether a text states the age of a person named by one of the question's words."""
+    if any(content_terms(m.group(1)) & named for m in AFTER_NAME.finditer(text)):
+        return True
+    if any(content_terms(m.group(2)) & named for m in BEFORE_NAME.finditer(text)):
+        return True
+    return any(content_terms(sentence.text) & named - content_terms(m.group(0))
+               for sentence in split_sentences(text) for m in IN_SENTENCE.finditer(sentence.text))
