@@ -25,6 +25,7 @@ from .focus import focused
 from .measures import candidate_figures, figures_first, measure_slot, typed_first
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
+from .tallies import asks_tally, tally_first
 from .unreported import unreported
 from .wording import passages_wording
 
@@ -212,6 +213,11 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     if not slots and unreported(question, query, candidates, corpus.figures_by_doc,
                                 corpus.rarity(stories[0].id)):
         return _unanswered(question, article_count)
+    if not slots and asks_tally(question):
+        tallied = tally_first(candidates)
+        if tallied is None:
+            return _unanswered(question, article_count)
+        candidates = tallied
     if query is None and asks_age(question):
         aged = age_first(question, candidates)
         if aged is None:

@@ -208,3 +208,15 @@ AGE_ASKED = r"\bhow old\b|\b(?:his|her|their|\w+['’]s) age\b"
 AGE_AFTER_NAME = r"\b([A-Z][\w'’-]+), (\d{1,3}),"  # "Mattis, 68,"
 AGE_BEFORE_NAME = r"\b(\d{1,3})-year-old (?:[a-z]+ )?([A-Z][\w'’-]+)"  # "76-year-old Pelosi"
 AGE_IN_SENTENCE = r"\b(?:at )?aged? (\d{1,3})\b"  # "at age 70": the sentence names whom
+
+# A vote's tally, as questions ask it ("what was the vote", "the senate vote count", "how
+# did the committee vote") and as news states it: two numbers, in digits or words, joined
+# ("396-9", "134 to 63", "a 134-to-63 vote", "six votes to three") in a sentence about a
+# vote, or a tally without numbers ("unanimously", "by voice vote").
+TALLY_ASKED = (r"\bvote (?:count|tally|totals?|breakdown|margin)\b|"
+               r"\bwhat was the (?:final )?(?:vote|count|tally)\b|\bhow did (?:the )?\w+ vote\b")
+TALLY_JOIN = r"\s*(?:-to-|-|–|—| to )\s*|\s+votes?\s+to\s+"
+TALLY_WORDS = r"\bunanimous(?:ly)?\b|\bvoice vote\b|\bwithout (?:a )?dissent\b"
+VOTING = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots", "won", "win",
+                    "wins", "passed", "pass", "approved", "confirmed", "elected", "victory",
+                    "defeated", "rejected", "margin", "tally"})

@@ -33,6 +33,7 @@ _VAGUE_BASE = {
 
 _WORD = "(?:" + "|".join(sorted([*_SMALL, *MULTIPLIERS], key=len, reverse=True)) + r")\b"
 # "and" joins number words only after a scale word: "one hundred and five", not "two and three".
+WORD_PATTERN = _WORD  # one number word ("six", "forty"): what other patterns build on
 _JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|\s+|-)"
 _WORDS = (
     r"(?<!\w)(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"

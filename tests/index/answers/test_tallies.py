@@ -1,0 +1,51 @@
+"""Tallies: "what was the vote" is answered by the passages stating a vote's tally, and by
+none when no passage does (hand-made passages; the votes are invented for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answers.tallies import asks_tally, states_tally, tally_first
+from index.records import Passage
+
+pytestmark = pytest.mark.fast
+
+
+def passage(doc: str, text: str) -> Passage:
+    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
+                   title=None, date=None, position=0, text=text, score=0.5, rank=0.1,
+                   chunk=text, found=(text,))
+
+
+DEBATE = passage("a", "The council debated the harbour plan for six hours.")
+TALLY = passage("b", "The plan passed in a 31-9 vote late on Tuesday.")
+
+
+def test_the_passage_stating_the_tally_comes_first():
+    assert tally_first([DEBATE, TALLY]) == [TALLY, DEBATE]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She won by a 134-to-63 vote.", "The board voted six votes to three.",
+    "Ms. Okafor won, 134 to 63, and thanked her colleagues.",
+    "The Senate confirmed him unanimously.", "It was approved by voice vote."])
+def test_tallies_in_digits_words_or_none_count(sentence):
+    assert states_tally(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The case, Harlow v. Dunn, No. 10-277, asks whether the women may sue together.",
+    "Estimates run from 500,000 to 1.5 million workers.",
+    "The council held 31 meetings on the plan."])
+def test_numbers_joined_outside_a_vote_are_no_tally(sentence):
+    assert not states_tally(sentence)
+
+
+def test_a_vote_no_passage_tallies_is_unreported():
+    assert tally_first([DEBATE]) is None
+
+
+def test_only_how_a_vote_went_is_asked():
+    assert asks_tally("what was the vote on the harbour plan")
+    assert asks_tally("what was the council vote count") and asks_tally("how did the board vote")
+    assert not asks_tally("how many votes did okafor get")
