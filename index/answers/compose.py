@@ -154,17 +154,25 @@ def _diverse(candidates: Sequence[Passage], shown: set[str], k: int,
     standing = [_standing(p, best) for p in rest]
     out: list[Passage] = []
     while rest and len(out) < k:
-        new = [i for i, p in enumerate(rest) if set(p.docs) - shown]
-        again = [i for i, p in enumerate(rest) if not set(p.docs) - shown]
-        first = max(new, key=lambda i: rest[i].rank, default=None)
-        second = max(again, key=lambda i: standing[i], default=None)
-        top = first if second is None or (
-            first is not None and rest[first].rank >= REPEAT_WEIGHT * rest[second].rank) \
-            else second
+        top = _next(rest, standing, shown)
         out.append(rest.pop(top))  # by position: Passages compare field by field
         standing.pop(top)
         shown.update(out[-1].docs)
     return out
+
+
+def _next(rest: list[Passage], standing: list[float], shown: set[str]) -> int:
+    """Which of the rest is shown next: the best-ranked from an Article not yet shown, unless
+    the best-standing second passage ranks higher by more than REPEAT_WEIGHT."""
+    new = [i for i, p in enumerate(rest) if set(p.docs) - shown]
+    again = [i for i, p in enumerate(rest) if not set(p.docs) - shown]
+    if not again:
+        return max(new, key=lambda i: rest[i].rank)
+    second = max(again, key=lambda i: standing[i])
+    if not new:
+        return second
+    first = max(new, key=lambda i: rest[i].rank)
+    return first if rest[first].rank >= REPEAT_WEIGHT * rest[second].rank else second
 
 
 def _standing(passage: Passage, best: dict[str, float]) -> float:
