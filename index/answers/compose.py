@@ -227,16 +227,10 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     if not slots and unreported(question, query, candidates, corpus.figures_by_doc,
                                 corpus.rarity(stories[0].id)):
         return _unanswered(question, article_count)
-    if not slots and asks_tally(question):
-        tallied = tally_first(candidates)
-        if tallied is None:
-            return _unanswered(question, article_count)
-        candidates = tallied
-    if query is None and asks_age(question):
-        aged = age_first(question, candidates)
-        if aged is None:
-            return _unanswered(question, article_count)
-        candidates = aged
+    stated = _stated_first(question, query, slots, candidates)
+    if stated is None:
+        return _unanswered(question, article_count)
+    candidates = stated
     if query is not None and all(not s.disputed and _outlets(s) < 2 for s in slots):
         # No figure shown, or one Article's alone (which says little on its own): the
         # passages stating a figure of the asked type whose clause fits the question first.
@@ -250,6 +244,18 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                   agreements=tuple(s for s in slots if not s.disputed),
                   article_count=article_count,
                   wording=passages_wording(candidates, passages))
+
+
+def _stated_first(question: str, query: Query | None, slots: Sequence[Slot],
+                  candidates: Sequence[Passage]) -> list[Passage] | None:
+    """The candidates, those stating what the question asks that no figure reads (a vote's
+    tally, a person's age) first; None when none of the best states it: no source reports
+    it (see answers.tallies and answers.ages)."""
+    if not slots and asks_tally(question):
+        return tally_first(candidates)
+    if query is None and asks_age(question):
+        return age_first(question, candidates)
+    return list(candidates)
 
 
 def _unanswered(question: str, article_count: int) -> Answer:
