@@ -18,13 +18,12 @@ from ..claims import lexicon
 from ..ingest.chunking import split_sentences
 from ..records import Passage
 from .echo import content_terms
+from .unreported import stating_first
 
 AGE_ASKED = re.compile(lexicon.AGE_ASKED, re.IGNORECASE)
 AFTER_NAME = re.compile(lexicon.AGE_AFTER_NAME)
 BEFORE_NAME = re.compile(lexicon.AGE_BEFORE_NAME)
 IN_SENTENCE = re.compile(lexicon.AGE_IN_SENTENCE, re.IGNORECASE)
-# The passages read: those that say which Story a question is about (as unreported.READ).
-READ = 10
 
 
 def asks_age(question: str) -> bool:
@@ -34,13 +33,9 @@ def asks_age(question: str) -> bool:
 
 def age_first(question: str, candidates: Sequence[Passage]) -> list[Passage] | None:
     """The candidates, those stating the age of someone the question names first; None
-    when none of the READ best does (the age is unreported)."""
+    when none of the best does (the age is unreported: see unreported.stating_first)."""
     named = content_terms(question)
-    stating = [p for p in candidates[:READ] if _states_age(p.text, named)]
-    if not stating:
-        return None
-    chosen = {id(p) for p in stating}
-    return stating + [p for p in candidates if id(p) not in chosen]
+    return stating_first(candidates, lambda text: _states_age(text, named))
 
 
 def _states_age(text: str, named: frozenset[str]) -> bool:

@@ -140,11 +140,11 @@ def ranked(store: Store, lexical: LexicalIndex | None, vector: Sequence[float],
 def _distinct(table: ChunkTable, query: np.ndarray, ids: list[str],
               chunks: dict[str, Chunk]) -> dict[str, float]:
     """Each Chunk's distinct cosine to the question, within its Article's found Chunks."""
-    docs = [chunks[cid].doc_id for cid in ids]
-    if len(set(docs)) == len(docs):
+    doc_of = {cid: chunks[cid].doc_id for cid in ids}
+    if len(set(doc_of.values())) == len(doc_of):
         return {}  # no Article with two Chunks found: nothing to tell apart
     known, vectors = table.vectors(ids)
-    return dict(zip(known, distinct(query, [chunks[cid].doc_id for cid in known], vectors),
+    return dict(zip(known, distinct(query, [doc_of[cid] for cid in known], vectors),
                     strict=True))
 
 

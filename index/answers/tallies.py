@@ -17,14 +17,13 @@ from ..claims import lexicon
 from ..claims.number_words import WORD_PATTERN
 from ..ingest.chunking import split_sentences
 from ..records import Passage
+from .unreported import stating_first
 
 TALLY_ASKED = re.compile(lexicon.TALLY_ASKED, re.IGNORECASE)
 _SIDE = rf"(?<![\d,.])(?:\d{{1,3}}|{WORD_PATTERN})(?![\d,]\d)"
 TALLY = re.compile(rf"{_SIDE}(?:{lexicon.TALLY_JOIN}){_SIDE}", re.IGNORECASE)
 WITHOUT_NUMBERS = re.compile(lexicon.TALLY_WORDS, re.IGNORECASE)
 WORD = re.compile(r"[a-z]+")
-# The passages read: those that say which Story a question is about (as unreported.READ).
-READ = 10
 
 
 def asks_tally(question: str) -> bool:
@@ -33,13 +32,9 @@ def asks_tally(question: str) -> bool:
 
 
 def tally_first(candidates: Sequence[Passage]) -> list[Passage] | None:
-    """The candidates, those stating a vote's tally first; None when none of the READ best
-    does (the tally is unreported)."""
-    stating = [p for p in candidates[:READ] if states_tally(p.text)]
-    if not stating:
-        return None
-    chosen = {id(p) for p in stating}
-    return stating + [p for p in candidates if id(p) not in chosen]
+    """The candidates, those stating a vote's tally first; None when none of the best does
+    (the tally is unreported: see unreported.stating_first)."""
+    return stating_first(candidates, states_tally)
 
 
 def states_tally(text: str) -> bool:

@@ -16,7 +16,7 @@ denied answered questions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..claims.questions import Query
 from ..records import Claim, Passage
@@ -49,3 +49,14 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
     if any(type_fits(query, c) and fit(c, question_, rare) > 0 for c in figures):
         return False
     return all(fit(c, question_, rare) < MIN_FIT for c in figures)
+
+
+def stating_first(candidates: Sequence[Passage], states: Callable[[str], bool],
+                  ) -> list[Passage] | None:
+    """The candidates, those of the READ best whose text `states` what the question asks
+    first; None when none of them does: no source reports it (ages, tallies)."""
+    stating = [p for p in candidates[:READ] if states(p.text)]
+    if not stating:
+        return None
+    chosen = {id(p) for p in stating}
+    return stating + [p for p in candidates if id(p) not in chosen]

@@ -8,16 +8,12 @@ import pytest
 from index.answers.echo import ECHO, echoed
 from index.records import Passage
 
+from .made import passage
+
 pytestmark = pytest.mark.fast
 
 QUESTION = "what did the mayor say about the harbour in her speech"
 QUOTE = "The harbour will be dredged before winter so the trawlers can come home."
-
-
-def passage(doc: str, found: str, rank: float, text: str | None = None) -> Passage:
-    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
-                   title=None, date=None, position=0, text=text or found, score=0.5,
-                   rank=rank, chunk=found, found=(found,))
 
 
 def filler(doc: str, rank: float, topic: str) -> Passage:

@@ -8,17 +8,12 @@ from dataclasses import replace
 import pytest
 
 from index.answers.focus import focused
-from index.records import Passage
+
+from .made import passage
 
 pytestmark = pytest.mark.fast
 
 QUESTION = "which radio station was governor brandt on when he hinted at quitting"
-
-
-def passage(doc: str, found: str, rank: float) -> Passage:
-    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
-                   title=None, date=None, position=0, text=found, score=0.5, rank=rank,
-                   chunk=found, found=(found,))
 
 
 LEAD = passage("a", "Governor Brandt faced calls to resign on Tuesday. Governor Brandt said "

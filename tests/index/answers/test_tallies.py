@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 
 from index.answers.tallies import asks_tally, states_tally, tally_first
-from index.records import Passage
+
+from .made import passage
 
 pytestmark = pytest.mark.fast
-
-
-def passage(doc: str, text: str) -> Passage:
-    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
-                   title=None, date=None, position=0, text=text, score=0.5, rank=0.1,
-                   chunk=text, found=(text,))
 
 
 DEBATE = passage("a", "The council debated the harbour plan for six hours.")

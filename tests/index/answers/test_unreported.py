@@ -8,7 +8,9 @@ import pytest
 
 from index.answers.unreported import unreported
 from index.claims.questions import Query
-from index.records import Claim, Passage
+from index.records import Claim
+
+from .made import passage
 
 pytestmark = pytest.mark.fast
 
@@ -21,12 +23,6 @@ def claim(doc, text, value, dimension, keys):
                  counted="", kind="", event="", authority=None, doc_id=doc,
                  source=f"Outlet {doc}", date="2024-03-01", quote=text, dimension=dimension,
                  unit=None, keys=tuple(keys), weak="no event")
-
-
-def passage(doc, text):
-    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
-                   title=None, date=None, position=0, text=text, score=0.5, rank=0.1,
-                   chunk=text, found=(text,))
 
 
 GUESTS = "The gala drew 900 guests from across the state."
