@@ -224,8 +224,9 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     candidates = echoed(question, focused(question, candidates))
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
-    if not slots and unreported(question, query, candidates, corpus.figures_by_doc,
-                                corpus.rarity(stories[0].id)):
+    # A vote's tally is read by answers.tallies, which says itself when none is reported.
+    if not slots and not asks_tally(question) and unreported(
+            question, query, candidates, corpus.figures_by_doc, corpus.rarity(stories[0].id)):
         return _unanswered(question, article_count)
     stated = _stated_first(question, query, slots, candidates)
     if stated is None:

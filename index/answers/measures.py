@@ -44,6 +44,10 @@ from .slots import dimension_ok
 # 2.0 let in figures matching one side word ("two remedies" for a "how many women" question).
 MIN_FIT = 3.0
 MIN_KEYS = 2.0  # of which the key parts alone give at least this (the rest: passage rank)
+# and more than one side word (a modifier, a word of the clause) beside the names: the
+# Story's actors are named around most of its figures ("how much is Peugeot paying
+# Mitsubishi" met Mitsubishi's 540bn yen bailout on the two names alone).
+SIDE_WORD = 1.0
 # Another Article's figure is the same measure when it fits at least this share of the best
 # figure's fit (realdev, development half: the 16/15 bills fit 6.0 and 4.5; figures of
 # other measures in those stories fit under half of their story's best).
@@ -97,12 +101,15 @@ def asked(question: str, query: Query | None = None) -> Asked:
     return Asked(frozenset(terms), role, head)
 
 
-def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None) -> float:
+def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None,
+        names: bool = True) -> float:
     """How much of the question a figure's key parts match (see WEIGHTS), each word
-    weighed by how rare it is among the Story's figures (see `rarity`)."""
+    weighed by how rare it is among the Story's figures (see `rarity`); with `names` False,
+    the proper names of its clause do not count (the Story's actors, named around most of
+    its figures, say nothing of what a figure measures)."""
     best: dict[str, float] = {}
     for part, term in key_terms(claim.keys):
-        if term in question.terms:
+        if term in question.terms and (names or part != "name"):
             best[term] = max(best.get(term, 0.0), weight(part, term, rare))
     role = role_of(claim)
     return sum(best.values()) + (ROLE if role and role == question.role else 0.0)
@@ -134,7 +141,7 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
                 verb_of(claim) not in question.terms:
             continue  # "when did she win": a date of her birth names her, not the win
         score = fit(claim, question, rare)
-        if score < MIN_KEYS:
+        if score < MIN_KEYS or fit(claim, question, rare, names=False) <= SIDE_WORD:
             continue
         if claim.background and claim.dimension != "date":
             score -= BACKGROUND  # a figure of an earlier event: ranked after the story's own

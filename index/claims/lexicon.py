@@ -208,6 +208,9 @@ AGE_ASKED = r"\bhow old\b|\b(?:his|her|their|\w+['’]s) age\b"
 AGE_AFTER_NAME = r"\b([A-Z][\w'’-]+), (\d{1,3}),"  # "Mattis, 68,"
 AGE_BEFORE_NAME = r"\b(\d{1,3})-year-old (?:[a-z]+ )?([A-Z][\w'’-]+)"  # "76-year-old Pelosi"
 AGE_IN_SENTENCE = r"\b(?:at )?aged? (\d{1,3})\b"  # "at age 70": the sentence names whom
+# A question naming the person by a description, not a name ("how old is the interim
+# senator the governor picked"): the age of a person in a sentence it shares words with.
+AGE_OF_DESCRIBED = r"\bhow old (?:is|was|are|were) (?:the|a|an|this|that)\b"
 
 # A vote's tally, as questions ask it ("what was the vote", "the senate vote count", "how
 # did the committee vote") and as news states it: two numbers, in digits or words, joined

@@ -30,7 +30,8 @@ QUANTITY = re.compile(
     r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%",
     re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
-MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay|price|budget|"
+MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay(?:s|ing)?|"
+                   r"earn(?:s|ed|ing)?|price|budget|"
                    r"fund(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?|compensation|"
                    r"lost output)\b|[$€£]", re.IGNORECASE)
 # Amounts of money a company, a budget or a court deals in: "what was Velmora's profit"

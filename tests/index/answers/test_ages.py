@@ -28,6 +28,13 @@ def test_an_age_written_before_the_name_or_in_the_sentence_counts():
     assert age_first("how old is varga", [LEAD, at_age])[0] == at_age
 
 
+def test_a_person_named_by_a_description_is_aged_in_a_sentence_sharing_its_words():
+    beside = passage("c", "Reyes, 51, was chief of staff to Ms. Varga for six years.")
+    question = "how old is the deputy chief of staff varga picked"
+    assert age_first(question, [LEAD, beside])[0] == beside
+    assert age_first("how old is the new harbour master", [LEAD, beside]) is None
+
+
 def test_nobody_elses_age_answers_it():
     assert age_first("how old is dana varga", [LEAD, OTHER]) is None
 

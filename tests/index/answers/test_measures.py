@@ -14,6 +14,8 @@ from index.answers.measures import measure_slot
 from index.claims.questions import Query
 from index.records import Claim, StoryRef
 
+from .made import passage
+
 pytestmark = pytest.mark.fast
 
 STORY = StoryRef("s-1", "A council vote")
@@ -63,6 +65,16 @@ def test_a_figure_matching_only_a_side_word_is_no_answer():
               figure(9, "b", ["noun:member", "verb:vote", "w:council"])]
     assert measure_slot("how many ordinances did the council approve", COUNT, claims, [],
                         STORY) is None
+
+
+def test_figures_matching_the_question_only_on_its_names_are_no_answer():
+    # Two outlets' counts of something else, in sentences naming the council's two chairs.
+    claims = [figure(23, "a", ["noun:seat", "verb:hold", "name:okafor", "name:reyes"]),
+              figure(24, "b", ["noun:seat", "verb:keep", "name:okafor", "name:reyes"]),
+              *OTHERS]
+    shown = [passage(c.doc_id, c.quote) for c in claims[:2]]  # the two best passages
+    assert measure_slot("how many ordinances did okafor and reyes draft", COUNT, claims,
+                        shown, STORY) is None
 
 
 def test_a_count_of_another_thing_the_question_names_is_left_out():

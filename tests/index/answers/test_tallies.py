@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from index.answers.compose import compose_answer
+from index.answers.corpus import Corpus
 from index.answers.tallies import asks_tally, states_tally, tally_first
+from index.claims.questions import Query
+from index.records import StoryRef
 
 from .made import passage
 
@@ -44,3 +48,14 @@ def test_only_how_a_vote_went_is_asked():
     assert asks_tally("what was the vote on the harbour plan")
     assert asks_tally("what was the council vote count") and asks_tally("how did the board vote")
     assert not asks_tally("how many votes did okafor get")
+
+
+def test_a_tally_asked_in_the_words_of_a_count_is_answered_by_the_tally():
+    # "the final tally" reads as a count question too; the passages state no count, and
+    # the tally still answers it.
+    story = StoryRef(id="plan", title="The harbour plan")
+    corpus = Corpus(claims=(), sources=[], lexical=None, story_of={"a": story, "b": story})
+    count = Query(event=None, kind="people", counted="", dimension="count", loose=True)
+    answer = compose_answer("what was the final tally when the council passed the plan",
+                            count, [DEBATE, TALLY], corpus, article_count=2, top_k=5)
+    assert answer.passages and answer.passages[0].text == TALLY.text

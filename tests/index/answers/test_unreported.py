@@ -50,6 +50,14 @@ def test_a_figure_fitting_the_question_in_an_unknown_currency_answers_it():
     assert not unreported(QUESTION, MONEY, [*passages, passage("c", raised)], by_doc, {})
 
 
+def test_a_small_count_fitting_a_money_question_is_no_amount():
+    beat = "The committee beat its rivals by 31 votes to 9 after donors raised objections."
+    by_doc = {**unrelated, "c": [claim("c", beat, 31, "count",
+                                       ["noun:vote", "verb:beat", "subj:committee",
+                                        "w:donor", "w:raise"])]}
+    assert unreported(QUESTION, MONEY, [*passages, passage("c", beat)], by_doc, {})
+
+
 COUNT = Query(event="injure", kind="people", counted="people", dimension="count")
 
 
@@ -60,6 +68,14 @@ def test_a_count_question_whose_counts_match_none_of_its_words_is_unreported():
 
 def test_a_count_sharing_a_word_with_the_question_answers_it():
     assert not unreported("how many guests did the gala draw", COUNT, passages, unrelated, {})
+
+
+def test_a_count_sharing_only_a_name_with_the_question_does_not_answer_it():
+    named = "Mayor Okafor thanked the 40 volunteers."
+    by_doc = {"c": [claim("c", named, 40, "count",
+                          ["noun:volunteer", "verb:thank", "name:okafor"])]}
+    assert unreported("how many people did okafor's guards injure", COUNT,
+                      [passage("c", named)], by_doc, {})
 
 
 def test_other_questions_are_not_judged_by_it():
