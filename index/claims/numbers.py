@@ -106,6 +106,10 @@ _MONTH_BEFORE = re.compile(rf"(?<!\w){_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _YEARISH = re.compile(r"[0-9]{4}(?:\s*(?:[-\u2013]|to|and)\s*[0-9]{4})?", re.I)
 _YEAR_LEAD = re.compile(r"(?:(?<!\w)(?:in|since|until|till|during|fiscal)\s+|[0-9],\s*)$", re.I)
+# "the deadly 2012 attacks", "the 2016 elections": after "the" and at most two lowercase
+# words, a bare year-like figure names the events' year; news writes a count of thousands
+# with a comma ("the 2,000 protesters").
+_YEAR_AFTER_THE = re.compile(r"(?<!\w)[Tt]he\s+(?:[a-z]+\s+){0,2}$")
 _COUNTED_NOUN = re.compile(
     r"\s+(?:[a-z]+-)?(?!(?:was|is|has|as|its|this|thus|his|does|always|says)\b)"
     r"(?:[a-z]+s|people|police|personnel|staff|children|men|women|cattle|livestock)\b"
@@ -324,11 +328,12 @@ def _not_a_count_end(sentence: str, d: _Draft, lo: int) -> int | None:
 def _looks_like_year(sentence: str, d: _Draft, lo: int) -> bool:
     """A bare 4-digit figure in 1800..2100 is a year unless a plural noun follows it.
 
-    "in 2019", "a 2020 law", "January 5, 2022" are years; "2000 protesters" is a count.
+    "in 2019", "a 2020 law", "January 5, 2022", "the 2012 attacks" are years; "2000
+    protesters" is a count.
     """
     if not (_YEARISH.fullmatch(sentence, d.num_start, d.num_end) and 1800 <= d.value <= 2100):
         return False
-    if _YEAR_LEAD.search(sentence, lo, d.start):
+    if _YEAR_LEAD.search(sentence, lo, d.start) or _YEAR_AFTER_THE.search(sentence, lo, d.start):
         return True
     return d.qualifier in (None, "range") and not _COUNTED_NOUN.match(sentence, d.end)
 

@@ -285,6 +285,7 @@ def test_a_handful_is_vague() -> None:
         "They challenged a 2020 law.",
         "The vote happened on January 5, 2022.",
         "Protests grew during 2021 and 2022.",
+        "The panel investigating the deadly 2012 attacks met again.",
     ],
 )
 def test_years_are_not_reported(sentence: str) -> None:
