@@ -10,9 +10,10 @@ states a figure of that type whose clause shares more than a side word with the 
 question well (an amount in a currency the registry does not know, "1.2 billion crowns"),
 no source reports it.
 
-Only money and counts: dates, durations and lengths are written in ways the extraction
-misses ("a decade ago", "set to keep messages for 60 days"), and a rule on their absence
-denied answered questions.
+Only money, counts and other amounts ("how much does she make an hour": money or any
+unit): dates, durations and lengths are written in ways the extraction misses ("a decade
+ago", "set to keep messages for 60 days"), and a rule on their absence denied answered
+questions.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from .measures import MIN_FIT, SIDE_WORD, asked, fit, type_fits
 
 # The passages read: those that say which Story a question is about (story_choice).
 READ = 10
-READ_FOR = ("money", "count")
+# "measure" added with the questions testers wrote on realdev (one unanswered "how much
+# does she make an hour" answered before; no answered question of any file moved).
+READ_FOR = ("money", "count", "measure")
 # An amount of money in a currency the registry does not know is read as a count; a count
 # under this is a handful of votes, seats or attacks, not an amount ("how much did ryan
 # raise" met "defeated him 134 to 63", fit 4.7; "how much has the committee spent", a count

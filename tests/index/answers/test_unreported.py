@@ -78,6 +78,12 @@ def test_a_count_sharing_only_a_name_with_the_question_does_not_answer_it():
                       [passage("c", named)], by_doc, {})
 
 
+def test_an_amount_question_whose_passages_state_no_amount_is_unreported():
+    amount = Query(event="make", kind="", counted="", dimension="measure")
+    assert unreported("how much does the gala's chef make an hour", amount, passages,
+                      unrelated, {})
+
+
 def test_other_questions_are_not_judged_by_it():
     date = Query(event="draw", kind="", counted="", dimension="date")
     assert not unreported("when did the gala take place", date, passages, {}, {})
