@@ -18,8 +18,11 @@ questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Claim, Passage
 from .measures import MIN_FIT, SIDE_WORD, asked, fit, type_fits
@@ -29,6 +32,7 @@ READ = 10
 # "measure" added with the questions testers wrote on realdev (one unanswered "how much
 # does she make an hour" answered before; no answered question of any file moved).
 READ_FOR = ("money", "count", "measure")
+COUNT_ASKED = re.compile(lexicon.COUNT_ASKED, re.IGNORECASE)  # a count, in so many words
 # An amount of money in a currency the registry does not know is read as a count; a count
 # under this is a handful of votes, seats or attacks, not an amount ("how much did ryan
 # raise" met "defeated him 134 to 63", fit 4.7; "how much has the committee spent", a count
@@ -58,8 +62,9 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
     the inaugural committee raise": best 2.8; "how many died of heroin overdoses in maine":
     2.7, its one count matching nothing), three had one ("how much would it cost to fix
     the bridge": the $60 billion for roads and bridges, 1.3)."""
-    if query is None or query.dimension not in READ_FOR:
-        return False
+    if query is None or query.dimension not in READ_FOR or (
+            query.dimension == "count" and not COUNT_ASKED.search(question)):
+        return False  # "what was the turnout": a share answers it as well as a count
     figures = [c for p in candidates[:READ] for d in p.docs[:1] for c in by_doc.get(d, ())
                if c.quote in p.text]
     question_ = asked(question, query)
@@ -80,9 +85,12 @@ def _amount_like(claim: Claim) -> bool:
 def stating_first(candidates: Sequence[Passage], states: Callable[[str], bool],
                   ) -> list[Passage] | None:
     """The candidates, those of the READ best whose text `states` what the question asks
-    first; None when none of them does: no source reports it (ages, tallies)."""
+    first, handed the best ranks (the passages shown are chosen by rank); None when none
+    of them does: no source reports it (ages, tallies)."""
     stating = [p for p in candidates[:READ] if states(p.text)]
     if not stating:
         return None
     chosen = {id(p) for p in stating}
-    return stating + [p for p in candidates if id(p) not in chosen]
+    ordered = stating + [p for p in candidates if id(p) not in chosen]
+    ranks = sorted((p.rank for p in candidates), reverse=True)
+    return [replace(p, rank=rank) for p, rank in zip(ordered, ranks, strict=True)]

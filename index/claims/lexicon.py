@@ -212,6 +212,10 @@ AGE_IN_SENTENCE = r"\b(?:at )?aged? (\d{1,3})\b"  # "at age 70": the sentence na
 # senator the governor picked"): the age of a person in a sentence it shares words with.
 AGE_OF_DESCRIBED = r"\bhow old (?:is|was|are|were) (?:the|a|an|this|that)\b"
 
+# A question asking for a count in so many words; "what was the turnout", "the toll" leave
+# the type open (a share of voters is as good an answer as a head-count).
+COUNT_ASKED = r"\bhow many\b|\bnumber of\b"
+
 # A vote's tally, as questions ask it ("what was the vote", "the senate vote count", "how
 # did the committee vote") and as news states it: two numbers, in digits or words, joined
 # ("396-9", "134 to 63", "a 134-to-63 vote", "six votes to three") in a sentence about a

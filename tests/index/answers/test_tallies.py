@@ -3,6 +3,8 @@ none when no passage does (hand-made passages; the votes are invented for these 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index.answers.compose import compose_answer
@@ -52,10 +54,11 @@ def test_only_how_a_vote_went_is_asked():
 
 def test_a_tally_asked_in_the_words_of_a_count_is_answered_by_the_tally():
     # "the final tally" reads as a count question too; the passages state no count, and
-    # the tally still answers it.
+    # the tally answers it, first, though its passage ranked below the debate's.
     story = StoryRef(id="plan", title="The harbour plan")
     corpus = Corpus(claims=(), sources=[], lexical=None, story_of={"a": story, "b": story})
     count = Query(event=None, kind="people", counted="", dimension="count", loose=True)
+    ranked = [replace(DEBATE, rank=0.9), replace(TALLY, rank=0.2)]  # the debate ranks first
     answer = compose_answer("what was the final tally when the council passed the plan",
-                            count, [DEBATE, TALLY], corpus, article_count=2, top_k=5)
+                            count, ranked, corpus, article_count=2, top_k=5)
     assert answer.passages and answer.passages[0].text == TALLY.text

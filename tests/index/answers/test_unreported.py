@@ -87,3 +87,6 @@ def test_an_amount_question_whose_passages_state_no_amount_is_unreported():
 def test_other_questions_are_not_judged_by_it():
     date = Query(event="draw", kind="", counted="", dimension="date")
     assert not unreported("when did the gala take place", date, passages, {}, {})
+    # "the turnout" may be a share as well as a head-count: only "how many" asks a count
+    turnout = Query(event="turnout", kind="people", counted="", dimension="count")
+    assert not unreported("what was the turnout at the gala", turnout, passages, unrelated, {})
