@@ -84,6 +84,12 @@ def test_an_amount_question_whose_passages_state_no_amount_is_unreported():
                       unrelated, {})
 
 
+def test_a_share_no_passage_states_is_unreported():
+    share = Query(event="vote", kind="people", counted="percent", dimension="%")
+    assert unreported("what percentage of the donors backed the new venue", share,
+                      passages, unrelated, {})
+
+
 def test_other_questions_are_not_judged_by_it():
     date = Query(event="draw", kind="", counted="", dimension="date")
     assert not unreported("when did the gala take place", date, passages, {}, {})
