@@ -6,9 +6,9 @@ News states a person's age beside the name ("Mr. Mattis, 68, will leave", "the
 purpose: a person's age is no figure of an event. So "how old is jim mattis" gets the
 passages that state the age of someone the question names first (or, when it names the
 person by a description, "how old is the new senator", an age stated in a sentence sharing
-its words); when none of its Story's
-best passages does ("how old is drew gattine" asked of reports that never say), no source
-reports it, however many other ages and names they hold.
+its words); when none of its Story's best passages does ("how old is drew gattine" asked
+of reports that never say), no source reports it, however many other ages and names they
+hold.
 """
 
 from __future__ import annotations

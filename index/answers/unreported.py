@@ -40,20 +40,14 @@ COUNT_ASKED = re.compile(lexicon.COUNT_ASKED, re.IGNORECASE)  # a count, in so m
 # raise" met "defeated him 134 to 63", fit 4.7; "how much has the committee spent", a count
 # of attacks, 3.5: questions written by testers on realdev's articles).
 AMOUNT_AT_LEAST = 1000
-# A figure of the asked type answers only when its clause shares more with the question
-# than one side word (measures.SIDE_WORD): "how many jobless construction workers came to
-# hear obama" met "in coming years" (1.0; "obama", a name, does not count). Measured on the
-# 17 money and count questions no figure answered (realdev, the public files, three sets
-# of questions testers wrote): the answered ones matched 1.8 or more, but one (0.9) whose
-# answering figure was not among its passages.
 
 
 def unreported(question: str, query: Query | None, candidates: Sequence[Passage],
                by_doc: dict[str, list[Claim]], rare: dict[str, float]) -> bool:
-    """Whether a money or count question's best passages state no figure of its type that
-    matches more of it than one side word (names aside: see SIDE_WORD), and no figure
-    fitting it at least MIN_FIT (for a money question, no count that may be an amount: see
-    AMOUNT_AT_LEAST).
+    """Whether a money, count, share or amount question's best passages state no figure of
+    its type that matches more of it than one side word (names aside), and no figure fitting
+    it at least MIN_FIT (for a money question, no count that may be an amount: see
+    AMOUNT_AT_LEAST). A count is judged only when asked as one ("how many").
 
     Measured on the 66 money and count questions of realdev, the public synthetic files and
     three sets of real questions written by testers who had not seen the code. Each of the
@@ -70,6 +64,11 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
     figures = [c for p in candidates[:READ] for d in p.docs[:1] for c in by_doc.get(d, ())
                if c.quote in p.text]
     question_ = asked(question, query)
+    # More than one side word (measures.SIDE_WORD): "how many jobless construction workers
+    # came to hear obama" met "in coming years" (1.0; "obama", a name, does not count). On
+    # the 17 money and count questions no figure answered (realdev, the public files, three
+    # sets of questions testers wrote) the answered ones matched 1.8 or more, but one (0.9)
+    # whose answering figure was not among its passages.
     if any(type_fits(query, c) and fit(c, question_, rare, names=False) > SIDE_WORD
            for c in figures):
         return False

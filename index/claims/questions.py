@@ -31,8 +31,8 @@ QUANTITY = re.compile(
     re.IGNORECASE)
 PERCENT = re.compile(r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%", re.IGNORECASE)
 MONEY = re.compile(r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay(?:s|ing)?|"
-                   r"earn(?:s|ed|ing)?|price|budget|"
-                   r"fund(s|ing)?|money|dollars?|euros?|pounds?|fine[ds]?|compensation|"
+                   r"earn(?:s|ed|ing)?|price|budget|fund(s|ing)?|money|dollars?|euros?|"
+                   r"pounds?|fine[ds]?|compensation|"
                    r"lost output)\b|[$€£]", re.IGNORECASE)
 # Amounts of money a company, a budget or a court deals in: "what was Velmora's profit"
 # asks for a figure though it says neither "how much" nor a currency.
