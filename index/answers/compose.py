@@ -225,10 +225,11 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
     # A vote's tally is read by answers.tallies, which says itself when none is reported.
-    if not slots and not asks_tally(question) and unreported(
+    tally = not slots and asks_tally(question)
+    if not slots and not tally and unreported(
             question, query, candidates, corpus.figures_by_doc, corpus.rarity(stories[0].id)):
         return _unanswered(question, article_count)
-    stated = _stated_first(question, query, slots, candidates)
+    stated = _stated_first(question, query, tally, candidates)
     if stated is None:
         return _unanswered(question, article_count)
     candidates = stated
@@ -247,12 +248,12 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                   wording=passages_wording(candidates, passages))
 
 
-def _stated_first(question: str, query: Query | None, slots: Sequence[Slot],
+def _stated_first(question: str, query: Query | None, tally: bool,
                   candidates: Sequence[Passage]) -> list[Passage] | None:
     """The candidates, those stating what the question asks that no figure reads (a vote's
-    tally, a person's age) first; None when none of the best states it: no source reports
-    it (see answers.tallies and answers.ages)."""
-    if not slots and asks_tally(question):
+    tally, when it asks one no figure answered; a person's age) first; None when none of
+    the best states it: no source reports it (see answers.tallies and answers.ages)."""
+    if tally:
         return tally_first(candidates)
     if query is None and asks_age(question):
         return age_first(question, candidates)

@@ -101,18 +101,27 @@ def asked(question: str, query: Query | None = None) -> Asked:
     return Asked(frozenset(terms), role, head)
 
 
-def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None,
-        names: bool = True) -> float:
+def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None) -> float:
     """How much of the question a figure's key parts match (see WEIGHTS), each word
-    weighed by how rare it is among the Story's figures (see `rarity`); with `names` False,
-    the proper names of its clause do not count (the Story's actors, named around most of
-    its figures, say nothing of what a figure measures)."""
+    weighed by how rare it is among the Story's figures (see `rarity`)."""
+    return fits(claim, question, rare)[0]
+
+
+def fits(claim: Claim, question: Asked, rare: dict[str, float] | None = None,
+         ) -> tuple[float, float]:
+    """A figure's fit (see `fit`), and its fit without the proper names of its clause (the
+    Story's actors, named around most of its figures, say nothing of what a figure
+    measures): both from one pass over its key parts."""
     best: dict[str, float] = {}
+    named: dict[str, float] = {}
     for part, term in key_terms(claim.keys):
-        if term in question.terms and (names or part != "name"):
-            best[term] = max(best.get(term, 0.0), weight(part, term, rare))
+        if term in question.terms:
+            into = named if part == "name" else best
+            into[term] = max(into.get(term, 0.0), weight(part, term, rare))
     role = role_of(claim)
-    return sum(best.values()) + (ROLE if role and role == question.role else 0.0)
+    plain = sum(best.values()) + (ROLE if role and role == question.role else 0.0)
+    # A word matched as a name and as another part counts once, at its heavier weight.
+    return plain + sum(max(0.0, w - best.get(t, 0.0)) for t, w in named.items()), plain
 
 
 def _other_thing(claim: Claim, question: Asked) -> bool:
@@ -140,8 +149,8 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
         if claim.dimension == "date" and not (role and role == question.role) and \
                 verb_of(claim) not in question.terms:
             continue  # "when did she win": a date of her birth names her, not the win
-        score = fit(claim, question, rare)
-        if score < MIN_KEYS or fit(claim, question, rare, names=False) <= SIDE_WORD:
+        score, unnamed = fits(claim, question, rare)
+        if score < MIN_KEYS or unnamed <= SIDE_WORD:
             continue
         if claim.background and claim.dimension != "date":
             score -= BACKGROUND  # a figure of an earlier event: ranked after the story's own

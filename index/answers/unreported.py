@@ -26,7 +26,7 @@ from dataclasses import replace
 from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Claim, Passage
-from .measures import MIN_FIT, SIDE_WORD, asked, fit, type_fits
+from .measures import MIN_FIT, SIDE_WORD, asked, fits, type_fits
 
 # The passages read: those that say which Story a question is about (story_choice).
 READ = 10
@@ -69,10 +69,10 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
     # the 17 money and count questions no figure answered (realdev, the public files, three
     # sets of questions testers wrote) the answered ones matched 1.8 or more, but one (0.9)
     # whose answering figure was not among its passages.
-    if any(type_fits(query, c) and fit(c, question_, rare, names=False) > SIDE_WORD
-           for c in figures):
+    scored = [(c, *fits(c, question_, rare)) for c in figures]
+    if any(type_fits(query, c) and unnamed > SIDE_WORD for c, _, unnamed in scored):
         return False
-    return all(fit(c, question_, rare) < MIN_FIT for c in figures
+    return all(score < MIN_FIT for c, score, _ in scored
                if query.dimension != "money" or _amount_like(c))
 
 
