@@ -8,11 +8,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-import threading
 from collections.abc import Sequence
-from typing import Any
 
 from ..claims import lexicon
+from ..claims.stemming import stem
 from ..records import Claim
 
 WORD = re.compile(r"[a-z]+")
@@ -24,26 +23,6 @@ WEIGHTS = {"noun": 3.0, "subj": 2.5, "verb": 2.0, "mod": 1.0, "name": 1.5, "w": 
 PREPOSITION = 2.0  # "of:email", "for:ad": any other part is the object of a preposition
 COMMON = 0.4  # the weight left to a word every figure of the Story has (see `rarity`)
 STOP = lexicon.FUNCTION_WORDS
-_LOCAL = threading.local()
-
-
-def _stemmer() -> Any:
-    """This thread's Snowball stemmer (a PyStemmer object is not safe to share between
-    threads, and questions are answered in several at once)."""
-    stemmer = getattr(_LOCAL, "stemmer", None)
-    if stemmer is None:
-        import Stemmer
-
-        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
-    return stemmer
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light stemmer shared by questions and key parts ("pages"/"page", "bills"/"bill",
-    "leading"/"lead"): Snowball, as the lexical index uses (cached: a Story's figures
-    repeat their words)."""
-    return _stemmer().stemWord(word.lower())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..claims.stemming import WordStemmer
 from ..ingest.chunking import fold_text
 from .chunk_table import ChunkTable, ChunkTableWriter
 
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 IDS_FILE = "chunk_ids.json"
 # How texts are cut into words; an index saved by another version is rebuilt on load.
 TOKENS_FILE = "tokens.json"
-TOKENS_VERSION = 2  # 2: hyphenated words also written solid
+TOKENS_VERSION = 3  # 2: hyphenated words also written solid; 3: irregular verb forms
 # "Wal-Mart" is also "walmart", "e-mail" also "email": the same word is written solid and
 # hyphenated by different outlets and readers.
 HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
@@ -45,10 +46,9 @@ def _bm25s():
     return bm25s
 
 
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
+def _stemmer() -> WordStemmer:
+    """Snowball, with a verb's irregular forms read as its base (see claims.stemming)."""
+    return WordStemmer()
 
 
 def _stopwords() -> list[str]:

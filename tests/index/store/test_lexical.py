@@ -90,3 +90,15 @@ def test_an_index_saved_with_words_cut_another_way_is_rebuilt(tmp_path):
     assert LexicalIndex.load(tmp_path / "lex") is not None
     (tmp_path / "lex" / TOKENS_FILE).unlink()  # saved before words were cut this way
     assert LexicalIndex.load(tmp_path / "lex") is None  # the engine rebuilds it
+
+
+def test_a_question_in_the_base_form_finds_the_past_form():
+    # News reports in the past what a question asks in the base form: "who won" / "won",
+    # "when was he sworn in" / "the swearing-in".
+    index = LexicalIndex.build(["a", "b"], [
+        "The mayor was sworn in on Monday before a crowd of 300.",
+        "The council met on Monday to debate the budget for the bridge."])
+    assert index.search("when was the swearing-in", 5)[0][0] == "a"
+    assert index.search("how much did the county pay", 5) == []
+    paid = LexicalIndex.build(["p", "q"], ["The county paid $4 million.", "The county met."])
+    assert paid.search("how much did the county pay", 5)[0][0] == "p"

