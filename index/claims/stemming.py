@@ -8,6 +8,11 @@ form: "how much did they pay" / "paid", "who won" / "won", "when will he leave" 
 (its model package's exception table) is therefore read as its base verb before Snowball
 cuts it, unless the form is a verb of its own ("found", "wound", "saw", "lay" are base
 verbs too): such a form is left as written, as Snowball reads it.
+
+Measured on realdev, the public files and four sets of questions testers wrote on real
+news: MRR up by 0.02-0.03 on three of the testers' sets, one more unanswerable question
+unanswered, the public files unchanged; realdev's MRR down by 0.02 on one question ("where
+was the server kept" now also meets "she chose not to keep her personal emails").
 """
 
 from __future__ import annotations
