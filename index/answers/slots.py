@@ -55,10 +55,14 @@ def counted_ok(query: Query, claim: Claim) -> bool:
     if claim.dimension == "count":
         if query.kind in lexicon.PERSON_KINDS:
             return lexicon.compatible(query.kind, claim.kind)
-        # The head noun is what is counted: "water purification tablets" are tablets.
+        # The head noun is what is counted: "water purification tablets" are tablets, and
+        # a count of what the question's own head is qualified by is of another thing: "how
+        # many store managers" is not answered by "3,400 stores".
         head = claim.counted.split()[-1] if claim.counted.split() else ""
-        return query.kind == claim.kind or bool(words_of(" ".join(query.words))
-                                                & words_of(head))
+        counts = words_of(head)
+        qualifiers = words_of(" ".join(query.words[:-1])) - words_of(" ".join(query.words[-1:]))
+        return query.kind == claim.kind or (bool(words_of(" ".join(query.words)) & counts)
+                                            and not counts <= qualifiers)
     if claim.dimension == "%":
         return lexicon.compatible(query.kind, claim.kind) or query.kind == "%"
     return True  # measures, money and dates: told apart by `specific` below

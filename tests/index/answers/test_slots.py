@@ -119,6 +119,20 @@ def test_what_is_counted_is_the_head_noun_and_how_much_takes_any_unit():
     assert select(asked, [tablets, water], no_passages) == [water]
 
 
+def test_a_count_of_what_the_asked_thing_is_qualified_by_is_another_thing():
+    # "how many store managers": "3,400 stores" counts the stores, not their managers.
+    stores = claim(3_400, kind="store", counted="stores", event="work")
+    managers = claim(544, kind="manager", counted="store managers", event="include",
+                     doc="b", source="B")
+    asked = Query(None, "manager", "store managers", words=("store", "manager"))
+    assert select(asked, [stores, managers], lambda c: 0) == [managers]
+    assert select(asked, [stores], lambda c: 0) == []
+    # The asked thing itself, under the lexicon's kind, is still its count.
+    homes = claim(30, kind="homes", counted="houses", event="damage")
+    farms = Query("damage", "homes", "houses farm buildings", words=("house", "farm", "building"))
+    assert select(farms, [homes], no_passages) == [homes]
+
+
 def test_a_date_question_gets_no_stand_in_event():
     claims = [claim(1968, event="award", dimension="date", counted="")]
     assert select(Query("bear", "people", "", dimension="date"), claims, lambda c: 0) == []
