@@ -96,3 +96,17 @@ def test_other_questions_are_not_judged_by_it():
     # "the turnout" may be a share as well as a head-count: only "how many" asks a count
     turnout = Query(event="turnout", kind="people", counted="", dimension="count")
     assert not unreported("what was the turnout at the gala", turnout, passages, unrelated, {})
+
+
+def test_a_count_of_the_persons_asked_about_in_other_words_may_answer_it():
+    # "How many female employees": the reports count "women"; a count of persons of the
+    # kind asked may be the answer in other words, so the question is not unreported.
+    asked = Query(event=None, kind="civilians", counted="female employees", words=(
+        "female", "employee"), loose=True)
+    question = "how many female employees could join the lawsuit"
+    women = "The lawsuit covers as many as 1.5 million women."
+    made = Claim(**{**claim("c", women, 1.5e6, "count", ["noun:woman", "verb:cover"]).__dict__,
+                    "kind": "civilians"})
+    by_doc = {**unrelated, "c": [made]}
+    assert not unreported(question, asked, [*passages, passage("c", women)], by_doc, {})
+    assert unreported(question, asked, passages, unrelated, {})
