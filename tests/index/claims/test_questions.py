@@ -59,6 +59,9 @@ def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     ("how long did the fire burn", "duration"),
     ("how long is the bridge", "length"),
     ("what was Velmora's profit", "money"),
+    # "the estimated X" asks for a figure, in whatever words it names the amount.
+    ("what's the estimated bill for the damage from the storm", "money"),
+    ("what is the estimated size of the crowd", "count"),
     ("how much clean water is delivered each day", "measure"),
     ("how many hectares have burned", "area"),
     ("how many euros of aid were requested", "money"),
