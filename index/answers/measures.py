@@ -80,6 +80,7 @@ FIGURE_BOOST = 0.5
 TYPE_BOOST = 1.0
 FIGURE_FIT = 6.0
 COPIES = 8  # Articles read per candidate passage: syndicated copies state the same figures
+POPULATION = "population"  # the event of "a town of 38,000": how many live there, no event
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def answering(question: Asked, query: Query, claims: Sequence[Claim],
         if not type_fits(query, claim) or _other_thing(claim, question) or \
                 (query.year is not None and str(query.year) not in claim.quote):
             continue  # "in the 1996 crash": only figures of that year's event
+        if claim.event == POPULATION and query.event != POPULATION:
+            continue  # "a town of 38,000 people" counts no one the story touched
         role = role_of(claim)
         if question.role and role and role != question.role:
             continue

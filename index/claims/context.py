@@ -108,8 +108,8 @@ def _name(token) -> str:
 
 
 def is_background(sentence: str, year: int | None, own: tuple[int, int] | None = None) -> bool:
-    """Whether a sentence places its figures in another year than the report's own
-    ("in March 2019", "since the summer of 2007, when ...", "last year"). `own` is the
+    """Whether a sentence places its figures in a year before the report's own ("in March
+    2019", "since the summer of 2007, when ...", "last year"). `own` is the
     figure's own span when the figure is itself a date."""
     if any(not BASELINE.search(sentence[:m.start()]) for m in PAST.finditer(sentence)):
         return True
@@ -118,8 +118,8 @@ def is_background(sentence: str, year: int | None, own: tuple[int, int] | None =
     for date in find_dates(sentence, year):
         if own and date.start < own[1] and own[0] < date.end:
             continue
-        if _year_of(date) != year:
-            return True
+        if _year_of(date) < year:
+            return True  # a later year is the story's own plan ("will shut in March 2026")
     return False
 
 

@@ -74,8 +74,10 @@ KINDS: dict[str, tuple[str, ...]] = {
                    "attacker", "militant", "insurgent", "extremist", "terrorist", "looter",
                    "gunman", "gunmen", "rebel", "fighter", "mob", "marcher", "striker"),
     "responders": ("firefighter", "rescuer", "paramedic", "medic", "lifeguard"),
+    # "2,750 jobs will be lost": each job is a person put out of work (a synthetic set's
+    # "how many people lose their jobs" had been answered with the union's count alone).
     "civilians": ("civilian", "child", "children", "woman", "women", "student", "resident",
-                  "bystander", "passenger", "worker", "employee", "journalist", "patient",
+                  "bystander", "passenger", "worker", "employee", "job", "journalist", "patient",
                   "migrant", "inhabitant", "villager", "evacuee", "holidaymaker", "tourist",
                   "supporter", "participant", "attendee", "spectator", "mourner", "worshipper",
                   "voter", "visitor", "fan"),

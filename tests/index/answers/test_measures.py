@@ -10,7 +10,7 @@ import pytest
 
 from index.answers.alignment import measure_disputes, story_measures
 from index.answers.disagreements import build_slot
-from index.answers.measures import measure_slot
+from index.answers.measures import answering, asked, measure_slot
 from index.claims.questions import Query
 from index.records import Claim, StoryRef
 
@@ -86,6 +86,20 @@ def test_a_count_of_another_thing_the_question_names_is_left_out():
     slot = measure_slot("how many pages of odell's letters were scanned", query, claims, [],
                         STORY)
     assert {d for f in slot.figures for d in f.docs} == {"a", "b"}
+
+
+def test_a_population_answers_no_question_about_what_happened_to_people():
+    # "a town of 38,000 people": how many live there, not how many lost their jobs, however
+    # many of the question's words its clause shares.
+    query = Query(event="lose", kind="people", counted="people", dimension="count",
+                  words=("people",))
+    question = "how many people lose their jobs with the closure of the tarrow plant"
+    town = dataclasses.replace(
+        figure(38000, "a", ["noun:people", "w:closure", "w:tarrow", "w:plant"]),
+        event="population")
+    lost = figure(2750, "a", ["noun:people", "verb:lose"])
+    best = answering(asked(question, query), query, [town, lost, *OTHERS], {})
+    assert [c.value for _, c in best] == [2750]
 
 
 def test_a_date_question_takes_the_end_of_the_span_it_asks_for():

@@ -99,6 +99,17 @@ def test_subsets_and_names_are_not_counts_and_an_earlier_year_is_background(extr
     assert counts[0].background  # a 2024 report about 2021: another event's figure
 
 
+def test_a_later_year_is_the_story_s_own_plan_not_background(extractor):
+    # A 2024 report: the plant shuts in 2025, with its own figure; 2021's cuts are history.
+    found = claims(extractor, "The plant will shut in March 2025 with the loss of 900 jobs.")
+    counts = [c for c in found if c.dimension == "count"]
+    assert [(c.value, c.background) for c in counts] == [(900, False)]
+    past = claims(extractor, "The plant cut 900 jobs in March 2021.")
+    assert [c.background for c in past if c.dimension == "count"] == [True]
+    # A job lost is a person put out of work: counted as people, not as a thing.
+    assert counts[0].kind == "civilians"
+
+
 def test_claims_carry_source_date_and_the_verbatim_sentence(extractor):
     text = "Rescuers searched the rubble.\n\nAt least 12 people are missing, the mayor said."
     c = one(extractor, text)
