@@ -204,6 +204,8 @@ def _increment(span: Span) -> bool:
 
 def relate(a: Span, b: Span) -> Relationship:
     """How two Figures of one slot relate (see the module docstring)."""
+    if _converted(a, b):
+        return Relationship.AGREE  # "42 square kilometres" / "about 16 square miles"
     if not _same_kind(a, b) or _other_places(a, b):
         return Relationship.SCOPE
     bounds = _comparable(a, b)
@@ -237,6 +239,14 @@ def relate(a: Span, b: Span) -> Relationship:
                                 or (b.revision and b.low > a.high)):
         return Relationship.UPDATE
     return Relationship.CONFLICT
+
+
+def _converted(a: Span, b: Span) -> bool:
+    """One measure written in two units (an area, a length ...): within SAME_VALUE once
+    converted, whatever each clause says it measures — two different quantities that close
+    in two unit systems would be a coincidence."""
+    return a.dimension == b.dimension and a.dimension not in ("count", "%", "date") and \
+        not a.dimension.startswith("money") and a.unit != b.unit and _close(a.value, b.value)
 
 
 def _rose(a: Span, b: Span) -> bool:

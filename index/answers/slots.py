@@ -29,6 +29,8 @@ GENERIC_WORDS = {"people", "person", "land", "area", "money", "amount", "number"
                  "figure", "sum", "value", "size", "toll"}
 WORD = re.compile(r"[a-z]+")
 SUPPORT_RANKS = 5  # a figure in one of the first passages may name the event asked about
+SAME_SIZE = 0.05  # as disagreements.SAME_VALUE: one figure, converted and rounded
+UNSIZED = ("count", "%", "date")
 
 Support = Callable[[Claim], int | None]  # a Claim's best passage rank for the question
 
@@ -218,6 +220,7 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
     """The Claims of a Story that answer a figure question."""
     pool = [c for c in in_time(query, claims) if dimension_ok(query, c)]
     asked = by_event(query, [c for c in pool if counted_ok(query, c)], support)
+    asked += same_size(asked, pool)
     if not asked and query.kind == "civilians":
         # No figure for the passengers, residents or villagers asked about: the Story's
         # figure for people is the nearest answer, as they are most of the people it
@@ -226,3 +229,17 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
         # the 52 people injured).
         asked = by_event(query, [c for c in pool if c.kind == "people"], support)
     return no_single_ones(one_voice(specific(query, by_place(query, asked))))
+
+
+def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
+    """A measure's figure in other words: one of the same unit dimension (an area, a
+    length, a volume ...) within SAME_SIZE of a chosen one, once both are in one unit, is
+    that figure, however its clause is worded ("an area of 42 square kilometres had been
+    flooded" / "floodwater covered about 16 square miles": a tester's synthetic set, where
+    the second had been left out). Not counts, money, shares or dates: two of those this
+    close are as often two quantities (3,100 jobs / 3,000 homes)."""
+    sizes = [c for c in chosen if c.normalized and c.dimension not in UNSIZED
+             and not c.dimension.startswith("money")]
+    return [c for c in pool if c not in chosen and c.normalized and any(
+        c.dimension == s.dimension and abs(c.normalized - s.normalized)
+        <= SAME_SIZE * max(abs(c.normalized), abs(s.normalized)) for s in sizes)]

@@ -170,6 +170,21 @@ def test_one_quantity_in_two_units_agrees():
     assert slot.relationship == "agree" and not slot.disputed
 
 
+def test_one_measure_in_two_units_agrees_whatever_its_clause_says_it_measures():
+    # "an area of 42 square kilometres had been flooded" / "floodwater covered about 16
+    # square miles of the valley": two outlets' words, one area.
+    km2 = claim(42, kind="area", event="area", counted="area", dimension="area",
+                unit="square kilometres", normalized=4200, norm_low=4200, norm_high=4200)
+    miles = claim(16, low=14.4, high=17.6, qualifier="about", kind="valley", event="cover",
+                  counted="valley", doc="b", source="B", dimension="area",
+                  unit="square miles", normalized=4144, norm_low=3730, norm_high=4558)
+    slot = build_slot("area flooded", "flood", [km2, miles])
+    assert slot.relationship == "agree"
+    # The same pair left out of the event rules' slot for its other words joins it.
+    asked = Query("flood", "area", "area", dimension="area", words=("area",))
+    assert sorted(c.value for c in select(asked, [km2, miles], lambda c: 0)) == [16, 42]
+
+
 def test_compatible_figures_are_an_agreement_even_when_reported_later():
     slot = build_slot("firefighters deployed", "deployed", [
         claim(430, low=387, high=473, qualifier="about", date="2024-01-02"),
