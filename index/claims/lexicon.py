@@ -28,6 +28,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
                   "shelter", "shelters", "evacuee", "evacuees", "leave their homes",
                   "leave home", "left their homes", "forced from", "force from", "drive out",
                   "forces from", "driven from", "driven out", "moved out", "move out",
+                  "out of their homes", "out of their home",
                   "ordered out", "uproot"),
     "without power": ("power", "electricity", "outage", "outages", "blackout"),
     "rescued": ("rescue", "survive", "survivor", "survivors", "pulled from the water",

@@ -23,6 +23,8 @@ def nlp():
     ("what is the population of Chile", ("population", "people", "")),
     ("how many people are in intensive care", ("intensive care", "people", "people")),
     ("how many homes were destroyed", ("destroyed", "homes", "homes")),
+    ("how many residents had to get out of their homes", ("displaced", "civilians",
+                                                           "residents")),
     ("how many villages were wiped out", ("destroyed", "village", "villages")),
     ("how many cops were hurt", ("injured", "security", "cops")),
     ("did anybody die in the fire", ("killed", "people", "")),
