@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 DENSE_WEIGHT = 0.65
 DUPLICATE = 0.9  # cosine of a syndicated copy: linked whatever its entities and date
 MAX_GAP_DAYS = 45  # reports of one event seldom lie further apart than this
+# Past a week (USTORY's window; shared/notes/story_clustering.md), a pair's score fades
+# as a Gaussian of the days beyond it, sigma DECAY_DAYS (Priberam's kernel is sigma 3 days
+# against a story's newest report; pairwise, a week's grace keeps a week of updates whole):
+# the same people in the news four weeks apart are a new development ("Clinton used a
+# personal email account", 3 March; "the Benghazi panel asks her for an interview", 31
+# March: one story in realdev's map only if nothing else tells them apart). At 14 days
+# a pair keeps 0.61 of its score, at 21 days 0.14, at 28 days 0.01.
+WINDOW_DAYS = 7
+DECAY_DAYS = 7
 # Short reports, measured on a dozen one- to three-sentence reports of one mine collapse
 # (70-110 characters each) beside the three-story corpus: their pairs share 0.12-0.45 of
 # their event words (IDF-weighted), reports of the other stories under 0.08 with them.
@@ -124,6 +133,8 @@ def _blend(cosine, overlap, shared, gap, vague) -> np.ndarray:
     by_words = (overlap == 0) & vague & (gap <= SHORT_GAP_DAYS) & (shared >= MIN_SHARED_WORDS)
     score = DENSE_WEIGHT * cosine + (1 - DENSE_WEIGHT) * np.where(by_words, shared, overlap)
     score[((overlap == 0) & ~by_words) | (gap > MAX_GAP_DAYS)] = 0.0
+    late = np.maximum(gap - WINDOW_DAYS, 0.0)
+    score = score * np.exp(-(late ** 2) / (2 * DECAY_DAYS ** 2))
     return np.where(cosine >= DUPLICATE, cosine, score)
 
 

@@ -56,6 +56,17 @@ def test_reports_months_apart_are_two_stories_even_with_the_same_names():
                                                                         ["t0", "t1"]]
 
 
+def test_the_same_people_four_weeks_later_are_a_new_story_but_a_week_of_updates_is_one():
+    names = ["varnia", "kessburg", "fvtu"]
+    week = [member(f"w{i}", near(DIRECTION, i), names, date=f"2025-10-{9 + 3 * i:02d}")
+            for i in range(3)]  # 9, 12 and 15 October: one story's updates
+    assert [sorted(s.docs) for s in find_stories(week)] == [["w0", "w1", "w2"]]
+    later = [member(f"l{i}", near(DIRECTION, 7 + i), names, date="2025-11-06")
+             for i in range(2)]  # four weeks on: a new development about the same people
+    found = sorted(sorted(s.docs) for s in find_stories(week[:1] + later))
+    assert found == [["l0", "l1"], ["w0"]]
+
+
 def test_a_pinned_story_wins_and_its_id_is_the_pin():
     members = [member("a", [1, 0, 0], ["x"], pinned="Harbour fire"),
                member("b", [0, 1, 0], ["y"], pinned="Harbour fire"),
