@@ -23,6 +23,7 @@ from .disagreements import build_slot
 from .echo import echoed
 from .focus import focused
 from .measures import candidate_figures, figures_first, measure_slot, typed_first
+from .reasons import asks_reason, reasons_first
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
 from .tallies import asks_tally, tally_first
@@ -240,6 +241,8 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
                                    corpus.rarity(stories[0].id))
     if query is not None:
         candidates = typed_first(query, candidates, corpus.figures_by_doc)
+    elif asks_reason(question):
+        candidates = reasons_first(candidates)
     passages = choose_passages(candidates, slots, top_k)
     return Answer(question=question, passages=tuple(passages),
                   disagreements=tuple(s for s in slots if s.disputed),

@@ -230,3 +230,14 @@ TALLY_WORDS = r"\bunanimous(?:ly)?\b|\bvoice vote\b|\bwithout (?:a )?dissent\b"
 VOTING = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots", "won", "win",
                     "wins", "passed", "pass", "approved", "confirmed", "elected", "victory",
                     "defeated", "rejected", "margin", "tally"})
+
+# A reason, as questions ask for it ("why did she resign", "what caused the flood", "for
+# what reason") and as news states one: a causal connective or a purpose ("because",
+# "due to", "blaming falling demand", "in protest", "would best protect", "is needed").
+REASON_ASKED = (r"^\W*(?:why\b|for what reasons?\b|what (?:was|is|were|are) the reasons?\b|"
+                r"what (?:caused|prompted|led to|triggered)\b)")
+REASON_WORDS = (r"\b(?:because|due to|owing to|as a result|in order to|so that|so as to|"
+                r"reasons?|blam(?:e|ed|es|ing)|citing|cited|in protest|to protect|to ensure|"
+                r"to prevent|needed|necessary|aimed at|intended to|meant to|"
+                r"would (?:best |help |allow |protect |ensure )|"
+                r"concerns? (?:about|over|that)|argu(?:e|ed|es|ing) that)\b")
