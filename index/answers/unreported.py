@@ -69,7 +69,7 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
     # the 17 money and count questions no figure answered (realdev, the public files, three
     # sets of questions testers wrote) the answered ones matched 1.8 or more, but one (0.9)
     # whose answering figure was not among its passages.
-    scored = [(c, *fits(c, question_, rare)) for c in figures if not _other_beings(query, c)]
+    scored = [(c, *fits(c, question_, rare)) for c in figures]
     if any(type_fits(query, c) and unnamed > SIDE_WORD for c, _, unnamed in scored):
         return False
     # A count of persons of the kind asked may answer in other words ("1.5 million women"
@@ -80,15 +80,6 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
         return False
     return all(score < MIN_FIT for c, score, _ in scored
                if query.dimension != "money" or _amount_like(c))
-
-
-def _other_beings(query: Query, claim: Claim) -> bool:
-    """A count of persons put to a question counting things, or the other way round: "how
-    many farm animals were killed" is not answered by the 17 people killed, however well
-    the verb fits (a tester's synthetic set; no answered question of any file moved)."""
-    if query.dimension != "count" or claim.dimension != "count" or not claim.kind:
-        return False
-    return (query.kind in lexicon.PERSON_KINDS) != (claim.kind in lexicon.PERSON_KINDS)
 
 
 def _amount_like(claim: Claim) -> bool:

@@ -110,16 +110,3 @@ def test_a_count_of_the_persons_asked_about_in_other_words_may_answer_it():
     by_doc = {**unrelated, "c": [made]}
     assert not unreported(question, asked, [*passages, passage("c", women)], by_doc, {})
     assert unreported(question, asked, passages, unrelated, {})
-
-
-def test_a_count_of_people_does_not_answer_a_question_counting_animals():
-    asked = Query(event="killed", kind="animal", counted="farm animals", words=("farm", "animal"))
-    question = "how many farm animals were killed in the flood"
-    toll = "The flood killed 17 people in the valley."
-    made = Claim(**{**claim("c", toll, 17, "count", ["noun:people", "verb:kill", "w:flood",
-                                                     "in:valley"]).__dict__, "kind": "people"})
-    by_doc = {**unrelated, "c": [made]}
-    assert unreported(question, asked, [*passages, passage("c", toll)], by_doc, {})
-    people = Query(event="killed", kind="people", counted="people", words=("people",))
-    assert not unreported("how many people were killed in the flood", people,
-                          [*passages, passage("c", toll)], by_doc, {})
