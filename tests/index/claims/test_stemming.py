@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.answers.echo import content_terms
-from index.claims.stemming import irregular_verbs, stem
+from index.claims.stemming import forms_from_spacy, irregular_verbs, stem
 
 
 def test_irregular_past_forms_stem_as_their_base_verb():
@@ -31,3 +31,9 @@ def test_a_question_in_the_base_form_shares_the_reports_past_form():
     asked = content_terms("how much did the council pay for the bridge")
     said = content_terms("The council paid $4 million for the bridge.")
     assert stem("pay") in asked & said
+
+
+def test_the_kept_forms_are_what_the_installed_spacy_model_gives():
+    # verb_forms.json is spaCy's table, kept so that answering never imports spaCy; after
+    # a spaCy model upgrade, `write_forms()` regenerates it.
+    assert irregular_verbs() == forms_from_spacy()
