@@ -238,9 +238,12 @@ def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
     flooded" / "floodwater covered about 16 square miles": a tester's synthetic set, where
     the second had been left out). Not counts, money, shares or dates: two of those this
     close are as often two quantities (3,100 jobs / 3,000 homes)."""
-    sizes = [(c.dimension, c.normalized) for c in chosen if c.normalized
-             and c.dimension not in UNSIZED and not c.dimension.startswith("money")]
-    return [c for c in pool if c not in chosen and c.normalized and any(
+    sizes = {(c.dimension, c.normalized) for c in chosen if c.normalized
+             and c.dimension not in UNSIZED and not c.dimension.startswith("money")}
+    if not sizes:
+        return []  # most questions: counts, money, dates; the pool is not read
+    taken = {id(c) for c in chosen}  # by identity: Claims compare field by field
+    return [c for c in pool if id(c) not in taken and c.normalized and any(
         c.dimension == dimension and _near(c.normalized, size) for dimension, size in sizes)]
 
 
