@@ -218,7 +218,7 @@ def relate(a: Span, b: Span) -> Relationship:
     overlap = max(a_low, b_low) <= min(a_high, b_high)
     if a.dimension != b.dimension:  # two currencies, at the rate the article gave
         return Relationship.AGREE if overlap else Relationship.CONFLICT
-    if a.unit != b.unit and _close(a.value, b.value):
+    if a.unit != b.unit and same_value(a.value, b.value):
         # One quantity in two units ("14,200 hectares" / "35,000 acres", "410 metres" /
         # "1,345 feet"): a converted figure is rounded, so within 5% is the same.
         return Relationship.AGREE
@@ -245,8 +245,8 @@ def _converted(a: Span, b: Span) -> bool:
     """One measure written in two units (an area, a length ...): within SAME_VALUE once
     converted, whatever each clause says it measures — two different quantities that close
     in two unit systems would be a coincidence."""
-    return a.dimension == b.dimension and a.dimension not in ("count", "%", "date") and \
-        not a.dimension.startswith("money") and a.unit != b.unit and _close(a.value, b.value)
+    return a.dimension == b.dimension and measured(a.dimension) and a.unit != b.unit and \
+        same_value(a.value, b.value)
 
 
 def _rose(a: Span, b: Span) -> bool:
@@ -262,8 +262,15 @@ def _rose(a: Span, b: Span) -> bool:
     return _later(higher, lower) and lower.open_ended
 
 
-def _close(a: float | None, b: float | None) -> bool:
+def same_value(a: float | None, b: float | None) -> bool:
+    """Two figures within SAME_VALUE of each other (in one unit): one value, rounded."""
     return a is not None and b is not None and abs(a - b) <= SAME_VALUE * max(abs(a), abs(b))
+
+
+def measured(dimension: str) -> bool:
+    """A dimension with a unit of measure (an area, a length, a volume ...): not a count,
+    a share, a date or an amount of money."""
+    return dimension not in ("count", "%", "date") and not dimension.startswith("money")
 
 
 def relation(a: Figure, b: Figure) -> Relationship:

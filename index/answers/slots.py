@@ -24,13 +24,12 @@ from ..claims import lexicon
 from ..claims.context import named_place
 from ..claims.questions import Query
 from ..records import Claim
+from .disagreements import measured, same_value
 
 GENERIC_WORDS = {"people", "person", "land", "area", "money", "amount", "number", "total",
                  "figure", "sum", "value", "size", "toll"}
 WORD = re.compile(r"[a-z]+")
 SUPPORT_RANKS = 5  # a figure in one of the first passages may name the event asked about
-SAME_SIZE = 0.05  # as disagreements.SAME_VALUE: one figure, converted and rounded
-UNSIZED = ("count", "%", "date")
 
 Support = Callable[[Claim], int | None]  # a Claim's best passage rank for the question
 
@@ -233,19 +232,16 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
 
 def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
     """A measure's figure in other words: one of the same unit dimension (an area, a
-    length, a volume ...) within SAME_SIZE of a chosen one, once both are in one unit, is
+    length, a volume ...) within SAME_VALUE of a chosen one, once both are in one unit, is
     that figure, however its clause is worded ("an area of 42 square kilometres had been
     flooded" / "floodwater covered about 16 square miles": a tester's synthetic set, where
     the second had been left out). Not counts, money, shares or dates: two of those this
     close are as often two quantities (3,100 jobs / 3,000 homes)."""
     sizes = {(c.dimension, c.normalized) for c in chosen if c.normalized
-             and c.dimension not in UNSIZED and not c.dimension.startswith("money")}
+             and measured(c.dimension)}
     if not sizes:
         return []  # most questions: counts, money, dates; the pool is not read
     taken = {id(c) for c in chosen}  # by identity: Claims compare field by field
     return [c for c in pool if id(c) not in taken and c.normalized and any(
-        c.dimension == dimension and _near(c.normalized, size) for dimension, size in sizes)]
+        c.dimension == dimension and same_value(c.normalized, size) for dimension, size in sizes)]
 
-
-def _near(a: float, b: float) -> bool:
-    return abs(a - b) <= SAME_SIZE * max(abs(a), abs(b))

