@@ -19,7 +19,7 @@ The figures taken form a Slot like any other (disagreements.py relates them).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..claims import lexicon
@@ -298,7 +298,14 @@ def typed_first(query: Query, candidates: Sequence[Passage],
     def typed(passage: Passage) -> bool:
         return any(type_fits(query, c) and any(c.quote in found for found in passage.found)
                    for c in by_doc.get(passage.doc_id, ()))
-    return sorted((replace(p, rank=p.rank * (1 + TYPE_BOOST)) if typed(p) else p
+    return raised(candidates, typed, TYPE_BOOST)
+
+
+def raised(candidates: Sequence[Passage], holds: Callable[[Passage], bool],
+           boost: float) -> list[Passage]:
+    """The candidates, best first, those that hold what the question asks for (`holds`: a
+    figure of its type, a reason) ranked `boost` higher."""
+    return sorted((replace(p, rank=p.rank * (1 + boost)) if holds(p) else p
                    for p in candidates), key=lambda p: -p.rank)
 
 

@@ -17,6 +17,7 @@ report. A false disagreement costs more than a missed one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -62,12 +63,19 @@ def counted_ok(query: Query, claim: Claim) -> bool:
         # realdev, shown the stores as its figure; no other question of any file moved).
         head = claim.counted.split()[-1] if claim.counted.split() else ""
         counts = words_of(head)
-        qualifiers = words_of(" ".join(query.words[:-1])) - words_of(" ".join(query.words[-1:]))
-        return query.kind == claim.kind or (bool(words_of(" ".join(query.words)) & counts)
-                                            and not counts <= qualifiers)
+        asked, qualifiers = _asked_things(query.words)
+        return query.kind == claim.kind or (bool(asked & counts) and not counts <= qualifiers)
     if claim.dimension == "%":
         return lexicon.compatible(query.kind, claim.kind) or query.kind == "%"
     return True  # measures, money and dates: told apart by `specific` below
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked_things(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of what a question counts, and those of them that only qualify its head
+    ("store" in "store managers"); read once per question, not once per Claim of a Story."""
+    head = words_of(" ".join(words[-1:]))
+    return frozenset(words_of(" ".join(words))), frozenset(words_of(" ".join(words[:-1])) - head)
 
 
 def in_time(query: Query, claims: Sequence[Claim]) -> list[Claim]:

@@ -36,4 +36,6 @@ def test_a_question_in_the_base_form_shares_the_reports_past_form():
 def test_the_kept_forms_are_what_the_installed_spacy_model_gives():
     # verb_forms.json is spaCy's table, kept so that answering never imports spaCy; after
     # a spaCy model upgrade, `write_forms()` regenerates it.
-    assert irregular_verbs() == forms_from_spacy()
+    assert irregular_verbs() == forms_from_spacy(), (
+        "verb_forms.json is out of date: run "
+        "`python -c 'from index.claims.stemming import write_forms; write_forms()'`")
