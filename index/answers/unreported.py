@@ -26,6 +26,7 @@ from dataclasses import replace
 from ..claims import lexicon
 from ..claims.questions import Query
 from ..records import Claim, Passage
+from .keyparts import noun_of
 from .measures import MIN_FIT, SIDE_WORD, asked, fits, type_fits
 
 # The passages read: those that say which Story a question is about (story_choice).
@@ -79,14 +80,16 @@ def unreported(question: str, query: Query | None, candidates: Sequence[Passage]
             c.dimension == "count" and lexicon.compatible(query.kind, c.kind) for c in figures):
         return False
     return all(score < MIN_FIT for c, score, _ in scored
-               if query.dimension != "money" or _amount_like(c))
+               if query.dimension != "money" or _amount_like(c, question_.terms))
 
 
-def _amount_like(claim: Claim) -> bool:
+def _amount_like(claim: Claim, terms: frozenset[str]) -> bool:
     """Whether a figure may be an amount in a currency the registry does not know: a count
-    of thousands or more (see AMOUNT_AT_LEAST)."""
+    of thousands or more (see AMOUNT_AT_LEAST), of no thing the question names. "How much is
+    Peugeot paying Mitsubishi for the vehicles" is not answered by "30,000 sports utility
+    vehicles" (a BBC report): a count of what is paid for is no price."""
     return claim.dimension == "count" and isinstance(claim.value, float | int) and \
-        claim.value >= AMOUNT_AT_LEAST
+        claim.value >= AMOUNT_AT_LEAST and noun_of(claim) not in terms
 
 
 def stating_first(candidates: Sequence[Passage], states: Callable[[str], bool],

@@ -57,6 +57,10 @@ SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the
 COUNTING_VERBS = ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim", "record",
                                    "include", "comprise", "contain"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
+# A conversion opens a parenthesis right after the figure, and a further one follows the last
+# after a separator: "540bn yen ($5.2bn; £2.77bn)", "90 km (56 miles, or 48 nautical miles)".
+OPENS = r"\s*\(\s*"
+FOLLOWS = r"\s*[;,/]\s*(?:or\s+)?"
 
 
 class ClaimExtractor:
@@ -147,7 +151,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
     year = article_year(article.date)
     background = is_background(sentence, year)
     pairs = converted_pairs(sentence, quantities)
-    converted = {id(q) for q in pairs.values()}
+    converted = {id(q) for qs in pairs.values() for q in qs}
     for index, q in enumerate(quantities):
         token = _number_token(doc, q)
         if id(q) in converted or token is None or in_name(token):
@@ -166,11 +170,10 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
             continue
         counted, kind, event = frame
         authority = find_authority(token) or previous_authority(doc, earlier + found)
-        other = pairs.get(index)
         # Another currency is another dimension: its amount is kept to compare at the rate
         # the article gave. A measure in another unit converts anyway (normalized).
-        equivalents = ((other.measure.dimension, other.low, other.high),) \
-            if other and other.unit == "currency" and other.measure else ()
+        equivalents = tuple((o.measure.dimension, o.low, o.high) for o in pairs.get(index, ())
+                            if o.unit == "currency" and o.measure)
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
                             place=place, background=background or another_incident(token),
                             equivalents=equivalents, keys=keys))
@@ -282,20 +285,37 @@ def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | No
     )
 
 
-def converted_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, Quantity]:
-    """'€2.5m (about $2.7 million)', '115F (46.1C)', '150 km/h (93 mph)': the figure in
-    parentheses right after another, in another unit of the same kind, is the same amount
-    as the article converts it — not a claim of its own.
-    Returns {index of the first figure: the figure in parentheses}."""
-    pairs: dict[int, Quantity] = {}
-    for i, (first, second) in enumerate(itertools.pairwise(quantities)):
-        if (first.measure and second.measure
-                and first.measure.category == second.measure.category
-                and first.measure.canonical != second.measure.canonical
-                and re.fullmatch(r"\s*\(\s*",
-                                 sentence[max(first.end, first.measure.end):second.start])):
-            pairs[i] = second
+def converted_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+    """'€2.5m (about $2.7 million)', '115F (46.1C)', '150 km/h (93 mph)': the figures in
+    parentheses right after another, in other units of the same kind, are the same amount
+    as the article converts it — not claims of their own. A parenthesis may give several
+    ('540bn yen ($5.2bn; £2.77bn)', a BBC report, whose £2.77bn had been shown as a second
+    figure "counting a different thing" than the yen).
+    Returns {index of the first figure: the figures in parentheses}."""
+    pairs: dict[int, list[Quantity]] = {}
+    taken: set[int] = set()
+    for i, first in enumerate(quantities):
+        if i in taken or not first.measure:
+            continue
+        # A figure that itself opens a parenthesis leads its conversions there: "59.2
+        # trillion rupiah ($6.58bn; £3.5bn)", a currency the registry does not know.
+        opened = re.search(r"\(\s*$", sentence[:first.start])
+        gap, last = (f"{OPENS}|{FOLLOWS}" if opened else OPENS), first
+        for j in range(i + 1, len(quantities)):
+            second = quantities[j]
+            if not (second.measure and first.measure.category == second.measure.category
+                    and first.measure.canonical != second.measure.canonical
+                    and re.fullmatch(gap, sentence[_end(last):second.start])):
+                break
+            pairs.setdefault(i, []).append(second)
+            taken.add(j)
+            gap, last = FOLLOWS, second
     return pairs
+
+
+def _end(q: Quantity) -> int:
+    """Where a figure's text ends, its unit included."""
+    return max(q.end, q.measure.end) if q.measure else q.end
 
 
 def _number_token(doc, q: Quantity):

@@ -6,10 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from index.answers.compose import choose_passages
+from index.answers.compose import choose_passages, named_only
 from index.answers.corpus import Corpus
 from index.answers.story_choice import choose_stories
-from index.records import Figure, Passage, Slot, StoryRef
+from index.claims.questions import Query
+from index.records import Claim, Figure, Passage, Slot, StoryRef
 
 pytestmark = pytest.mark.fast
 
@@ -140,3 +141,34 @@ def test_a_name_the_best_storys_passages_use_does_not_send_the_question_elsewher
                                 entities={"leadership": {"tim ryan"}},
                                 story_of={p.doc_id: p.story for p in inauguration + only}))
     assert [s.id for s in chosen] == ["leadership"]
+
+
+def _money(quote: str, event: str, keys: tuple[str, ...]) -> Claim:
+    return Claim(value=5e9, low=5e9, high=5e9, qualifier=None, figure="$5bn",
+                 counted="money", kind="money", event=event, authority=None, doc_id="atlas",
+                 source="Atlas", date="2024-03-01", quote=quote, dimension="money:USD",
+                 unit="$", keys=keys)
+
+
+def _slot_of(claim: Claim) -> Slot:
+    figure = replace(_figure(claim.value, claim.doc_id, claim.quote), claims=(claim,))
+    return Slot(about="pay (money)", event="pay", relationship="agree", figures=(figure,))
+
+
+PAYING = Query(event="pay", kind="money", counted="money", dimension="money",
+               names=("orvant", "kessler"))
+PAID = "how much is Orvant paying Kessler for the plant"
+
+
+def test_a_figure_standing_in_for_the_event_on_the_storys_names_alone_is_no_answer():
+    backing = _money("Kessler sought $5bn in fresh backing.", "backing",
+                     ("verb:seek", "w:fresh", "w:backing", "name:kessler"))
+    assert named_only(PAID, PAYING, _slot_of(backing), {})
+
+
+def test_a_stand_in_sharing_a_word_with_the_question_or_of_its_event_may_answer():
+    price = _money("Orvant agreed a $5bn price for the plant.", "price",
+                   ("verb:agree", "w:price", "for:plant", "name:orvant"))
+    assert not named_only(PAID, PAYING, _slot_of(price), {})
+    paid = _money("Orvant will pay $5bn.", "pay", ("verb:pay", "name:orvant"))
+    assert not named_only("how much did Kessler get", PAYING, _slot_of(paid), {})

@@ -58,6 +58,20 @@ def test_a_small_count_fitting_a_money_question_is_no_amount():
     assert unreported(QUESTION, MONEY, [*passages, passage("c", beat)], by_doc, {})
 
 
+def test_a_count_of_what_the_money_question_pays_for_is_no_amount():
+    sold = "The committee will sell 40,000 tickets to donors for the gala dinner."
+    question = "how much are donors paying the committee for the tickets"
+    paying = Query(event="pay", kind="money", counted="money", dimension="money")
+    by_doc = {**unrelated, "c": [claim("c", sold, 4e4, "count",
+                                       ["noun:ticket", "verb:sell", "subj:committee",
+                                        "to:donor"])]}
+    assert unreported(question, paying, [*passages, passage("c", sold)], by_doc, {})
+    crowns = "Donors are paying the committee 40,000 crowns for the tickets."
+    by_doc["c"] = [claim("c", crowns, 4e4, "count",
+                         ["noun:crown", "verb:pay", "subj:donor", "for:ticket"])]
+    assert not unreported(question, paying, [*passages, passage("c", crowns)], by_doc, {})
+
+
 COUNT = Query(event="injure", kind="people", counted="people", dimension="count")
 
 
