@@ -51,8 +51,10 @@ AMOUNTS = re.compile(r"\b(revenues?|sales|profits?|earnings|income|turnover|defi
 ANYONE = re.compile(r"\bany(one|body)\b|\bany \w+ (?:been |still )?\w+\b", re.IGNORECASE)
 NOT_A_FIGURE = re.compile(r"^\W*(who|whom|whose|why|where)\b(?!.*\bhow (many|much)\b)",
                           re.IGNORECASE)
-DATE = re.compile(r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)s?\b",
-                  re.IGNORECASE)
+# "How long ago did the suit start" asks when, as "when did the suit start" does (a tester's
+# question on realdev, read as a length, ranked "the case started a decade ago" second).
+DATE = re.compile(r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)s?\b"
+                  r"|\bhow long ago\b", re.IGNORECASE)
 AREA_WORDS = {"land", "area", "forest", "hectare", "hectares", "acre", "acres", "ground",
               "territory", "farmland", "woodland", "vineyard", "vineyards", "grove", "groves"}
 LENGTH = re.compile(r"\bhow (far|tall|high|deep|wide)\b|\b(height|length|depth|width) of\b",

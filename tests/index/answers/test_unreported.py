@@ -124,3 +124,16 @@ def test_a_count_of_the_persons_asked_about_in_other_words_may_answer_it():
     by_doc = {**unrelated, "c": [made]}
     assert not unreported(question, asked, [*passages, passage("c", women)], by_doc, {})
     assert unreported(question, asked, passages, unrelated, {})
+
+
+def test_a_size_asked_as_such_that_no_passage_states_is_unreported():
+    held = "The dam held back 18 million cubic metres of water."
+    by_doc = {"a": [claim("a", held, 1.8e7, "volume", ["verb:hold", "w:water", "w:dam"])]}
+    tall = Query(event="height", kind="people", counted="", dimension="length")
+    assert unreported("how tall was the dam wall", tall, [passage("a", held)], by_doc, {})
+    rose = "The dam wall rose 95 metres above the valley."
+    by_doc["b"] = [claim("b", rose, 95, "length", ["verb:rise", "subj:wall", "w:dam"])]
+    assert not unreported("how tall was the dam wall", tall,
+                          [passage("a", held), passage("b", rose)], by_doc, {})
+    # "How long" asks as often for a time: it is not judged.
+    assert not unreported("how long was the dam wall", tall, [passage("a", held)], by_doc, {})

@@ -99,7 +99,8 @@ def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, even
 @pytest.mark.parametrize(("question", "loose"), [
     ("what years was she secretary of state", True),  # no event: the learned measures only
     ("which dates did the festival take place", False),
-    ("when was the bridge opened", False)])
+    ("when was the bridge opened", False),
+    ("how long ago did the strike start", False)])  # when, not a length
 def test_a_date_question_names_its_type_whatever_the_plural(nlp, question, loose):
     query = parse_question(question, nlp)
     assert query.dimension == "date" and query.loose is loose
