@@ -227,7 +227,7 @@ def select(query: Query, claims: Sequence[Claim], support: Support) -> list[Clai
     """The Claims of a Story that answer a figure question."""
     pool = [c for c in in_time(query, claims) if dimension_ok(query, c)]
     asked = by_event(query, [c for c in pool if counted_ok(query, c)], support)
-    asked += same_size(asked, pool)
+    asked += same_size(asked, pool) + same_count(query, asked, pool)
     if not asked and query.kind == "civilians":
         # No figure for the passengers, residents or villagers asked about: the Story's
         # figure for people is the nearest answer, as they are most of the people it
@@ -253,3 +253,17 @@ def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
     return [c for c in pool if id(c) not in taken and c.normalized and any(
         c.dimension == dimension and same_value(c.normalized, size) for dimension, size in sizes)]
 
+
+
+def same_count(query: Query, chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
+    """A count of people for the event of a chosen count of a kind of them, with the very
+    same value, is that count in plainer words ("some 6,500 residents have been moved out"
+    / "about 6,500 people had been evacuated": a tester's synthetic set, where the second
+    outlet had been left out of the answer). Only the same value: the toll of everyone is
+    not a group's (see `select`)."""
+    if query.kind == "people" or query.kind not in lexicon.PERSON_KINDS:
+        return []
+    counts = {(c.event, c.value) for c in chosen if c.dimension == "count"}
+    taken = {id(c) for c in chosen}
+    return [c for c in pool if id(c) not in taken and c.dimension == "count"
+            and c.kind == "people" and (c.event, c.value) in counts]

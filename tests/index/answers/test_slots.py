@@ -89,6 +89,14 @@ def test_a_group_within_the_people_gets_no_figure_of_everyone():
         assert select(Query("injured", kind, counted), claims, no_passages) == []
 
 
+def test_the_same_count_of_people_joins_a_group_s_count_in_plainer_words():
+    claims = [claim(6500, kind="civilians", counted="residents", event="evacuated"),
+              claim(6500, event="evacuated", doc="b", source="B"),
+              claim(7000, event="evacuated", doc="c", source="C")]
+    asked = Query("evacuated", "civilians", "residents")
+    assert [c.doc_id for c in select(asked, claims, no_passages)] == ["a", "b"]
+
+
 def test_an_event_the_lexicon_knows_is_never_stood_in_for():
     claims = [claim(5, event="rescued")]
     assert select(Query("killed", "people", "people"), claims, lambda c: 0) == []
