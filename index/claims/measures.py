@@ -12,6 +12,7 @@ candidates' results are never read as two reports of one figure.
 from __future__ import annotations
 
 from . import lexicon
+from .units import CURRENCY_WORDS
 
 AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total", "climb",
                 "drop", "top", "surpass", "amount", "increase", "decrease", "jump", "soar",
@@ -19,11 +20,7 @@ AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total"
 ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
 UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
 # "120m euros in aid": the currency word written after an amount stands for the amount.
-CURRENCY_NOUNS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
-                  "rupee", "rupees", "franc", "francs", "rouble", "roubles", "ruble", "rubles",
-                  "tenge", "peso", "pesos", "lira", "dirham", "dirhams", "riyal", "riyals",
-                  "krone", "kroner", "krona", "kronor", "zloty", "forint", "shekel",
-                  "shekels", "won", "rand", "naira", "baht", "ringgit", "hryvnia", "reais"}
+CURRENCY_NOUNS = {w for w in CURRENCY_WORDS if " " not in w}
 UNIT_KINDS = {"%": "%", "currency": "money"}
 PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual": "year",
            "annually": "year", "yearly": "year", "year": "year", "month": "month",

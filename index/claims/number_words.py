@@ -10,33 +10,24 @@ from __future__ import annotations
 import math
 import re
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-MULTIPLIERS = {**_SCALES, "dozen": 12.0}
-SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-NEEDS_CURRENCY = frozenset({"k", "m", "b"})  # "2m" alone may be metres; "$2m" is money
+from . import lexicon
+
+_SMALL = lexicon.figures.NUMBER_WORDS
+_SCALES = lexicon.figures.SCALES
+MULTIPLIERS = {**_SCALES, **lexicon.figures.DOZEN}
+SUFFIXES = lexicon.figures.SUFFIXES
+NEEDS_CURRENCY = lexicon.figures.NEEDS_CURRENCY
 # Vague words: conventional [low, high]; value is the low end.
-_VAGUE_FIXED = {
-    "dozens": (24.0, 99.0), "several dozen": (24.0, 99.0), "scores": (40.0, 99.0),
-    "tens": (20.0, 99.0), "a handful": (3.0, 5.0),
-}  # fmt: skip
-_VAGUE_BASE = {
-    "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-}  # fmt: skip
+_VAGUE_FIXED = lexicon.figures.VAGUE_FIXED
+_VAGUE_BASE = lexicon.figures.VAGUE_BASE
+_ABOVE_HUNDRED = "|".join(w for w, n in _SCALES.items() if n > 100)  # thousand ... trillion
 
 _WORD = "(?:" + "|".join(sorted([*_SMALL, *MULTIPLIERS], key=len, reverse=True)) + r")\b"
 # "and" joins number words only after a scale word: "one hundred and five", not "two and three".
 WORD_PATTERN = _WORD  # one number word ("six", "forty"): what other patterns build on
-_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|\s+|-)"
+_JOIN = r"(?:(?:" + "|".join(f"(?<={w})" for w in _SCALES) + r")\s+and\s+|\s+|-)"
 _WORDS = (
-    r"(?<!\w)(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"(?<!\w)(?:(?:half\s+)?an?\s+(?=(?:{'|'.join(MULTIPLIERS)})\b))?"
     rf"{_WORD}(?:{_JOIN}{_WORD})*"
 )
 _VAGUE = (
@@ -47,8 +38,9 @@ _VAGUE = (
 # Digits must stand alone: not inside "G7", "1.2.3", "10:30", "5/1", "#4" or "1,2,3".
 _DIGITS = (
     r"(?P<digits>(?<![\w.,/#:])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
-    r"(?![.,:/]?[0-9]))(?:(?P<suffix>bn|mn|tn|[kmb])(?!\w)|\s+(?P<scale>"
-    r"(?:hundred|thousand|million|billion|trillion|dozen)(?:\s+(?:thousand|million|billion))?)\b)?"
+    r"(?![.,:/]?[0-9]))(?:(?P<suffix>"
+    + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")(?!\w)|\s+(?P<scale>"
+    rf"(?:{'|'.join(MULTIPLIERS)})(?:\s+(?:{_ABOVE_HUNDRED}))?)\b)?"
 )
 CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
 # "the only fatality", "its sole death": a count of one stated without a numeral, the way news

@@ -35,6 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .number_words import (
     ARTICLE,
     CORE,
@@ -44,21 +45,16 @@ from .number_words import (
     vague_interval,
     value_of,
 )
-from .units import Unit, currency_before, unit_after
+from .units import CURRENCY_SYMBOLS, Unit, currency_before, unit_after
 
 _HEDGE_BEFORE = re.compile(
-    r"(?<![\w.])(?:(?P<at_least>at\s+least|not?\s+(?:fewer|less)\s+than|a\s+minimum\s+of)"
-    r"|(?P<at_most>at\s+most|not?\s+more\s+than|a\s+maximum\s+of)"
-    r"|(?P<more_than>more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding)"
-    r"|(?P<nearly>nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)|approaching)"
-    r"|(?P<about>about|around|approximately|approx\.|roughly|some|an?\s+estimated|estimated)"
-    r"|(?P<up_to>up\s+to|as\s+many\s+as|as\s+much\s+as)"
-    r"|(?P<fewer_than>fewer\s+than|less\s+than|under|below))\s+$",
+    r"(?<![\w.])(?:" + "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
+                                for q, phrases in lexicon.figures.HEDGES_BEFORE.items()) + r")\s+$",
     re.I,
 )
 _HEDGE_AFTER = re.compile(
-    r"(?P<at_least>\s+or\s+more\b|-plus\b|\+(?![\w+]))|(?P<about>\s+or\s+so\b|-odd\b)"
-    r"|(?P<at_most>\s+or\s+(?:fewer|less)\b)",
+    "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
+             for q, phrases in lexicon.figures.HEDGES_AFTER.items()),
     re.I,
 )
 _RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)
@@ -67,9 +63,14 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:rais|ris|rose|increas|cut|lower|fell|fall|drop|grow|grew|climb|jump|reduc|extend"
     r"|chang|boost|hik|push|mov|shift|revis|bring|brought|lift|doubl|soar|plung)\w*\b"
     r"[^.;!?]{0,40}$", re.I)
-_RANGE_SEP = re.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[$€£¥]?", re.I)
+_SIGNS = "".join(sorted({s for s in CURRENCY_SYMBOLS if len(s) == 1}))  # "$", "€" ...
+_RANGE_SEP = re.compile(rf"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[{re.escape(_SIGNS)}]?",
+                        re.I)
+# A symbol or code written before an amount; a code or "Rs." may stand a space apart.
 _CURRENCY_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:(?:US|A|C|HK|NZ)?[$€£¥₹]|(?:USD|EUR|GBP|KZT|Rs\.?)\s?)$"
+    r"(?<![A-Za-z])(?:" + "|".join(
+        re.escape(s) + (r"\s?" if s[-1].isalpha() or s.endswith(".") else "")
+        for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")$"
 )
 # "a magnitude 6.8 earthquake", "at magnitude 7.0", "a quake of magnitude 5.9": the scale
 # written before the figure (after it, "6.8-magnitude", it is read as a unit).

@@ -14,86 +14,24 @@ import math
 import re
 from dataclasses import dataclass
 
-# (pattern as written after the number, category, pint unit or ISO currency code).
-# Longer spellings first: "nautical miles" before "miles", "km/h" before "km".
-_TABLE: tuple[tuple[str, str, str], ...] = (
-    (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s?km|km2|km²", "area", "kilometer**2"),
-    (r"square\s+miles?|sq\.?\s?mi", "area", "mile**2"),
-    (r"square\s+met(?:er|re)s?|sq\.?\s?m|m2|m²", "area", "meter**2"),
-    (r"square\s+(?:feet|foot)|sq\.?\s?ft", "area", "foot**2"),
-    (r"hectares?|ha", "area", "hectare"),
-    (r"acres?", "area", "acre"),
-    (r"km/h|kph|kmh|kilomet(?:er|re)s?\s+(?:per|an)\s+hour", "speed", "kilometer/hour"),
-    (r"mph|miles?\s+(?:per|an)\s+hour", "speed", "mile/hour"),
-    (r"knots?", "speed", "knot"),
-    (r"m/s|met(?:er|re)s?\s+per\s+second", "speed", "meter/second"),
-    (r"nautical\s+miles?", "length", "nautical_mile"),
-    (r"kilomet(?:er|re)s?|km", "length", "kilometer"),
-    (r"miles?", "length", "mile"),
-    (r"centimet(?:er|re)s?|cm", "length", "centimeter"),
-    (r"millimet(?:er|re)s?|mm", "length", "millimeter"),
-    (r"met(?:er|re)s?", "length", "meter"),
-    # "330 m high": a bare "m" is metres only before a word of size ("1.4m" is a million).
-    (r"m(?=\s+(?:high|tall|long|deep|wide|above|below|in\s+(?:height|length|depth|diameter)))",
-     "length", "meter"),
-    (r"feet|foot|ft", "length", "foot"),
-    (r"yards?", "length", "yard"),
-    (r"inch(?:es)?", "length", "inch"),
-    (r"(?:metric\s+)?tonnes?|metric\s+tons?", "mass", "tonne"),
-    (r"tons?", "mass", "ton"),
-    (r"kilo(?:gram(?:me)?)?s?|kg", "mass", "kilogram"),
-    (r"grams?|grammes?", "mass", "gram"),
-    (r"lbs?", "mass", "pound"),
-    (r"cubic\s+met(?:er|re)s?|m3|m³", "volume", "meter**3"),
-    (r"lit(?:er|re)s?", "volume", "liter"),
-    (r"gallons?", "volume", "gallon"),
-    (r"barrels?", "volume", "oil_barrel"),
-    # An earthquake's size: "a 6.8-magnitude quake", "6.1 on the Richter scale".
-    (r"magnitude|on\s+the\s+richter\s+scale", "magnitude", "magnitude"),
-    # Power and energy: a grid's demand, a plant's capacity, a country's consumption.
-    (r"terawatt[-\s]?hours?|TWh", "energy", "terawatt_hour"),
-    (r"gigawatt[-\s]?hours?|GWh", "energy", "gigawatt_hour"),
-    (r"megawatt[-\s]?hours?|MWh", "energy", "megawatt_hour"),
-    (r"kilowatt[-\s]?hours?|kWh", "energy", "kilowatt_hour"),
-    (r"gigawatts?|GW", "power", "gigawatt"),
-    (r"megawatts?|MW", "power", "megawatt"),
-    (r"kilowatts?|kW", "power", "kilowatt"),
-    (r"degrees?\s+(?:celsius|centigrade|c)\b|°\s?c|c(?=\W|$)", "temperature", "degC"),
-    (r"degrees?\s+(?:fahrenheit|f)\b|°\s?f|f(?=\W|$)", "temperature", "degF"),
-    (r"degrees?", "temperature", "degC"),
-    (r"centur(?:y|ies)", "duration", "100*year"),
-    (r"decades?", "duration", "10*year"),
-    (r"years?|yrs?", "duration", "year"),
-    (r"months?", "duration", "month"),
-    (r"weeks?", "duration", "week"),
-    (r"days?|nights?", "duration", "day"),
-    (r"hours?|hrs?", "duration", "hour"),
-    (r"minutes?|mins?", "duration", "minute"),
-    (r"seconds?|secs?", "duration", "second"),
-)
+from . import lexicon
+
 # The unit every outlet's figure is converted to before comparing, per category.
 COMMON = {"area": "hectare", "speed": "kilometer/hour", "length": "kilometer", "mass": "tonne",
           "volume": "liter", "temperature": "degC", "duration": "day", "power": "megawatt",
           "energy": "megawatt_hour"}
-# Symbols written before an amount and currency words written after it -> ISO code.
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
-                    "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-                    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "KZT": "KZT", "Rs": "INR",
-                    "Rs.": "INR"}
-CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "tenge": "KZT",
-                  "rouble": "RUB", "ruble": "RUB", "yuan": "CNY", "yen": "JPY",
-                  "rupee": "INR", "franc": "CHF", "peso": "MXN", "lira": "TRY",
-                  "dirham": "AED", "riyal": "SAR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-                  "kzt": "KZT", "krone": "NOK", "kroner": "NOK", "krona": "SEK",
-                  "kronor": "SEK", "zloty": "PLN", "forint": "HUF", "shekel": "ILS",
-                  "won": "KRW", "rand": "ZAR", "naira": "NGN", "baht": "THB",
-                  "ringgit": "MYR", "hryvnia": "UAH", "real": "BRL", "reais": "BRL"}
+# Symbols and codes written before an amount, and currency words written after one -> ISO
+# code (the registry's CURRENCIES).
+CURRENCY_SYMBOLS = {symbol: code for code, (before, _) in lexicon.figures.CURRENCIES.items()
+                    for symbol in before}
+CURRENCY_WORDS = {word: code for code, (_, after) in lexicon.figures.CURRENCIES.items()
+                  for word in after}
 _CURRENCY_AFTER = re.compile(
-    r"(?:\s+of)?\s+(?:US\s+)?(?P<word>dollars?|euros?|pounds?(?:\s+sterling)?|tenge|r[ou]bles?"
-    r"|yuan|yen|rupees?|francs?|pesos?|lira|dirhams?|riyals?|kroner|krone|kronor|krona|zloty"
-    r"|forint|shekels?|won|rand|naira|baht|ringgit|hryvnia|reais|USD|EUR|GBP|KZT)\b", re.I)
+    r"(?:\s+of)?\s+(?:US\s+)?(?P<word>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+               for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _UNITS = tuple((re.compile(rf"(?:\s*|-)(?:of\s+)?(?P<u>{pattern})(?!\w)", re.I), category, unit)
-               for pattern, category, unit in _TABLE)
+               for pattern, category, unit in lexicon.figures.UNITS)
 
 
 @dataclass(frozen=True)
@@ -115,8 +53,7 @@ class Unit:
 def unit_after(sentence: str, pos: int) -> Unit | None:
     """The unit of measure written right after position `pos`, if any."""
     if match := _CURRENCY_AFTER.match(sentence, pos):
-        word = match["word"].lower().split()[0]
-        code = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), word.upper())
+        code = CURRENCY_WORDS[" ".join(match["word"].lower().split())]
         return Unit("currency", match["word"], code, match.end())
     for pattern, category, unit in _UNITS:
         if match := pattern.match(sentence, pos):

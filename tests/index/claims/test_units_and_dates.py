@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.claims import lexicon
 from index.claims.dates import find_dates
 from index.claims.numbers import find_quantities
 from index.claims.units import COMMON, _registry, normalize, unit_after
@@ -38,6 +39,18 @@ def test_money_keeps_its_currency_as_written():
     found = find_quantities("The loss was €650m, or 120m euros more than the $2.5bn budget.")
     assert [(q.value, q.measure.canonical) for q in found] == [
         (650e6, "EUR"), (120e6, "EUR"), (2.5e9, "USD")]
+
+
+@pytest.mark.parametrize("code", sorted(lexicon.figures.CURRENCIES))
+def test_every_currency_of_the_registry_is_read_in_each_way_it_is_written(code):
+    before, after = lexicon.figures.CURRENCIES[code]
+    spaced = [symbol + (" " if symbol[-1].isalpha() or symbol[-1] == "." else "")
+              for symbol in before]  # a code stands a space apart: "USD 40m"
+    written = [f"It paid {symbol}40m." for symbol in spaced] + \
+        [f"It paid 40m {word} in aid." for word in after]
+    for text in written:
+        (found,) = find_quantities(text)
+        assert (found.value, found.measure.canonical) == (40e6, code), text
 
 
 @settings(deadline=None)

@@ -1,4 +1,6 @@
-"""Words that name events and the people counted in news figures.
+"""The registry: words that name events and the people counted in news figures (here), and
+the words and symbols of figures themselves — units, currencies, number and scale words,
+hedges (`figures.py`). Code reads them from here and holds no vocabulary of its own.
 
 Kept small and general: casualty, detention, displacement and population vocabulary that
 recurs across news of every kind. A verb outside the lexicon still makes an event (its
@@ -6,6 +8,8 @@ lemma), so a figure about "homes destroyed" forms its own slot without an entry 
 """
 
 from __future__ import annotations
+
+from . import figures as figures  # units, currencies, number words, hedges
 
 # canonical event -> lemmas (and multi-word phrases) that express it
 EVENTS: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,145 @@
+"""The registry's words and symbols of figures: units, currencies, number and scale words,
+hedges. `units.py`, `number_words.py` and `numbers.py` build their patterns from these
+tables and hold no vocabulary of their own; a currency or a unit news writes that is
+missing here is added here, once.
+"""
+
+from __future__ import annotations
+
+# (pattern as written after the number, category, pint unit or ISO currency code).
+# Longer spellings first: "nautical miles" before "miles", "km/h" before "km".
+UNITS: tuple[tuple[str, str, str], ...] = (
+    (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s?km|km2|km²", "area", "kilometer**2"),
+    (r"square\s+miles?|sq\.?\s?mi", "area", "mile**2"),
+    (r"square\s+met(?:er|re)s?|sq\.?\s?m|m2|m²", "area", "meter**2"),
+    (r"square\s+(?:feet|foot)|sq\.?\s?ft", "area", "foot**2"),
+    (r"hectares?|ha", "area", "hectare"),
+    (r"acres?", "area", "acre"),
+    (r"km/h|kph|kmh|kilomet(?:er|re)s?\s+(?:per|an)\s+hour", "speed", "kilometer/hour"),
+    (r"mph|miles?\s+(?:per|an)\s+hour", "speed", "mile/hour"),
+    (r"knots?", "speed", "knot"),
+    (r"m/s|met(?:er|re)s?\s+per\s+second", "speed", "meter/second"),
+    (r"nautical\s+miles?", "length", "nautical_mile"),
+    (r"kilomet(?:er|re)s?|km", "length", "kilometer"),
+    (r"miles?", "length", "mile"),
+    (r"centimet(?:er|re)s?|cm", "length", "centimeter"),
+    (r"millimet(?:er|re)s?|mm", "length", "millimeter"),
+    (r"met(?:er|re)s?", "length", "meter"),
+    # "330 m high": a bare "m" is metres only before a word of size ("1.4m" is a million).
+    (r"m(?=\s+(?:high|tall|long|deep|wide|above|below|in\s+(?:height|length|depth|diameter)))",
+     "length", "meter"),
+    (r"feet|foot|ft", "length", "foot"),
+    (r"yards?", "length", "yard"),
+    (r"inch(?:es)?", "length", "inch"),
+    (r"(?:metric\s+)?tonnes?|metric\s+tons?", "mass", "tonne"),
+    (r"tons?", "mass", "ton"),
+    (r"kilo(?:gram(?:me)?)?s?|kg", "mass", "kilogram"),
+    (r"grams?|grammes?", "mass", "gram"),
+    (r"lbs?", "mass", "pound"),
+    (r"cubic\s+met(?:er|re)s?|m3|m³", "volume", "meter**3"),
+    (r"lit(?:er|re)s?", "volume", "liter"),
+    (r"gallons?", "volume", "gallon"),
+    (r"barrels?", "volume", "oil_barrel"),
+    # An earthquake's size: "a 6.8-magnitude quake", "6.1 on the Richter scale".
+    (r"magnitude|on\s+the\s+richter\s+scale", "magnitude", "magnitude"),
+    # Power and energy: a grid's demand, a plant's capacity, a country's consumption.
+    (r"terawatt[-\s]?hours?|TWh", "energy", "terawatt_hour"),
+    (r"gigawatt[-\s]?hours?|GWh", "energy", "gigawatt_hour"),
+    (r"megawatt[-\s]?hours?|MWh", "energy", "megawatt_hour"),
+    (r"kilowatt[-\s]?hours?|kWh", "energy", "kilowatt_hour"),
+    (r"gigawatts?|GW", "power", "gigawatt"),
+    (r"megawatts?|MW", "power", "megawatt"),
+    (r"kilowatts?|kW", "power", "kilowatt"),
+    (r"degrees?\s+(?:celsius|centigrade|c)\b|°\s?c|c(?=\W|$)", "temperature", "degC"),
+    (r"degrees?\s+(?:fahrenheit|f)\b|°\s?f|f(?=\W|$)", "temperature", "degF"),
+    (r"degrees?", "temperature", "degC"),
+    (r"centur(?:y|ies)", "duration", "100*year"),
+    (r"decades?", "duration", "10*year"),
+    (r"years?|yrs?", "duration", "year"),
+    (r"months?", "duration", "month"),
+    (r"weeks?", "duration", "week"),
+    (r"days?|nights?", "duration", "day"),
+    (r"hours?|hrs?", "duration", "hour"),
+    (r"minutes?|mins?", "duration", "minute"),
+    (r"seconds?|secs?", "duration", "second"),
+)
+
+# Currencies: ISO code -> (symbols and codes written before an amount, words written after
+# one in every form news uses). Only the first list is read before a figure ("$5bn",
+# "EUR 40m"), only the second after it ("120m euros", "540bn yen").
+CURRENCIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "USD": (("$", "US$", "USD"), ("dollar", "dollars", "usd")),
+    "EUR": (("€", "EUR"), ("euro", "euros", "eur")),
+    "GBP": (("£", "GBP"), ("pound", "pounds", "pound sterling", "pounds sterling", "gbp")),
+    "JPY": (("¥",), ("yen",)),
+    "INR": (("₹", "Rs", "Rs."), ("rupee", "rupees")),
+    "AUD": (("A$",), ()),
+    "CAD": (("C$",), ()),
+    "HKD": (("HK$",), ()),
+    "NZD": (("NZ$",), ()),
+    "KZT": (("KZT",), ("tenge", "kzt")),
+    "RUB": ((), ("rouble", "roubles", "ruble", "rubles")),
+    "CNY": ((), ("yuan", "renminbi")),
+    "CHF": ((), ("franc", "francs")),
+    "MXN": ((), ("peso", "pesos")),
+    "TRY": ((), ("lira",)),
+    "AED": ((), ("dirham", "dirhams")),
+    "SAR": ((), ("riyal", "riyals")),
+    "NOK": ((), ("krone", "kroner")),
+    "SEK": ((), ("krona", "kronor")),
+    "PLN": ((), ("zloty",)),
+    "HUF": ((), ("forint",)),
+    "ILS": ((), ("shekel", "shekels")),
+    "KRW": ((), ("won",)),
+    "ZAR": ((), ("rand",)),
+    "NGN": ((), ("naira",)),
+    "THB": ((), ("baht",)),
+    "MYR": ((), ("ringgit",)),
+    "UAH": ((), ("hryvnia",)),
+    "BRL": ((), ("reais",)),
+    "IDR": ((), ("rupiah",)),
+    "BDT": ((), ("taka",)),
+}
+
+# Number words and the scales they combine with: "forty-two", "two hundred and five",
+# "half a million", "a dozen"; "2.5bn", "40k" with a scale suffix.
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+DOZEN = {"dozen": 12.0}
+SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+NEEDS_CURRENCY = frozenset({"k", "m", "b"})  # "2m" alone may be metres; "$2m" is money
+# Vague words: conventional [low, high]; value is the low end.
+VAGUE_FIXED = {
+    "dozens": (24.0, 99.0), "several dozen": (24.0, 99.0), "scores": (40.0, 99.0),
+    "tens": (20.0, 99.0), "a handful": (3.0, 5.0),
+}  # fmt: skip
+VAGUE_BASE = {
+    "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+}  # fmt: skip
+
+# Hedges: qualifier -> the phrases (patterns) that state it, written before a figure ("at
+# least 20") or after it ("20 or more"). What interval each allows is numbers.py's.
+HEDGES_BEFORE: dict[str, tuple[str, ...]] = {
+    "at least": (r"at\s+least", r"not?\s+(?:fewer|less)\s+than", r"a\s+minimum\s+of"),
+    "at most": (r"at\s+most", r"not?\s+more\s+than", r"a\s+maximum\s+of"),
+    "more than": (r"more\s+than", r"over", r"in\s+excess\s+of", r"upwards\s+of", r"above",
+                  r"exceeding"),
+    "nearly": (r"nearly", r"almost", r"close\s+to", r"just\s+(?:under|below|shy\s+of)",
+               r"approaching"),
+    "about": (r"about", r"around", r"approximately", r"approx\.", r"roughly", r"some",
+              r"an?\s+estimated", r"estimated"),
+    "up to": (r"up\s+to", r"as\s+many\s+as", r"as\s+much\s+as"),
+    "fewer than": (r"fewer\s+than", r"less\s+than", r"under", r"below"),
+}
+HEDGES_AFTER: dict[str, tuple[str, ...]] = {
+    "at least": (r"\s+or\s+more\b", r"-plus\b", r"\+(?![\w+])"),
+    "about": (r"\s+or\s+so\b", r"-odd\b"),
+    "at most": (r"\s+or\s+(?:fewer|less)\b",),
+}
