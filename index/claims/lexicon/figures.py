@@ -143,3 +143,22 @@ HEDGES_AFTER: dict[str, tuple[str, ...]] = {
     "about": (r"\s+or\s+so\b", r"-odd\b"),
     "at most": (r"\s+or\s+(?:fewer|less)\b",),
 }
+
+# Verbs that state an amount ("reached 40", "totalled $2bn") and that estimate one ("put the
+# damage at"), and the words a share is written with.
+AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total", "climb",
+                "drop", "top", "surpass", "amount", "increase", "decrease", "jump", "soar",
+                "plunge", "double", "grow", "remain", "come", "expect"}
+ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
+UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
+
+# Time anchors: the period a figure covers ("quarterly", "Q3", "the second quarter"), and
+# phrases placing a sentence's figures in an earlier year ("last year", "decades ago").
+PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual": "year",
+           "annually": "year", "yearly": "year", "year": "year", "month": "month",
+           "monthly": "month", "week": "week", "weekly": "week", "daily": "day"}
+ORDINALS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+QUARTERS = {"q1": "first", "q2": "second", "q3": "third", "q4": "fourth"}
+PAST_ANCHORS = (r"\blast\s+year\b", r"\ba\s+year\s+(?:ago|earlier)\b",
+                r"\byears\s+(?:ago|earlier)\b", r"\bdecades?\s+(?:ago|earlier)\b",
+                r"\bthe\s+previous\s+year\b", r"\bthe\s+year\s+before\b")
