@@ -1,0 +1,77 @@
+"""The registry's words that ask for a figure: which questions ask for one, and of what
+kind (a date, money, a share, a size ...). `claims/questions.py` compiles these patterns
+(case-insensitive) and holds no vocabulary of its own.
+"""
+
+from __future__ import annotations
+
+# "the estimated damage", "estimates of the crowd": an estimate is a figure, whatever word
+# the question names the amount with ("what's the estimated bill for the damage": a
+# tester's question on a synthetic set got passages only; no other question moved).
+# "when" asks for a date only as the question's own word ("since when has she led"); after
+# it, it opens a clause: "which radio station was he on when he floated quitting".
+QUANTITY = (
+    r"^\W*(?:(?:since|until|till|so|and|but) )?when\b|"
+    r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
+    r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
+    r"estimated|estimates? (?:of|for)|"
+    r"how long|how far|how tall|how high|how deep|how fast|what speed|"
+    r"(?:what|which) (?:years?|dates?)|proportion|height of|length of|depth of|width of|"
+    r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%"
+)
+PERCENT = r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%"
+MONEY = (
+    r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay(?:s|ing)?|"
+    r"earn(?:s|ed|ing)?|price|budget|fund(s|ing)?|money|dollars?|euros?|"
+    r"pounds?|fine[ds]?|compensation|"
+    r"lost output)\b|[$€£]"
+)
+# Amounts of money a company, a budget or a court deals in: "what was Velmora's profit"
+# asks for a figure though it says neither "how much" nor a currency.
+AMOUNTS = (
+    r"\b(revenues?|sales|profits?|earnings|income|turnover|deficit|debt|"
+    r"salar(y|ies)|wages?|fees?|bail|ransom|valuation|payouts?)\b"
+)
+# A question led by one of these asks for a person, a reason or a place, not a figure —
+# "who did the independent head count of the march" names a count but asks who made it —
+# unless it also says "how many" or "how much".
+# "did anybody die", "were any firefighters hurt": a yes-or-no question about whether an
+# event touched anyone is answered by its count — when the event is one the lexicon knows
+# ("did anyone claim responsibility" asks for no figure).
+ANYONE = r"\bany(one|body)\b|\bany \w+ (?:been |still )?\w+\b"
+NOT_A_FIGURE = r"^\W*(who|whom|whose|why|where)\b(?!.*\bhow (many|much)\b)"
+# "How long ago did the suit start" asks when, as "when did the suit start" does (a tester's
+# question on realdev, read as a length, ranked "the case started a decade ago" second).
+DATE = (
+    r"^\s*(?:since |until |till )?when\b|\b(what|which) (year|date|day|month)s?\b"
+    r"|\bhow long ago\b"
+)
+AREA_WORDS = {
+    "land",
+    "area",
+    "forest",
+    "hectare",
+    "hectares",
+    "acre",
+    "acres",
+    "ground",
+    "territory",
+    "farmland",
+    "woodland",
+    "vineyard",
+    "vineyards",
+    "grove",
+    "groves",
+}
+LENGTH = r"\bhow (far|tall|high|deep|wide)\b|\b(height|length|depth|width) of\b"
+SIZE_ASKED = (
+    r"\bhow (tall|high|long|deep|wide)\b|"
+    r"\b(height|length|depth|width|diameter|elevation|altitude) of\b"
+)
+SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
+DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
+# "what was the magnitude of the quake", "how strong was the earthquake": its magnitude.
+MAGNITUDE = r"\bmagnitude\b|\bhow (?:strong|powerful|big|large)\b.*"  # + a quake word
+# "how hot did it get", "what temperature was recorded": degrees, in whatever scale.
+TEMPERATURE = r"\bhow (hot|cold|warm)\b|\btemperatures?\b"
+NATIONAL_WORDS = r"\b(nationwide|across the country|national(ly)?|countrywide)\b"
