@@ -33,6 +33,7 @@ SIZE_ASKED = re.compile(asking.SIZE_ASKED, re.I)
 MAGNITUDE = re.compile(asking.MAGNITUDE + rf"\b(?:{'|'.join(lexicon.QUAKES)})s?\b", re.I)
 TEMPERATURE = re.compile(asking.TEMPERATURE, re.I)
 NATIONAL_WORDS = re.compile(asking.NATIONAL_WORDS, re.I)
+TIME_NOUN_ASKED = re.compile(asking.TIME_NOUN_ASKED, re.I)
 AREA_WORDS = asking.AREA_WORDS
 SIZE_VERBS = asking.SIZE_VERBS
 DURATION_VERBS = asking.DURATION_VERBS
@@ -86,7 +87,7 @@ class Query:
 def needs_parser(question: str) -> bool:
     """Whether the question may ask for a figure: only then is it parsed (spaCy)."""
     asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
-        MAGNITUDE.search(question)
+        MAGNITUDE.search(question) or TIME_NOUN_ASKED.search(question)
     return not NOT_A_FIGURE.search(question) and bool(asks_count or ANYONE.search(question))
 
 
@@ -96,8 +97,10 @@ def parse_question(question: str, nlp) -> Query | None:
         return None
     if MAGNITUDE.search(question):
         return _magnitude_query(question, nlp(question))
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question)
     doc = nlp(question)
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or _date_asked(doc)
+    if not (asks_count or ANYONE.search(question)):
+        return None  # "what happened on the day of the vote": no figure asked
     dimension = _dimension(question, doc)
     event = _event(doc, dimension)
     if not asks_count and event not in lexicon.EVENTS:
@@ -161,7 +164,7 @@ def _size(question: str, dimension: str, event: str | None) -> str | None:
 def _dimension(question: str, doc) -> str:
     """The kind of value asked for (see Query)."""
     lowered = question.lower()
-    if DATE.search(question):
+    if DATE.search(question) or _date_asked(doc):
         return "date"
     if "how many" in lowered:
         return _unit_asked(lowered) or "count"
@@ -186,6 +189,15 @@ def _dimension(question: str, doc) -> str:
     if "how much" in lowered:
         return "measure"  # "how much water": no head-count of a mass, some unit of it
     return "count"
+
+
+def _date_asked(doc) -> bool:
+    """'what was his last day in office', 'what is the date of the vote': a what-question
+    whose subject or complement is a time noun (the registry's TIME_NOUNS) asks for a date;
+    "what was the toll on the first day" does not."""
+    return doc[0].lower_ == "what" and any(
+        t.lemma_.lower() in asking.TIME_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "attr")
+        and t.head.lemma_ == "be" for t in doc)
 
 
 def _unit_asked(lowered: str) -> str | None:

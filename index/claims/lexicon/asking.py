@@ -75,3 +75,8 @@ MAGNITUDE = r"\bmagnitude\b|\bhow (?:strong|powerful|big|large)\b.*"  # + a quak
 # "how hot did it get", "what temperature was recorded": degrees, in whatever scale.
 TEMPERATURE = r"\bhow (hot|cold|warm)\b|\btemperatures?\b"
 NATIONAL_WORDS = r"\b(nationwide|across the country|national(ly)?|countrywide)\b"
+# "What was his last day in office", "what is the date of the vote": a what-question whose
+# subject or complement is one of these nouns asks for a date (read on the parse; the
+# pattern only says when to parse).
+TIME_NOUNS = {"date", "day", "year", "month"}
+TIME_NOUN_ASKED = r"^\W*what\b.*\b(?:dates?|days?|years?|months?)\b"

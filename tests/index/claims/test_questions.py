@@ -100,10 +100,17 @@ def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, even
     ("what years was she secretary of state", True),  # no event: the learned measures only
     ("which dates did the festival take place", False),
     ("when was the bridge opened", False),
-    ("how long ago did the strike start", False)])  # when, not a length
+    ("how long ago did the strike start", False),  # when, not a length
+    ("what was the minister's last day in office", True),
+    ("what is the date of the runoff vote", True)])
 def test_a_date_question_names_its_type_whatever_the_plural(nlp, question, loose):
     query = parse_question(question, nlp)
     assert query.dimension == "date" and query.loose is loose
+
+
+def test_a_time_noun_outside_the_subject_asks_for_no_date(nlp):
+    assert parse_question("what happened on the day of the vote", nlp) is None
+    assert parse_question("what was the death toll on the first day", nlp).dimension == "count"
 
 
 @pytest.mark.parametrize("question", [
