@@ -164,17 +164,17 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         frame = None if reason else _frame(token, q, found, earlier)
         reason = reason or ("no event" if frame is None else
                             "part" if _part_of_whole(token, frame[2], found) else "")
-        # A weak figure is kept all the same: measures are learned from every one.
-        if reason or frame is None:
-            weak.append(_weak(q, token, noun, article, sentence, reason, place=place,
-                              background=background, keys=keys))
-            continue
-        counted, kind, event = frame
-        authority = find_authority(token) or previous_authority(doc, earlier + found)
         # Another currency is another dimension: its amount is kept to compare at the rate
         # the article gave. A measure in another unit converts anyway (normalized).
         equivalents = tuple((o.measure.dimension, o.low, o.high) for o in pairs.get(index, ())
                             if o.unit == "currency" and o.measure)
+        # A weak figure is kept all the same: measures are learned from every one.
+        if reason or frame is None:
+            weak.append(_weak(q, token, noun, article, sentence, reason, place=place,
+                              background=background, keys=keys, equivalents=equivalents))
+            continue
+        counted, kind, event = frame
+        authority = find_authority(token) or previous_authority(doc, earlier + found)
         found.append(_claim(q, counted, kind, event, authority, article, sentence,
                             place=place, background=background or another_incident(token),
                             equivalents=equivalents, keys=keys))

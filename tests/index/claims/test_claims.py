@@ -176,6 +176,9 @@ def test_money_keeps_its_currency_and_a_rate_the_article_gives(extractor):
                       url=None, text="It spent 59.2 trillion kip ($6.58bn; £3.5bn) on fuel.",
                       path="doc.txt", content_hash="h")
     assert "money:GBP" not in {c.dimension for c in extractor.extract(unknown)}
+    # A figure the event rules leave out keeps the rate too: measures compare it.
+    (weak,) = [c for c in extractor.extract(unknown) if c.dimension == "money:USD"]
+    assert weak.weak and [e[:2] for e in weak.equivalents] == [("money:GBP", 3.5e9)]
     words = one(extractor, "The region asked the government for 120m euros in aid.")
     assert (words.value, words.dimension, words.unit) == (120e6, "money:EUR", "euros")
 
