@@ -98,10 +98,11 @@ def parse_question(question: str, nlp) -> Query | None:
     if MAGNITUDE.search(question):
         return _magnitude_query(question, nlp(question))
     doc = nlp(question)
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or _date_asked(doc)
+    dated = _date_asked(doc)
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or dated
     if not (asks_count or ANYONE.search(question)):
         return None  # "what happened on the day of the vote": no figure asked
-    dimension = _dimension(question, doc)
+    dimension = "date" if dated else _dimension(question, doc)
     event = _event(doc, dimension)
     if not asks_count and event not in lexicon.EVENTS:
         return None
@@ -164,7 +165,7 @@ def _size(question: str, dimension: str, event: str | None) -> str | None:
 def _dimension(question: str, doc) -> str:
     """The kind of value asked for (see Query)."""
     lowered = question.lower()
-    if DATE.search(question) or _date_asked(doc):
+    if DATE.search(question):
         return "date"
     if "how many" in lowered:
         return _unit_asked(lowered) or "count"
