@@ -23,12 +23,11 @@ from collections.abc import Callable, Sequence
 
 from ..claims import lexicon
 from ..claims.context import named_place
+from ..claims.lexicon import grammar
 from ..claims.questions import Query
 from ..records import Claim
 from .disagreements import measured, same_value
 
-GENERIC_WORDS = {"people", "person", "land", "area", "money", "amount", "number", "total",
-                 "figure", "sum", "value", "size", "toll"}
 WORD = re.compile(r"[a-z]+")
 SUPPORT_RANKS = 5  # a figure in one of the first passages may name the event asked about
 
@@ -40,7 +39,7 @@ def _stem(word: str) -> str:
 
 
 def words_of(text: str) -> set[str]:
-    return {_stem(w) for w in WORD.findall(text.lower())} - GENERIC_WORDS
+    return {_stem(w) for w in WORD.findall(text.lower())} - grammar.GENERIC_WORDS
 
 
 def dimension_ok(query: Query, claim: Claim) -> bool:

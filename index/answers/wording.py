@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..claims.lexicon import grammar
 from ..ingest.chunking import split_sentences
 from ..records import Wording
 
@@ -22,12 +23,8 @@ from ..records import Wording
 COMPOUND = (r"(?:spokes|chair|congress|police|fire|business|sales|council|alder|anchor|"
             r"camera|assembly|committee|news|weather|country|frontier|tribes|states|"
             r"ombuds|states)")
-FEMALE = {"actress", "princess", "queen", "mrs", "ms", "madam", "duchess", "empress",
-          "countess", "baroness", "heiress", "hostess", "stewardess", "waitress"}
-MALE = {"actor", "prince", "king", "mr", "sir", "duke", "emperor", "count", "baron", "heir",
-        "host", "steward", "waiter"}
-ROLE = (rf"(?:{COMPOUND}(?:wo)?m[ae]n|" + "|".join(sorted(FEMALE | MALE, key=len,
-                                                           reverse=True)) + r")")
+ROLE = (rf"(?:{COMPOUND}(?:wo)?m[ae]n|"
+        + "|".join(sorted(grammar.FEMALE | grammar.MALE, key=len, reverse=True)) + r")")
 NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}"
 # The role word in any case ("Spokesman", "spokesman"); the name capitalised as written.
 BEFORE = re.compile(rf"\b(?P<role>(?i:{ROLE}))\.?\s+(?P<name>{NAME})")
@@ -49,7 +46,7 @@ class Mention:
 
 def gender(role: str) -> str:
     word = role.lower().rstrip(".")
-    if word in FEMALE or re.search(r"wom[ae]n$", word):
+    if word in grammar.FEMALE or re.search(r"wom[ae]n$", word):
         return "female"
     return "male"
 

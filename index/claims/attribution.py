@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from ..records import Claim
 from . import lexicon
+from .lexicon import grammar
 
 NAME_CUT = {"acl", "relcl", "punct", "appos", "advcl", "cc", "conj"}
-PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-            "which", "who"}
 
 
 def span_text(tokens) -> str:
@@ -46,7 +45,7 @@ def _reporter(verb, figure) -> str | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.REPORTING:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS and not (
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in grammar.PRONOUNS and not (
                 child.pos_ == "NUM" and all(t.pos_ != "PROPN" for t in child.subtree)):
             if figure.i in {t.i for t in child.subtree}:
                 return None
@@ -82,5 +81,6 @@ def _name(noun) -> str:
 def previous_authority(doc, earlier: list[Claim]) -> str | None:
     """A pronoun reporter ('It also said ...') cites whom the previous figure cited."""
     reporters = [t for t in doc if t.lemma_.lower() in lexicon.REPORTING and t.pos_ == "VERB"]
-    pronoun = any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for r in reporters for c in r.children)
+    pronoun = any(c.dep_ == "nsubj" and c.lower_ in grammar.PRONOUNS for r in reporters
+                  for c in r.children)
     return earlier[-1].authority if pronoun and earlier else None

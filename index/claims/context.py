@@ -15,16 +15,8 @@ from typing import TypeGuard
 
 from .attribution import span_text
 from .dates import find_dates, is_month
-from .lexicon import figures
+from .lexicon import figures, grammar
 
-NATIONAL = {"nationwide", "countrywide", "nationally", "national", "worldwide", "globally"}
-NATION_NOUNS = {"country", "nation"}
-PLACE_PREPS = {"in", "across", "throughout"}
-WHOLE_PREPS = {"across", "throughout"}
-# Nouns that name a place without naming which one ("the capital"): they stand for the one
-# named local place a story scopes its figures to (see answers/slots.py).
-GENERIC_PLACES = {"capital", "city"}
-RELATIVE = {"which", "who", "that"}
 PAST = re.compile("|".join(figures.PAST_ANCHORS), re.I)
 # "up 8% from a year earlier", "than the same period last year": a baseline the figure is
 # compared with, not the time the sentence's figures belong to.
@@ -39,14 +31,9 @@ REVISED_FROM = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d[\d
 CHANGE_TO = re.compile(r"^\s+to\s+(?:[$€£]\s?)?[0-9a-z]", re.I)
 
 
-# Words that name a kind of place before its name ("the province of Mangystau").
-PLACE_KINDS = {"province", "region", "town", "village", "district", "state", "county",
-               "municipality", "island", "port", "area"}
-
-
 def named_place(place: str | None) -> TypeGuard[str]:
     """Whether a Claim's place names one ("marlo"), not the whole or an unnamed capital."""
-    return bool(place) and place != "national" and place not in GENERIC_PLACES
+    return bool(place) and place != "national" and place not in grammar.GENERIC_PLACES
 
 
 def place_of(token, noun) -> str | None:
@@ -61,13 +48,13 @@ def place_of(token, noun) -> str | None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                     and (noun is None or c.i != noun.i)]
         heads.extend(subjects)
-        if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in subjects):
+        if verb.dep_ == "relcl" and any(c.lower_ in grammar.RELATIVE for c in subjects):
             # "plants in Marsport and Tessel, which together employ 3,100": the relative
             # pronoun stands for what its clause describes — a place named after "in", or
             # a noun whose own place is given
             described = verb.head
             if described.pos_ == "PROPN" and described.dep_ == "pobj" and \
-                    described.head.lower_ in PLACE_PREPS and not is_month(described.text):
+                    described.head.lower_ in grammar.PLACE_PREPS and not is_month(described.text):
                 return _name(described)
             heads.append(described)
     for head in heads:
@@ -79,23 +66,23 @@ def place_of(token, noun) -> str | None:
 
 
 def _place(child) -> str | None:
-    if child.lower_ in NATIONAL and child.dep_ in ("advmod", "amod", "npadvmod"):
+    if child.lower_ in grammar.NATIONAL and child.dep_ in ("advmod", "amod", "npadvmod"):
         return "national"
-    if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+    if child.dep_ != "prep" or child.lower_ not in grammar.PLACE_PREPS:
         return None
     for obj in (c for c in child.children if c.dep_ == "pobj"):
-        if obj.lower_ in NATION_NOUNS or child.lower_ in WHOLE_PREPS:
+        if obj.lower_ in grammar.NATION_NOUNS or child.lower_ in grammar.WHOLE_PREPS:
             return "national"  # "across the country", "throughout Varnia": the whole
         named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         # "in the southern city of Marlo", "in the province of Mangystau": the name
         named += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                  and obj.lower_ in GENERIC_PLACES | PLACE_KINDS
+                  and obj.lower_ in grammar.GENERIC_PLACES | grammar.PLACE_KINDS
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if named:
             return _name(named[0])
         if obj.pos_ == "PROPN" and not is_month(obj.text):
             return _name(obj)  # a named place, not "in March 2019"
-        if obj.lower_ in GENERIC_PLACES:
+        if obj.lower_ in grammar.GENERIC_PLACES:
             return obj.lower_
     return None
 

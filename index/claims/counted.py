@@ -11,17 +11,14 @@ from __future__ import annotations
 from ..records import Claim
 from . import lexicon
 from .attribution import span_text
+from .lexicon import grammar
 
-PARTITIVE = {"member", "members", "group", "number", "total", "dozens", "hundreds",
-             "thousands", "millions", "scores", "tens", "handful", "body", "bodies"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-MEASURES = {"number", "toll", "total", "count", "tally", "figure"}
-SUBSET_WORDS = {"including", "among", "includes", "include"}
 
 
 def is_subset(token) -> bool:
     """'including two', 'one of the dead', '54 of them': part of another figure."""
-    if any(a.lower_ in SUBSET_WORDS for a in [token, *list(token.ancestors)[:3]]):
+    if any(a.lower_ in grammar.SUBSET_WORDS for a in [token, *list(token.ancestors)[:3]]):
         return True
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children):
@@ -78,7 +75,7 @@ def noun_of(token):
     else:
         return None
     # "13 members of the security forces", "dozens of protesters": the people are after "of".
-    if noun.lower_ in PARTITIVE or noun.i == token.i:
+    if noun.lower_ in grammar.PARTITIVE or noun.i == token.i:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -92,7 +89,7 @@ def phrase(noun) -> list:
     def kept(token) -> bool:
         while token.i != noun.i:
             coordinated = token.dep_ in ("conj", "cc") and token.head.i == noun.i and \
-                token.lower_ not in MEASURES and not any(
+                token.lower_ not in grammar.MEASURES and not any(
                     c.dep_ in ("prep", "nummod") for c in token.children)  # its own figure
             if token.dep_ not in NP_DEPS and token.tag_ != "HYPH" and not coordinated:
                 return False
@@ -130,7 +127,7 @@ def changed_object(token):
         return None
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                   and c.pos_ == "NOUN"), None)
-    if thing is not None and thing.lower_ in MEASURES:  # "put the number of evacuees at"
+    if thing is not None and thing.lower_ in grammar.MEASURES:  # "put the number of evacuees at"
         inner = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         return inner or thing
@@ -150,7 +147,7 @@ def preceding_measure(token):
     if token.dep_ != "pobj" or token.head.lower_ != "to":
         return None
     for word in reversed(token.doc[token.sent.start:token.i]):
-        if word.lower_ in MEASURES:
+        if word.lower_ in grammar.MEASURES:
             return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     return None
@@ -160,7 +157,7 @@ def noun_phrase(noun, token=None) -> tuple[str, str]:
     """(the counted phrase as written, its kind) for the noun a figure counts."""
     tokens = phrase(noun)
     group = noun.head.head
-    if token is not None and noun.head.lower_ == "of" and group.lower_ in PARTITIVE \
+    if token is not None and noun.head.lower_ == "of" and group.lower_ in grammar.PARTITIVE \
             and group.i > token.i:
         tokens = [group, noun.head, *tokens]  # "13 members of the security forces"
     text = span_text(tokens) if tokens else noun.text
@@ -175,7 +172,7 @@ def measured_subject(token):
     """The X of 'the number/toll/total of X ... rose to N' (the verb's subject)."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
-    if not subjects or subjects[0].lower_ not in MEASURES:
+    if not subjects or subjects[0].lower_ not in grammar.MEASURES:
         return None
     for prep in subjects[0].children:
         if prep.dep_ == "prep" and prep.lower_ == "of":

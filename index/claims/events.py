@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from . import lexicon
 from .counted import noun_of
+from .lexicon import grammar
 from .measures import measured, noun_event
 
 COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep", "advmod"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-# Verbs that carry no event of their own: the event is in their subject or complement.
-LIGHT_VERBS = {"be", "have", "do", "get", "remain", "stand", "reach", "rise", "climb",
-               "increase", "grow", "jump", "total", "number", "exceed", "top", "bring"}
 
 
 def find_event(token) -> str | None:
@@ -43,7 +41,7 @@ def verb_event(token) -> str | None:
         lemma = verb.lemma_.lower()
         if lemma in lexicon.REPORTING:
             return None
-        if lemma not in LIGHT_VERBS:
+        if lemma not in grammar.LIGHT_VERBS:
             particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
             return f"{lemma} {particle}" if particle else lemma
     return None
@@ -117,7 +115,7 @@ def clause_event(token) -> str | None:
             return event
         if lemma in lexicon.REPORTING:
             return None
-        if lemma not in LIGHT_VERBS:
+        if lemma not in grammar.LIGHT_VERBS:
             return lemma
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             for word in subject.subtree:

@@ -42,7 +42,7 @@ from .events import (
 )
 from .features import figure_keys, governing_verb
 from .frames import magnitude_frame, measure_frame, temperature_frame
-from .lexicon import figures
+from .lexicon import figures, grammar
 from .measures import unit_slot
 from .modality import predicted, speculative
 from .number_words import may_hold_figure
@@ -57,7 +57,6 @@ SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the
 # ("... while police put the crowd at 92,000") keeps the event of the figure before it.
 COUNTING_VERBS = figures.ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim",
                                            "record", "include", "comprise", "contain"}
-IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 # A conversion opens a parenthesis right after the figure, and a further one follows the last
 # after a separator: "540bn yen ($5.2bn; £2.77bn)", "90 km (56 miles, or 48 nautical miles)".
 OPENS = r"\s*\(\s*"
@@ -227,7 +226,7 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
         event = lexicon.EVENT_WORDS.get(verb_event(token) or "") or event
     if not event or (not counted and event not in lexicon.EVENTS):
         return None  # "Thousands took to the streets": nobody named, no known event
-    if counted and counted.split()[-1].lower() in IGNORED_HEADS:
+    if counted and counted.split()[-1].lower() in grammar.IGNORED_HEADS:
         return None
     return counted, kind, event
 

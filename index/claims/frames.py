@@ -9,6 +9,7 @@ from . import lexicon
 from .counted import noun_phrase
 from .dated import clause_verb, subject_of
 from .events import clause_event
+from .lexicon import grammar
 from .measures import measured, owner_of
 
 
@@ -24,17 +25,13 @@ def size_of(unit, thing) -> str | None:
     return None
 
 
-# "two degrees short of the record", "5C warmer than", "rose by 3 degrees": a difference.
-DIFFERENCE_WORDS = {"short", "higher", "lower", "warmer", "cooler", "colder", "hotter", "by"}
-
-
 def temperature_frame(token) -> tuple[str, str, str] | None:
     """A temperature is a reading of the temperature whatever the sentence's subject ("the
     thermometer reached 115F", "temperatures hit 44.3C", "it was 40C"): its place and date
     tell readings apart, not the verb. A difference between two readings is none."""
     unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
     near = {c.lower_ for c in unit.children} | {unit.head.lower_}
-    if near & DIFFERENCE_WORDS:
+    if near & grammar.DIFFERENCE_WORDS:
         return None
     return "", "temperature", "temperature"
 

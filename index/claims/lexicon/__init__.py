@@ -1,6 +1,8 @@
-"""The registry: words that name events and the people counted in news figures (here), and
-the words and symbols of figures themselves — units, currencies, number and scale words,
-hedges (`figures.py`). Code reads them from here and holds no vocabulary of its own.
+"""The registry: words that name events and the people counted in news figures (here); the
+words and symbols of figures themselves — units, currencies, number and scale words,
+hedges, time anchors (`figures.py`); the words that ask for a figure (`asking.py`); and the
+words of sentence structure figures are read by — place kinds, partitives, light verbs
+(`grammar.py`). Code reads them from here and holds no vocabulary of its own.
 
 Kept small and general: casualty, detention, displacement and population vocabulary that
 recurs across news of every kind. A verb outside the lexicon still makes an event (its
