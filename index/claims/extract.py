@@ -211,7 +211,7 @@ def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     if q.unit == "magnitude":
         return magnitude_frame(token)
     if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
-        return measure_frame(token)
+        return measure_frame(token, q.unit)
     source = _stands_for(token, found, earlier)
     if source is not None:  # "54 of them", "put the nationwide figure at 480,000"
         return source.counted, source.kind, source.event

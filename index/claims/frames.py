@@ -12,6 +12,8 @@ from .events import clause_event
 from .lexicon import grammar
 from .measures import measured, owner_of
 
+DISTANCE = lexicon.SIZES["distance"]  # what a length placing one thing from another is filed under
+
 
 def size_of(unit, thing) -> str | None:
     """The size a measure states — "height" for "324 metres tall" or "a height of 330 m",
@@ -52,7 +54,7 @@ def magnitude_frame(token) -> tuple[str, str, str] | None:
     return None
 
 
-def measure_frame(token) -> tuple[str, str, str] | None:
+def measure_frame(token, category: str = "") -> tuple[str, str, str] | None:
     """A measure counts its material ("hectares of forest") or the thing it measures
     ("winds of 70 km/h"); its event is the verb it hangs from ("burned")."""
     unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
@@ -62,6 +64,8 @@ def measure_frame(token) -> tuple[str, str, str] | None:
     thing = material if material is not None else (measured(token) or owner)
     counted, kind = noun_phrase(thing) if thing is not None else ("", "")
     event = clause_event(token)
+    if category == "length" and _distance(unit):
+        return counted, kind, DISTANCE
     size = size_of(unit, thing)
     if size is not None:  # "324 metres tall", "a length of 980 kilometres": a size, not an event
         subject = subject_of(clause_verb(unit))
@@ -73,3 +77,14 @@ def measure_frame(token) -> tuple[str, str, str] | None:
         # "made landfall with gusts of 150 km/h": what is measured is the gusts, not "make"
         event = lexicon.EVENT_WORDS.get(thing.lemma_.lower()) or thing.lemma_.lower()
     return (counted, kind, event) if event else None
+
+
+def _distance(unit) -> bool:
+    """A length that places something from something else: "25 kilometres downstream", "40
+    km north of the city", "3 miles away", "20 miles from the town" (the unit modifies the
+    adverb or preposition of direction). It is the distance between two places, not the
+    measure of the clause's event: "In Selna, 25 kilometres downstream, the river crested
+    at 4.2 metres" had its 25 km shown for "how high did the river rise"."""
+    head = unit.head
+    return unit.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ", "ADP") and \
+        lexicon.SIZES.get(head.lower_, DISTANCE) == DISTANCE  # "1,200 metres long": a size

@@ -123,7 +123,7 @@ INCREMENTS = {"new", "additional", "fresh", "further"}
 SIZES = {"tall": "height", "high": "height", "height": "height", "long": "length",
          "length": "length", "deep": "depth", "depth": "depth", "wide": "width",
          "width": "width", "diameter": "diameter", "elevation": "height",
-         "altitude": "height"}
+         "altitude": "height", "far": "distance", "distance": "distance"}
 # "in a separate attack", "in a second blast": an incident other than the story's own.
 INCIDENTS = {"attack", "blast", "bombing", "explosion", "incident", "crash", "accident",
              "quake", "earthquake", "fire", "storm", "shooting", "raid", "clash", "collision",

@@ -65,8 +65,8 @@ AREA_WORDS = {
 }
 LENGTH = r"\bhow (far|tall|high|deep|wide)\b|\b(height|length|depth|width) of\b"
 SIZE_ASKED = (
-    r"\bhow (tall|high|long|deep|wide)\b|"
-    r"\b(height|length|depth|width|diameter|elevation|altitude) of\b"
+    r"\bhow (tall|high|long|deep|wide|far)\b|"
+    r"\b(height|length|depth|width|diameter|elevation|altitude|distance) of\b"
 )
 SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}

@@ -275,6 +275,15 @@ def test_a_size_is_filed_under_the_size_whatever_the_verb(extractor, sentence, s
     assert (found.event, found.value, found.dimension) == (size, value, "length")
 
 
+def test_a_length_placing_one_place_from_another_is_a_distance_not_the_event_s(extractor):
+    downstream, crest = claims(extractor, "In Selna, 25 kilometres downstream, the river "
+                                          "crested at 4.2 metres on Wednesday.")
+    assert (downstream.event, crest.event) == ("distance", "crest")
+    for sentence in ("The quake struck 40 km north of the city.",
+                     "The fire is burning 20 miles from the town."):
+        assert claims(extractor, sentence)[0].event == "distance", sentence
+
+
 def test_dates_of_a_shared_subject_and_of_a_parenthesis_are_claims(extractor):
     completed = claims(extractor, "It is 324 metres tall and was completed in 1974.")[-1]
     born = one(extractor, "Ida Kall (born 12 March 1921 in Porta) was a chemist.")

@@ -89,6 +89,7 @@ def test_a_question_names_its_place_and_another_event_s_year(nlp):
     ("how many people marched", "people", "protested"),
     ("how much revenue did Velmora report", "money", "revenue"),
     ("how tall is the tower", "tower", "height"),
+    ("how far is the epicentre from the city", "people", "distance"),
     ("what is the length of the river", "people", "length"),
 ])
 def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, event):
