@@ -219,8 +219,9 @@ def relate(a: Span, b: Span) -> Relationship:
     if a.dimension != b.dimension:  # two currencies, at the rate the article gave
         return Relationship.AGREE if overlap else Relationship.CONFLICT
     if a.unit != b.unit and same_value(a.value, b.value):
-        # One quantity in two units ("14,200 hectares" / "35,000 acres", "410 metres" /
-        # "1,345 feet"): a converted figure is rounded, so within 5% is the same.
+        # One amount with its unit written two ways ("€2.5m" / "2.5 million euros"); a
+        # measure in two units ("14,200 hectares" / "35,000 acres") was read as converted
+        # above. Within 5% is the same figure, rounded.
         return Relationship.AGREE
     if not (a.vague or b.vague) and _rose(a, b):
         return Relationship.UPDATE  # "the toll rose to 38" beside "at least 29": revised

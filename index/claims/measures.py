@@ -20,7 +20,6 @@ CURRENCY_NOUNS = {w for w in CURRENCY_WORDS if " " not in w}
 UNIT_KINDS = {"%": "%", "currency": "money"}
 
 
-
 def _unit_head(token):
     """The token standing for the whole amount: '%' for '61%', 'euros' for '120m euros',
     the number otherwise."""

@@ -47,16 +47,16 @@ from .number_words import (
 )
 from .units import CURRENCY_SYMBOLS, Unit, currency_before, unit_after
 
-_HEDGE_BEFORE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
-                                for q, phrases in figures.HEDGES_BEFORE.items()) + r")\s+$",
-    re.I,
-)
-_HEDGE_AFTER = re.compile(
-    "|".join(f"(?P<{q.replace(' ', '_')}>{'|'.join(phrases)})"
-             for q, phrases in figures.HEDGES_AFTER.items()),
-    re.I,
-)
+
+def _hedges(table: dict[str, tuple[str, ...]]) -> str:
+    """One named group per qualifier of the registry's hedge table ("at least" -> at_least):
+    the group that matched names the hedge."""
+    return "|".join(f"(?P<{qualifier.replace(' ', '_')}>{'|'.join(phrases)})"
+                    for qualifier, phrases in table.items())
+
+
+_HEDGE_BEFORE = re.compile(rf"(?<![\w.])(?:{_hedges(figures.HEDGES_BEFORE)})\s+$", re.I)
+_HEDGE_AFTER = re.compile(_hedges(figures.HEDGES_AFTER), re.I)
 _RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)
 # "raise the age from 63 to 66", "rose from 87 to 112": a change, not a range of values.
 _CHANGE_BEFORE = re.compile(
