@@ -34,6 +34,7 @@ MAGNITUDE = re.compile(asking.MAGNITUDE + rf"\b(?:{'|'.join(lexicon.QUAKES)})s?\
 TEMPERATURE = re.compile(asking.TEMPERATURE, re.I)
 NATIONAL_WORDS = re.compile(asking.NATIONAL_WORDS, re.I)
 TIME_NOUN_ASKED = re.compile(asking.TIME_NOUN_ASKED, re.I)
+CHANGE_ASKED = re.compile(asking.CHANGE_ASKED, re.I)
 AREA_WORDS = asking.AREA_WORDS
 SIZE_VERBS = asking.SIZE_VERBS
 DURATION_VERBS = asking.DURATION_VERBS
@@ -59,6 +60,7 @@ class Query:
     words: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     loose: bool = False  # no event the rules know: only learned measures answer it
+    change: bool = False  # an amount's change ("how much did sales rise"): a share answers too
 
     @property
     def about(self) -> str:
@@ -122,7 +124,8 @@ def parse_question(question: str, nlp) -> Query | None:
     return Query(event=event, kind=kind, counted=counted, dimension=dimension,
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
-                 loose=event is None and dimension in ("count", "date"))
+                 loose=event is None and dimension in ("count", "date"),
+                 change=dimension in ("money", "measure") and _change(question, doc))
 
 
 def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
@@ -190,6 +193,17 @@ def _dimension(question: str, doc) -> str:
     if "how much" in lowered:
         return "measure"  # "how much water": no head-count of a mass, some unit of it
     return "count"
+
+
+def _change(question: str, doc) -> bool:
+    """Whether an amount question asks by how much something changed: "by how much", or
+    "how much" said of a verb of change ("how much did sales rise", "how much will fares go
+    up"; see the registry's CHANGE_ASKED); not of a noun ("how much rain fell")."""
+    if CHANGE_ASKED.search(question):
+        return True
+    verb = next((t.head for t in doc if t.lower_ == "much" and t.head is not t), None)
+    return verb is not None and (verb.lemma_.lower() in asking.CHANGE_VERBS or any(
+        c.dep_ == "prt" and c.lower_ in asking.CHANGE_PARTICLES for c in verb.children))
 
 
 def _date_asked(doc) -> bool:

@@ -68,6 +68,13 @@ SIZE_ASKED = (
     r"\bhow (tall|high|long|deep|wide|far)\b|"
     r"\b(height|length|depth|width|diameter|elevation|altitude|distance) of\b"
 )
+# "How much did prices rise", "by how much might fuel prices go up": a change, which news
+# states as a share as readily as an amount ("raising fuel prices by as much as 30%"). On
+# the BBC reports a tester asked about, the 30% had ranked second behind a subsidy's amount.
+CHANGE_ASKED = r"\bby how (?:much|many)\b"
+CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "grow", "climb", "jump", "shrink",
+                "decline", "soar", "plunge", "slump", "surge", "narrow", "widen", "gain"}
+CHANGE_PARTICLES = {"up", "down"}  # "go up", "went down"
 SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
 # "what was the magnitude of the quake", "how strong was the earthquake": its magnitude.

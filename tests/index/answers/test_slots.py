@@ -156,6 +156,16 @@ def test_amounts_are_chosen_by_dimension_whatever_the_currency():
     assert not math.isnan(chosen[0].value)
 
 
+
+def test_a_change_asked_as_an_amount_is_answered_by_a_share():
+    # "how much did the shares rise": "jumped 27%" and "closing 26.8% higher" answer it.
+    rise = dict(kind="%", counted="percent", event="rise", dimension="%")
+    claims = [claim(27, **rise), claim(26.8, doc="b", source="B", **rise)]
+    asked = Query("rise", "people", "", dimension="measure")
+    assert select(asked, claims, no_passages) == []
+    changed = Query("rise", "people", "", dimension="measure", change=True)
+    assert values(select(changed, claims, no_passages)) == [26.8, 27]
+
 def test_a_town_s_count_beside_the_article_s_own_total_is_its_part():
     # "forced about 12,000 from their homes ... In the town of Brack alone, 3,500 residents
     # were evacuated": the article gives the whole and a named part of it.

@@ -134,3 +134,21 @@ def test_a_question_about_a_thing_no_article_names(nlp, question, unknown, expec
     from index.claims.questions import names_unknown_thing
 
     assert names_unknown_thing(nlp(question), unknown) is expected
+
+
+@pytest.mark.parametrize("question", [
+    "by how much might fuel prices go up",
+    "how much did the company's shares rise",
+    "how much did sales fall last year",
+    "how much will fares go up"])
+def test_an_amount_asked_as_a_change_is_answered_by_a_share_too(nlp, question):
+    assert parse_question(question, nlp).change
+
+
+@pytest.mark.parametrize("question", [
+    "how much rain fell in the valley",  # "much" of a noun: the rain, not a change
+    "how much did it cost to set up the server",  # a particle, not of a verb of change
+    "how much money did the committee raise",
+    "how many people were killed"])
+def test_an_amount_or_count_of_a_thing_asks_no_change(nlp, question):
+    assert not parse_question(question, nlp).change
