@@ -47,3 +47,11 @@ def test_the_passage_whose_meaning_beyond_the_article_fits_the_question_comes_fi
     apart = replace(answer, distinct=0.5)  # see answers.distinct
     assert focused("who is the attorney for brandt", [lead, answer])[0].text == lead.text
     assert focused("who is the attorney for brandt", [lead, apart])[0].text == answer.text
+
+
+def test_words_do_not_lift_a_passage_too_far_in_meaning_to_be_evidence():
+    far = replace(ANSWER, score=0.2)  # cosine under search.MIN_SCORE
+    def first_of_a(candidates):
+        return next(p.text for p in focused(QUESTION, candidates) if p.doc_id == "a")
+    assert first_of_a([LEAD, OTHER, MIDDLE, far]) == LEAD.text
+    assert first_of_a([LEAD, OTHER, MIDDLE, ANSWER]) == ANSWER.text
