@@ -20,9 +20,9 @@ from .lexicon import figures, grammar
 PAST = re.compile("|".join(figures.PAST_ANCHORS), re.I)
 # "up 8% from a year earlier", "than the same period last year": a baseline the figure is
 # compared with, not the time the sentence's figures belong to.
-BASELINE = re.compile(r"\b(?:from|than|with|on|over|versus|vs\.?)\s+"
+BASELINE = re.compile(rf"\b(?:{'|'.join(figures.BASELINE_WORDS)})\s+"
                       r"(?:(?:the\s+)?same\s+\w+\s+(?:of\s+)?)?$", re.I)
-EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to))\s+(?:the\s+)?$",
+EARLIER_BEFORE = re.compile(rf"\b(?:{'|'.join(figures.EARLIER_VALUE_WORDS)})\s+(?:the\s+)?$",
                             re.I)
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.I)
 # "rose to 40 from 32": the figure after "from" is the one replaced.

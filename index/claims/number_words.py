@@ -43,11 +43,9 @@ _DIGITS = (
     rf"(?:{'|'.join(MULTIPLIERS)})(?:\s+(?:{_ABOVE_HUNDRED}))?)\b)?"
 )
 CORE = re.compile(rf"(?P<vague>{_VAGUE})|(?P<words>{_WORDS})|{_DIGITS}", re.I)
-# "the only fatality", "its sole death": a count of one stated without a numeral, the way news
-# reports a first death ("is so far the only fatality"). Deaths alone: "the only road" or "the
-# only victim" (hurt or killed?) say nothing countable as surely.
-SOLE = re.compile(r"\b(?:the|its|their|his|her)\s+(?P<sole>only|sole|lone)\s+"
-                  r"(?=(?:fatality|death)\b)", re.I)
+# "the only fatality", "its sole death": a count of one (the registry's SOLE_WORDS).
+SOLE = re.compile(rf"\b(?:the|its|their|his|her)\s+(?P<sole>{'|'.join(figures.SOLE_WORDS)})\s+"
+                  rf"(?=(?:{'|'.join(figures.SOLE_OF)})\b)", re.I)
 HINT = re.compile(
     r"[0-9]|\b(?:" + "|".join([*_SMALL, *MULTIPLIERS, "score", "handful"]) + ")", re.I
 )

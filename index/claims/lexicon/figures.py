@@ -150,6 +150,11 @@ AMOUNT_VERBS = {"be", "reach", "rise", "fall", "exceed", "stand", "hit", "total"
                 "drop", "top", "surpass", "amount", "increase", "decrease", "jump", "soar",
                 "plunge", "double", "grow", "remain", "come", "expect"}
 ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "assess", "calculate"}
+# Verbs that give a figure rather than say what happened ("the union counts 3,100", "the
+# report cites 40 deaths"): with ESTIMATE_VERBS, a figure under one keeps the event of the
+# figure it restates ("... while police put the crowd at 92,000").
+STATING_VERBS = {"count", "give", "cite", "number", "claim", "record", "include", "comprise",
+                 "contain"}
 UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
 
 # Time anchors: the period a figure covers ("quarterly", "Q3", "the second quarter"), and
@@ -159,6 +164,26 @@ PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual
            "monthly": "month", "week": "week", "weekly": "week", "daily": "day"}
 ORDINALS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
 QUARTERS = {"q1": "first", "q2": "second", "q3": "third", "q4": "fourth"}
+# A figure compared with another is not of the sentence's own time: "up 8% from a year
+# earlier", "than the same period last year" (the words a baseline follows), "up from",
+# "compared with" (those an earlier value follows).
+BASELINE_WORDS = ("from", "than", "with", "on", "over", "versus", r"vs\.?")
+EARLIER_VALUE_WORDS = (r"(?:up|down)\s+from", r"compared\s+(?:with|to)")
+# A bare four-digit number is a year after these, even when a noun follows ("in 2007
+# fires", "the 1998 floods", "'98"); before a plural noun (or one of COUNT_NOUNS) with none
+# of them it is a count ("2000 protesters"), unless a verb or pronoun follows
+# (NOT_COUNT_WORDS: "in 2019 was ...").
+YEAR_LEADS = ("in", "since", "until", "till", "during", "by", "of", "from", "before", "after",
+              "the", "a", "fiscal", "early", "late", "mid", "spring", "summer", "autumn",
+              "fall", "winter")
+COUNT_NOUNS = ("people", "police", "personnel", "staff", "children", "men", "women", "cattle")
+NOT_COUNT_WORDS = ("was", "is", "has", "as", "its", "this", "thus", "his", "does", "always",
+                   "says")
+# "the only fatality", "its sole death": a count of one stated without a numeral, the way
+# news reports a first death. Deaths alone: "the only road" or "the only victim" (hurt or
+# killed?) say nothing countable as surely.
+SOLE_WORDS = ("only", "sole", "lone")
+SOLE_OF = ("fatality", "death")
 PAST_ANCHORS = (r"\blast\s+year\b", r"\ba\s+year\s+(?:ago|earlier)\b",
                 r"\byears\s+(?:ago|earlier)\b", r"\bdecades?\s+(?:ago|earlier)\b",
                 r"\bthe\s+previous\s+year\b", r"\bthe\s+year\s+before\b")
