@@ -43,8 +43,8 @@ def words_of(text: str) -> set[str]:
 
 
 def dimension_ok(query: Query, claim: Claim) -> bool:
-    if query.change and claim.dimension == "%":
-        return True  # "prices rose 12%" answers how much they rose (claims.questions)
+    if query.or_share and claim.dimension == "%":
+        return True  # "prices rose 12%" answers how much they rose (Query.or_share)
     if query.dimension == "money":
         return claim.dimension.startswith("money:")
     if query.dimension == "measure":  # "how much water": litres, tonnes, hectares ...
@@ -67,7 +67,7 @@ def counted_ok(query: Query, claim: Claim) -> bool:
         asked, qualifiers = _asked_things(query.words)
         return query.kind == claim.kind or (bool(asked & counts) and not counts <= qualifiers)
     if claim.dimension == "%":
-        return lexicon.compatible(query.kind, claim.kind) or query.kind == "%" or query.change
+        return lexicon.compatible(query.kind, claim.kind) or query.kind == "%" or query.or_share
     return True  # measures, money and dates: told apart by `specific` below
 
 

@@ -60,7 +60,9 @@ class Query:
     words: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     loose: bool = False  # no event the rules know: only learned measures answer it
-    change: bool = False  # an amount's change ("how much did sales rise"): a share answers too
+    # A share answers it as readily as an amount or a count: a change ("how much did sales
+    # rise": "rose 12%") or a turnout ("what was the turnout": "61.4 per cent").
+    or_share: bool = False
 
     @property
     def about(self) -> str:
@@ -125,7 +127,7 @@ def parse_question(question: str, nlp) -> Query | None:
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
                  loose=event is None and dimension in ("count", "date"),
-                 change=dimension in ("money", "measure") and _change(question, doc))
+                 or_share=_or_share(question, doc, dimension, event))
 
 
 def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
@@ -193,6 +195,16 @@ def _dimension(question: str, doc) -> str:
     if "how much" in lowered:
         return "measure"  # "how much water": no head-count of a mass, some unit of it
     return "count"
+
+
+def _or_share(question: str, doc, dimension: str, event: str | None) -> bool:
+    """Whether a share answers the question as well as the amount or count it asks (see
+    Query.or_share): a change of an amount, or a turnout not asked as a head-count ("how
+    many voted")."""
+    if dimension in ("money", "measure"):
+        return _change(question, doc)
+    return dimension == "count" and event in asking.SHARE_EVENTS and \
+        "how many" not in question.lower()
 
 
 def _change(question: str, doc) -> bool:

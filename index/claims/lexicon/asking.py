@@ -75,6 +75,9 @@ CHANGE_ASKED = r"\bby how (?:much|many)\b"
 CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "grow", "climb", "jump", "shrink",
                 "decline", "soar", "plunge", "slump", "surge", "narrow", "widen", "gain"}
 CHANGE_PARTICLES = {"up", "down"}  # "go up", "went down"
+# Events news states as a share as often as a count: "turnout was 61.4 per cent" answers
+# "what was the turnout" (a tester's synthetic set had the headline's vote count first).
+SHARE_EVENTS = {"turnout"}
 SIZE_VERBS = {"stand", "measure", "rise", "tower", "stretch", "run", "extend", "reach"}
 DURATION_VERBS = {"last", "take", "continue", "stay", "remain", "run", "go"}
 # "what was the magnitude of the quake", "how strong was the earthquake": its magnitude.

@@ -163,7 +163,7 @@ def test_a_change_asked_as_an_amount_is_answered_by_a_share():
     claims = [claim(27, **rise), claim(26.8, doc="b", source="B", **rise)]
     asked = Query("rise", "people", "", dimension="measure")
     assert select(asked, claims, no_passages) == []
-    changed = Query("rise", "people", "", dimension="measure", change=True)
+    changed = Query("rise", "people", "", dimension="measure", or_share=True)
     assert values(select(changed, claims, no_passages)) == [26.8, 27]
 
 def test_a_town_s_count_beside_the_article_s_own_total_is_its_part():

@@ -142,7 +142,7 @@ def test_a_question_about_a_thing_no_article_names(nlp, question, unknown, expec
     "how much did sales fall last year",
     "how much will fares go up"])
 def test_an_amount_asked_as_a_change_is_answered_by_a_share_too(nlp, question):
-    assert parse_question(question, nlp).change
+    assert parse_question(question, nlp).or_share
 
 
 @pytest.mark.parametrize("question", [
@@ -151,4 +151,9 @@ def test_an_amount_asked_as_a_change_is_answered_by_a_share_too(nlp, question):
     "how much money did the committee raise",
     "how many people were killed"])
 def test_an_amount_or_count_of_a_thing_asks_no_change(nlp, question):
-    assert not parse_question(question, nlp).change
+    assert not parse_question(question, nlp).or_share
+
+
+def test_a_turnout_is_answered_by_a_share_unless_asked_as_a_head_count(nlp):
+    assert parse_question("what was the turnout in the election", nlp).or_share
+    assert not parse_question("how many people voted in the election", nlp).or_share
