@@ -78,10 +78,18 @@ def measured(token):
         if objects:
             return objects[0]
     subject = _subject(verb)
-    if subject is not None and subject.pos_ == "NOUN" and (
+    if subject is not None and _common_noun(subject) and (
             lemma in figures.AMOUNT_VERBS or (verb.head.lemma_.lower() in figures.AMOUNT_VERBS)):
         return subject
     return None
+
+
+def _common_noun(token) -> bool:
+    """A noun, or an event's noun the tagger took for a name because it opens the sentence:
+    "Turnout was 61.4%, according to the commission" (a tester's synthetic set, where that
+    share had measured nothing)."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start and
+                                    token.lower_ in lexicon.EVENT_WORDS)
 
 
 def owner_of(unit):
@@ -113,7 +121,8 @@ def holder(token) -> str | None:
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject.text.lower() if subject.pos_ == "PROPN" else None
+            return subject.text.lower() if subject.pos_ == "PROPN" and \
+                not _common_noun(subject) else None
         verb = _governing_verb(verb)
     return None
 

@@ -66,8 +66,8 @@ class Query:
 
     @property
     def about(self) -> str:
-        if self.event == "population":
-            return "population"
+        if self.event == "population" or (self.or_share and self.dimension == "count"):
+            return self.event or ""  # "population", "turnout"
         if self.dimension == "%" or self.kind.startswith("%"):
             return f"{self.event} (%)"
         if self.dimension == "money":

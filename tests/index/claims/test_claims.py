@@ -141,6 +141,9 @@ def test_shares_are_kept_apart_per_holder(extractor):
     assert jones.kind != smith.kind
     turnout = one(extractor, "Turnout was 61 percent, the election commission said.")
     assert (turnout.kind, turnout.event) == ("%", "turnout")
+    # Opening the sentence, the event's noun is tagged as a name: it is still no holder.
+    turnout = one(extractor, "Turnout was 61.4%, according to the commission.")
+    assert (turnout.kind, turnout.event) == ("%", "turnout")
 
 
 def test_an_estimated_crowd_is_a_protest_figure(extractor):
