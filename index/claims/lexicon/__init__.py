@@ -42,7 +42,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "deployed": ("deploy", "dispatch", "send", "station", "mobilize", "mobilise", "battle",
                  "fight", "tackle"),
     "population": ("population", "inhabitant", "inhabitants", "populous"),
-    "infected": ("infect", "infection", "case", "cases", "sicken", "fall ill", "fell ill"),
+    # "cases" of a disease, not "the case" (a matter before a court: "the discrimination
+    # case" had made a tester's date question on realdev ask about infections).
+    "infected": ("infect", "infection", "cases", "sicken", "fall ill", "fell ill"),
     "protested": ("protest", "march", "rally", "demonstrate", "demonstration", "gather",
                   "crowd", "take to the streets", "took to the streets", "marcher",
                   "marchers", "taken to the streets", "taking to the streets", "take part",

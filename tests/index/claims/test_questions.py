@@ -157,3 +157,10 @@ def test_an_amount_or_count_of_a_thing_asks_no_change(nlp, question):
 def test_a_turnout_is_answered_by_a_share_unless_asked_as_a_head_count(nlp):
     assert parse_question("what was the turnout in the election", nlp).or_share
     assert not parse_question("how many people voted in the election", nlp).or_share
+
+
+def test_a_case_in_court_is_no_count_of_infections(nlp):
+    # "cases" of a disease are infections; "the case" is a matter before a court.
+    assert parse_question("how many women are part of the discrimination case",
+                          nlp).event != "infected"
+    assert parse_question("how many new cases were confirmed", nlp).event == "infected"
