@@ -10,6 +10,9 @@ from __future__ import annotations
 # tester's question on a synthetic set got passages only; no other question moved).
 # "when" asks for a date only as the question's own word ("since when has she led"); after
 # it, it opens a clause: "which radio station was he on when he floated quitting".
+# "What is his approval rating": the share of those polled who approve (a tester's question
+# on realdev, which no article answers, had been given passages as its answer).
+RATINGS = r"(?:approval|favou?rability|popularity) ratings?"
 QUANTITY = (
     r"^\W*(?:(?:since|until|till|so|and|but) )?when\b|"
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
@@ -17,9 +20,9 @@ QUANTITY = (
     r"estimated|estimates? (?:of|for)|"
     r"how long|how far|how tall|how high|how deep|how fast|what speed|"
     r"(?:what|which) (?:years?|dates?)|proportion|height of|length of|depth of|width of|"
-    r"how (?:hot|cold|warm)|temperatures?|magnitude)\b|%"
+    r"how (?:hot|cold|warm)|temperatures?|magnitude|" + RATINGS + r")\b|%"
 )
-PERCENT = r"\b(percent(age)?|share|proportion|turnout rate|rate)\b|%"
+PERCENT = r"\b(percent(age)?|share|proportion|turnout rate|rate|" + RATINGS + r")\b|%"
 MONEY = (
     r"\b(cost|costs|damages?|losses|aid|worth|spen[dt]|paid|pay(?:s|ing)?|"
     r"earn(?:s|ed|ing)?|price|budget|fund(s|ing)?|money|dollars?|euros?|"

@@ -164,3 +164,8 @@ def test_a_case_in_court_is_no_count_of_infections(nlp):
     assert parse_question("how many women are part of the discrimination case",
                           nlp).event != "infected"
     assert parse_question("how many new cases were confirmed", nlp).event == "infected"
+
+
+def test_an_approval_rating_asks_for_a_share(nlp):
+    assert parse_question("what is the governor's approval rating with voters",
+                          nlp).dimension == "%"
