@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from ..claims import lexicon
 from ..claims.questions import Query
+from ..claims.units import unit_after
 from ..records import Claim, Passage, Slot, StoryRef
 from .disagreements import build_slot
 from .keyparts import (
@@ -100,9 +101,18 @@ def asked(question: str, query: Query | None = None) -> Asked:
     role = next((lexicon.TIME_ROLES[w] for w in words if w in lexicon.TIME_ROLES
                  and w not in ("to", "from", "through")), None)
     lemmas = [*query.words, query.event or ""] if query is not None else []
-    terms = {stem(w) for w in [*words, *lemmas] if w and w not in STOP}
+    terms = {stem(w) for w in [*words, *lemmas] if w and w not in STOP and
+             not (query is not None and query.dimension == "duration" and _time_unit(w))}
     head = stem(query.words[-1]) if query is not None and query.words else None
     return Asked(frozenset(terms), role, head)
+
+
+def _time_unit(word: str) -> bool:
+    """A unit of time ("years", "days"): in a duration question it says how the answer is
+    counted, not what it is of ("how many years in prison" is not answered by "heading
+    companies for 15 years", which had matched it on "years" alone: a BBC report)."""
+    unit = unit_after(f" {word}", 0)
+    return unit is not None and unit.category == "duration"
 
 
 def fit(claim: Claim, question: Asked, rare: dict[str, float] | None = None) -> float:

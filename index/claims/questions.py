@@ -228,11 +228,13 @@ def _date_asked(doc) -> bool:
 
 
 def _unit_asked(lowered: str) -> str | None:
-    """'how many hectares', 'how many euros': a unit names the dimension asked for."""
+    """'how many hectares', 'how many euros': a unit names the dimension asked for; 'how
+    many years did she serve' asks a duration, as 'how long' does (asked as a count, it had
+    been told no source reports it when its articles give the span: "from 2009 to 2013")."""
     match = re.search(r"\bhow many ([a-z²/]+(?: [a-z]+)?)", lowered)
     unit = unit_after(f" {match.group(1)}", 0) if match else None
-    if unit is None or unit.category in ("duration",):
-        return None  # "how many days": a duration is asked with "how long", a count of days
+    if unit is None:
+        return None
     return "money" if unit.category == "currency" else unit.category
 
 

@@ -208,3 +208,17 @@ def test_a_sentence_stating_a_figure_of_the_asked_type_rises_over_a_topical_lead
     counted = figure(12, "a", ["noun:aide", "verb:leave"])
     other = _passage("a", counted.quote, counted.quote, rank=0.08)
     assert typed_first(DATE, [lead, other], {"a": [counted]})[0] is lead
+
+
+def test_a_duration_question_s_unit_of_time_matches_no_figure_on_its_own():
+    question = "how many years in prison was the banker sentenced to"
+    query = Query(event="sentence", kind="year", counted="years", dimension="duration",
+                  words=("year",))
+    heading = figure(15, "a", ["noun:year", "verb:head", "for:year", "w:company"],
+                     dimension="duration", unit="years", weak="")
+    assert "year" not in asked(question, query).terms
+    assert answering(asked(question, query), query, [heading, *OTHERS], {}) == []
+    sentenced = figure(9, "b", ["noun:year", "verb:sentence", "in:prison"],
+                       dimension="duration", unit="years", weak="")
+    best = answering(asked(question, query), query, [heading, sentenced, *OTHERS], {})
+    assert [c.value for _, c in best] == [9]

@@ -169,3 +169,9 @@ def test_a_case_in_court_is_no_count_of_infections(nlp):
 def test_an_approval_rating_asks_for_a_share(nlp):
     assert parse_question("what is the governor's approval rating with voters",
                           nlp).dimension == "%"
+
+
+def test_how_many_units_of_time_asks_a_duration(nlp):
+    assert parse_question("how many days did the strike last", nlp).dimension == "duration"
+    assert parse_question("how many years did she serve as minister",
+                          nlp).dimension == "duration"
