@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import lexicon
-from .dates import find_dates
+from .dates import find_dates, is_month
 from .lexicon import asking
 from .units import unit_after
 
@@ -244,6 +244,8 @@ def _event(doc, dimension: str) -> str | None:
         if re.search(rf"\b{re.escape(phrase)}\b", text):
             return event
     for token in doc:
+        if _month(token):
+            continue  # "for the year to March 2005": a month, not a march
         word = lexicon.EVENT_WORDS.get(token.lemma_.lower()) or \
             lexicon.EVENT_WORDS.get(token.lower_)
         if word and not (dimension != "money" and word == "damage" and token.lower_ == "cost"):
@@ -253,6 +255,14 @@ def _event(doc, dimension: str) -> str | None:
         return amount.lemma_.lower()
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "do")]
     return verbs[0].lemma_.lower() if verbs else None
+
+
+def _month(token) -> bool:
+    """A month's name ("March", "may 5"): "what profit did BA report for the year to March
+    2005", a tester's question on BBC reports, had been read as asking about a protest."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return is_month(token.text) or (is_month(token.text.capitalize()) and
+                                    following is not None and following.like_num)
 
 
 def _counted(doc) -> tuple[str, str, tuple[str, ...]]:

@@ -175,3 +175,9 @@ def test_how_many_units_of_time_asks_a_duration(nlp):
     assert parse_question("how many days did the strike last", nlp).dimension == "duration"
     assert parse_question("how many years did she serve as minister",
                           nlp).dimension == "duration"
+
+
+def test_a_month_s_name_is_no_event(nlp):
+    query = parse_question("what profit did the airline report for the year to March 2005", nlp)
+    assert query.event == "profit"
+    assert parse_question("how many people joined the march", nlp).event == "protested"
