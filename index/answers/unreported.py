@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..claims import lexicon
-from ..claims.questions import LENGTH, Query
+from ..claims.questions import Query
+from ..claims.value_kind import LENGTH
 from ..records import Claim, Passage
 from .keyparts import noun_of
 from .measures import MIN_FIT, SIDE_WORD, asked, fits, type_fits

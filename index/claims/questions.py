@@ -18,26 +18,15 @@ from dataclasses import dataclass
 from . import lexicon
 from .dates import find_dates, is_month
 from .lexicon import asking
-from .units import unit_after
+from .value_kind import AMOUNTS, date_asked, dimension_asked, share_answers, size_event
 
 # What asks for a figure, and of what kind: the registry's (lexicon/asking.py).
 QUANTITY = re.compile(asking.QUANTITY, re.I)
-PERCENT = re.compile(asking.PERCENT, re.I)
-MONEY = re.compile(asking.MONEY, re.I)
-AMOUNTS = re.compile(asking.AMOUNTS, re.I)
 ANYONE = re.compile(asking.ANYONE, re.I)
 NOT_A_FIGURE = re.compile(asking.NOT_A_FIGURE, re.I)
-DATE = re.compile(asking.DATE, re.I)
-LENGTH = re.compile(asking.LENGTH, re.I)
-SIZE_ASKED = re.compile(asking.SIZE_ASKED, re.I)
 MAGNITUDE = re.compile(asking.MAGNITUDE + rf"\b(?:{'|'.join(lexicon.QUAKES)})s?\b", re.I)
-TEMPERATURE = re.compile(asking.TEMPERATURE, re.I)
 NATIONAL_WORDS = re.compile(asking.NATIONAL_WORDS, re.I)
 TIME_NOUN_ASKED = re.compile(asking.TIME_NOUN_ASKED, re.I)
-CHANGE_ASKED = re.compile(asking.CHANGE_ASKED, re.I)
-AREA_WORDS = asking.AREA_WORDS
-SIZE_VERBS = asking.SIZE_VERBS
-DURATION_VERBS = asking.DURATION_VERBS
 
 
 @dataclass(frozen=True)
@@ -102,15 +91,15 @@ def parse_question(question: str, nlp) -> Query | None:
     if MAGNITUDE.search(question):
         return _magnitude_query(question, nlp(question))
     doc = nlp(question)
-    dated = _date_asked(doc)
+    dated = date_asked(doc)
     asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or dated
     if not (asks_count or ANYONE.search(question)):
         return None  # "what happened on the day of the vote": no figure asked
-    dimension = "date" if dated else _dimension(question, doc)
+    dimension = "date" if dated else dimension_asked(question, doc)
     event = _event(doc, dimension)
     if not asks_count and event not in lexicon.EVENTS:
         return None
-    event = _size(question, dimension, event)
+    event = size_event(question, dimension, event)
     counted, kind, words = _counted(doc)
     if event == "population":
         counted, kind = "", "people"
@@ -127,7 +116,7 @@ def parse_question(question: str, nlp) -> Query | None:
                  place=_place(question, doc), year=_year(question), words=words,
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")),
                  loose=event is None and dimension in ("count", "date"),
-                 or_share=_or_share(question, doc, dimension, event))
+                 or_share=share_answers(question, doc, dimension, event))
 
 
 def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
@@ -156,86 +145,6 @@ def _magnitude_query(question: str, doc) -> Query:
     return Query(event="magnitude", kind=kind, counted="", dimension="magnitude",
                  place=_place(question, doc), year=_year(question),
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
-
-
-def _size(question: str, dimension: str, event: str | None) -> str | None:
-    """'how tall is the tower', 'what is the length of the river': the size asked for is
-    what claims file such a measure under (see claims.lexicon.SIZES), whatever the verb."""
-    match = SIZE_ASKED.search(question)
-    if dimension != "length" or match is None or (event and event not in SIZE_VERBS):
-        return event
-    return lexicon.SIZES[(match.group(1) or match.group(2)).lower()]
-
-
-def _dimension(question: str, doc) -> str:
-    """The kind of value asked for (see Query)."""
-    lowered = question.lower()
-    if DATE.search(question):
-        return "date"
-    if "how many" in lowered:
-        return _unit_asked(lowered) or "count"
-    if LENGTH.search(question):
-        return "length"
-    if re.search(r"\bhow long (?:did|does|do|will|would|has|have|had|can|could)\b", lowered):
-        return "duration"  # "how long did the strike last": sizes are asked with "is"
-    if "how long" in lowered:
-        verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
-        return "duration" if verbs & DURATION_VERBS or "will" in verbs else "length"
-    if "how fast" in lowered or "what speed" in lowered:
-        return "speed"
-    if TEMPERATURE.search(question):
-        return "temperature"
-    if PERCENT.search(question) and not MONEY.search(question):
-        return "%"
-    nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")}
-    if nouns & AREA_WORDS and re.search(r"\bhow (much|big|large)\b", lowered):
-        return "area"
-    if MONEY.search(question) or AMOUNTS.search(question):
-        return "money"
-    if "how much" in lowered:
-        return "measure"  # "how much water": no head-count of a mass, some unit of it
-    return "count"
-
-
-def _or_share(question: str, doc, dimension: str, event: str | None) -> bool:
-    """Whether a share answers the question as well as the amount or count it asks (see
-    Query.or_share): a change of an amount, or a turnout not asked as a head-count ("how
-    many voted")."""
-    if dimension in ("money", "measure"):
-        return _change(question, doc)
-    return dimension == "count" and event in asking.SHARE_EVENTS and \
-        "how many" not in question.lower()
-
-
-def _change(question: str, doc) -> bool:
-    """Whether an amount question asks by how much something changed: "by how much", or
-    "how much" said of a verb of change ("how much did sales rise", "how much will fares go
-    up"; see the registry's CHANGE_ASKED); not of a noun ("how much rain fell")."""
-    if CHANGE_ASKED.search(question):
-        return True
-    verb = next((t.head for t in doc if t.lower_ == "much" and t.head is not t), None)
-    return verb is not None and (verb.lemma_.lower() in asking.CHANGE_VERBS or any(
-        c.dep_ == "prt" and c.lower_ in asking.CHANGE_PARTICLES for c in verb.children))
-
-
-def _date_asked(doc) -> bool:
-    """'what was his last day in office', 'what is the date of the vote': a what-question
-    whose subject or complement is a time noun (the registry's TIME_NOUNS) asks for a date;
-    "what was the toll on the first day" does not."""
-    return doc[0].lower_ == "what" and any(
-        t.lemma_.lower() in asking.TIME_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "attr")
-        and t.head.lemma_ == "be" for t in doc)
-
-
-def _unit_asked(lowered: str) -> str | None:
-    """'how many hectares', 'how many euros': a unit names the dimension asked for; 'how
-    many years did she serve' asks a duration, as 'how long' does (asked as a count, it had
-    been told no source reports it when its articles give the span: "from 2009 to 2013")."""
-    match = re.search(r"\bhow many ([a-z²/]+(?: [a-z]+)?)", lowered)
-    unit = unit_after(f" {match.group(1)}", 0) if match else None
-    if unit is None:
-        return None
-    return "money" if unit.category == "currency" else unit.category
 
 
 def _event(doc, dimension: str) -> str | None:

@@ -5,14 +5,14 @@ kind (a date, money, a share, a size ...). `claims/questions.py` compiles these 
 
 from __future__ import annotations
 
+# "What is his approval rating": the share of those polled who approve (a tester's question
+# on realdev, which no article answers, had been given passages as its answer).
+RATINGS = r"(?:approval|favou?rability|popularity) ratings?"
 # "the estimated damage", "estimates of the crowd": an estimate is a figure, whatever word
 # the question names the amount with ("what's the estimated bill for the damage": a
 # tester's question on a synthetic set got passages only; no other question moved).
 # "when" asks for a date only as the question's own word ("since when has she led"); after
 # it, it opens a clause: "which radio station was he on when he floated quitting".
-# "What is his approval rating": the share of those polled who approve (a tester's question
-# on realdev, which no article answers, had been given passages as its answer).
-RATINGS = r"(?:approval|favou?rability|popularity) ratings?"
 QUANTITY = (
     r"^\W*(?:(?:since|until|till|so|and|but) )?when\b|"
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
