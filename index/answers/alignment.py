@@ -55,8 +55,12 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     """How much two figures' clauses say alike (0 when a hard constraint fails)."""
     if _family(a) != _family(b) or a.weak == "possible" or b.weak == "possible":
         return 0.0
-    if a.dimension != "date" and (period(a) != period(b) or other_days(a, b)):
-        return 0.0  # "at the last strike, in 2019, the unions claimed 900,000": another time
+    if a.dimension != "date" and (period(a) != period(b) or other_days(a, b) or
+                                  a.background != b.background):
+        # Another time: "at the last strike, in 2019, the unions claimed 900,000"; "the
+        # deadliest since 1987, when floods killed 40 people" (an earlier event's figure,
+        # which had been listed as revising the dam collapse's "at least nine").
+        return 0.0
     noun_a, noun_b = noun_of(a), noun_of(b)
     if noun_a != noun_b or (a.dimension == "count" and noun_a is None):
         return 0.0  # a count names what it counts; two different things are two measures

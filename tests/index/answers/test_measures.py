@@ -179,6 +179,16 @@ def test_a_figure_of_an_earlier_year_is_not_this_one_s_rival():
     assert slot is None or not slot.disputed
 
 
+def test_a_figure_of_an_earlier_event_disputes_none_of_the_story_s_own():
+    # "... the deadliest since 1987, when floods in the next valley killed 40 people"
+    now = figure(9, "a", ["noun:people", "verb:kill", "w:flood"], weak="")
+    then = dataclasses.replace(figure(40, "b", ["noun:people", "verb:kill", "w:flood"], weak=""),
+                               background=True)
+    assert measure_disputes([now, then, *OTHERS], STORY) == []
+    again = dataclasses.replace(then, doc_id="c", source="Outlet c", value=41, low=41, high=41)
+    (dispute,) = measure_disputes([now, then, again, *OTHERS], STORY)
+    assert sorted(f.value for f in dispute.figures) == [40, 41]
+
 def _passage(doc, text, chunk, rank):
     from index.records import Passage
 
