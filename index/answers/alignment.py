@@ -24,7 +24,8 @@ from dataclasses import replace
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
 from .keyparts import key_terms, noun_of, rarity, role_of, weight
-from .measures import close, measure_name, other_days, period, same_verb
+from .measures import close, measure_name, same_verb
+from .times import another_time
 
 # Two figures state one quantity when their key parts, besides the counted noun, weigh at
 # least this much in common. Measured on realdev's first five stories (development half):
@@ -55,8 +56,7 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     """How much two figures' clauses say alike (0 when a hard constraint fails)."""
     if _family(a) != _family(b) or a.weak == "possible" or b.weak == "possible":
         return 0.0
-    if a.dimension != "date" and (period(a) != period(b) or other_days(a, b) or
-                                  a.background != b.background):
+    if a.dimension != "date" and (another_time(a, b) or a.background != b.background):
         # Another time: "at the last strike, in 2019, the unions claimed 900,000"; "the
         # deadliest since 1987, when floods killed 40 people" (an earlier event's figure,
         # which had been listed as revising the dam collapse's "at least nine").

@@ -18,6 +18,7 @@ from .alignment import measure_disputes
 from .disagreements import build_slot
 from .keyparts import rarity
 from .slots import by_place, no_single_ones, one_voice, places_split, specific
+from .times import rate
 
 
 @dataclass
@@ -150,10 +151,11 @@ def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:
     groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
         if not claim.background and claim.dimension != "date":
-            groups.setdefault((claim.event, claim.kind, claim.dimension.split(":")[0]),
-                              []).append(claim)
+            # A rate ("1.8 million machines a year") is never the same quantity as a total.
+            groups.setdefault((claim.event, claim.kind, claim.dimension.split(":")[0],
+                               rate(claim) or ""), []).append(claim)
     out = []
-    for (event, kind, dimension), members in sorted(groups.items()):
+    for (event, kind, dimension, _), members in sorted(groups.items()):
         query = Query(event=event, kind=kind, counted="", dimension=dimension)
         for place in _places(members):
             chosen = no_single_ones(one_voice(specific(

@@ -39,6 +39,7 @@ from .keyparts import (
     weight,
 )
 from .slots import dimension_ok
+from .times import another_time
 
 # A figure must match at least this much of the question to answer it: a counted noun, or
 # a verb and one more word. Measured on realdev's first five stories (development half):
@@ -241,29 +242,13 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
     if first.event in lexicon.EVENTS:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
     if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
-        chosen = [c for c in chosen if period(c) == period(first) and not other_days(c, first)]
+        chosen = [c for c in chosen if not another_time(c, first)]
     # Under another verb, only a figure near enough to be the same one misreported.
     chosen = [c for c in chosen if c is first or same_verb(c, first) or close(c, first)]
     named = [c for c in chosen if noun_of(c) is not None and noun_of(c) == question.head]
     if len({c.doc_id for c in named}) >= 2:
         chosen = [c for c in chosen if noun_of(c) in (None, question.head)]
     return chosen
-
-
-def period(claim: Claim) -> str | None:
-    """The year before its report's own that a figure's clause names ("2,000 were cut in
-    2019" in a 2024 report), or None: the figure is then of the report's own time."""
-    own = (claim.date or "")[:4]
-    years = [k[5:] for k in claim.keys if k.startswith("time:") and k[5:] < own]
-    return min(years, default=None)
-
-
-def other_days(a: Claim, b: Claim) -> bool:
-    """Whether two figures' clauses are anchored to different days ("87 arrested on
-    Wednesday" / "112 the previous night"): two periods, whatever else they share."""
-    days_a = {k for k in a.keys if k.startswith("day:")}
-    days_b = {k for k in b.keys if k.startswith("day:")}
-    return bool(days_a and days_b) and not days_a & days_b
 
 
 def same_verb(a: Claim, b: Claim) -> bool:

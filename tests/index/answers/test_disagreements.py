@@ -145,6 +145,20 @@ def test_corpus_disputes_need_two_outlets_and_stay_in_their_story():
     assert sorted(f.value for f in dispute.figures) == [12, 13]
 
 
+def test_a_rate_and_a_total_are_no_corpus_dispute():
+    # "12 officers are killed a year" is a rate; "40 officers were killed" since, a total.
+    rate = replace(claim(12), quote="Some 12 police officers are killed a year.")
+    total = claim(40, doc="b", source="B")
+    metas = [{"doc_id": d, "story": "s1", "story_title": "toll"} for d in ("a", "b")]
+    corpus = Corpus.from_records([(metas[0], [rate]), (metas[1], [total])], [], None)
+    assert corpus.disputes() == []
+    another_rate = replace(claim(15, doc="b", source="B"),
+                           quote="Some 15 police officers are killed a year.")
+    corpus = Corpus.from_records([(metas[0], [rate]), (metas[1], [another_rate])], [], None)
+    (dispute,) = corpus.disputes()
+    assert sorted(f.value for f in dispute.figures) == [12, 15]
+
+
 def test_relation_is_symmetric_for_intervals():
     a, b = (build_slot("x", "killed", [c]).figures[0]
             for c in (claim(8, high=math.inf, qualifier="at least"), claim(12, doc="b")))

@@ -232,3 +232,12 @@ def test_a_duration_question_s_unit_of_time_matches_no_figure_on_its_own():
                        dimension="duration", unit="years", weak="")
     best = answering(asked(question, query), query, [heading, sentenced, *OTHERS], {})
     assert [c.value for _, c in best] == [9]
+
+
+def test_a_rate_aligns_with_no_total():
+    # "makes about 1.8 million machines a year" / "has made more than 40 million machines"
+    keys = ["noun:machine", "verb:make", "w:plant"]
+    rate = dataclasses.replace(figure(1_800_000, "a", keys, weak=""),
+                               quote="The plant makes 1800000 machines a year.")
+    total = figure(40_000_000, "b", keys, weak="")
+    assert measure_disputes([rate, total, *OTHERS], STORY) == []

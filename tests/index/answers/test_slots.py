@@ -7,6 +7,7 @@ import math
 import pytest
 
 from index.answers.slots import select
+from index.answers.times import rate
 from index.claims.questions import Query
 from index.records import Claim
 
@@ -192,3 +193,15 @@ def test_a_place_s_figure_above_the_article_s_own_total_is_no_part_of_it():
               claim(12, doc="b", source="B", event="killed")]
     assert values(select(Query("killed", "people", "people"), claims, no_passages)) == [
         8, 12, 13]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "per"), [
+    ("The new plant makes about 1.8 million machines a year.", "about 1.8 million", "year"),
+    ("The line carries 30,000 passengers per day.", "30,000", "day"),
+    ("The move would save around €90 million annually.", "€90 million", "year"),
+    ("The old plant has made more than 40 million machines.", "more than 40 million", None),
+    ("Sales rose 8% from a year earlier.", "8%", None),
+    ("Temperatures stayed above 40 degrees for more than a week.", "40 degrees", None)])
+def test_a_figure_stated_per_period_is_a_rate(sentence, figure, per):
+    stated = Claim(**{**claim(1).__dict__, "quote": sentence, "figure": figure})
+    assert rate(stated) == per
