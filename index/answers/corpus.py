@@ -18,7 +18,7 @@ from .alignment import measure_disputes
 from .disagreements import build_slot
 from .keyparts import rarity
 from .slots import by_place, no_single_ones, one_voice, places_split, specific
-from .times import rate
+from .times import another_time, rate
 
 
 @dataclass
@@ -160,7 +160,7 @@ def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:
         for place in _places(members):
             chosen = no_single_ones(one_voice(specific(
                 query, by_place(_with_place(query, place), members))))
-            if len({c.source for c in chosen}) < 2:
+            if len({c.source for c in chosen}) < 2 or _of_other_times(chosen):
                 continue
             counted = max((c.counted for c in chosen if c.counted),
                           key=lambda t: sum(c.counted == t for c in chosen), default=kind)
@@ -170,6 +170,12 @@ def _story_disputes(claims: list[Claim], story: StoryRef) -> list[Slot]:
             if slot and slot.disputed:
                 out.append(slot)
     return out
+
+
+def _of_other_times(claims: list[Claim]) -> bool:
+    """Whether every two outlets' figures are of two times ("shares fell 6.2 percent on
+    Monday" / "a further 3.1 percent on Tuesday"): no dispute, two quantities."""
+    return all(another_time(a, b) for a in claims for b in claims if a.source < b.source)
 
 
 def _places(claims: list[Claim]) -> list[str]:

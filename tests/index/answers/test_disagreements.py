@@ -159,6 +159,17 @@ def test_a_rate_and_a_total_are_no_corpus_dispute():
     assert sorted(f.value for f in dispute.figures) == [12, 15]
 
 
+def test_two_outlets_figures_of_two_days_are_no_corpus_dispute():
+    # "fell 6.2 percent on Monday" / "fell a further 3.1 percent on Tuesday"
+    monday = claim(12, keys=("verb:kill", "day:monday"))
+    tuesday = claim(15, doc="b", source="B", keys=("verb:kill", "day:tuesday"))
+    metas = [{"doc_id": d, "story": "s1", "story_title": "toll"} for d in ("a", "b")]
+    corpus = Corpus.from_records([(metas[0], [monday]), (metas[1], [tuesday])], [], None)
+    assert corpus.disputes() == []
+    undated = replace(tuesday, keys=("verb:kill",))
+    corpus = Corpus.from_records([(metas[0], [monday]), (metas[1], [undated])], [], None)
+    assert len(corpus.disputes()) == 1
+
 def test_relation_is_symmetric_for_intervals():
     a, b = (build_slot("x", "killed", [c]).figures[0]
             for c in (claim(8, high=math.inf, qualifier="at least"), claim(12, doc="b")))
