@@ -218,7 +218,8 @@ class Engine:
         query = self._parse(text)
         story_id = known_story(corpus, story)
         answer = compose_answer(text, query, found if answers else [], corpus,
-                                len(corpus.sources), top_k or self.settings.top_k, story_id)
+                                len(corpus.sources), top_k or self.settings.top_k, story_id,
+                                evidence=snapshot.evidence)
         if not answer.passages:  # no answer: what comes closest, shown as such
             answer = dataclasses.replace(answer, nearest=tuple(nearest(snapshot, found, story_id)))
         log.info("asked %r: %d passages, %d disagreements in %.0f ms", text,

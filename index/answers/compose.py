@@ -31,6 +31,7 @@ from .measures import (
     typed_first,
 )
 from .reasons import asks_reason, reasons_first
+from .search import MIN_SCORE
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
 from .tallies import asks_tally, tally_first
@@ -235,8 +236,9 @@ def _states(passage: Passage, figure) -> bool:
 
 def compose_answer(question: str, query: Query | None, candidates: Sequence[Passage],
                    corpus: Corpus, article_count: int, top_k: int,
-                   story: str | None = None) -> Answer:
-    """The Answer for one question from its candidate passages and the corpus's Claims."""
+                   story: str | None = None, evidence: float = MIN_SCORE) -> Answer:
+    """The Answer for one question from its candidate passages and the corpus's Claims
+    (`evidence`: the least cosine retrieval took as evidence, see search.MIN_SCORE)."""
     candidates = [replace(p, claims=passage_claims(p, corpus.by_doc),
                           story=corpus.story_of.get(p.doc_id)) for p in candidates]
     stories = choose_stories(question, query, candidates, corpus, story)
@@ -244,7 +246,7 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
     candidates = [p for p in candidates if p.story and p.story.id in kept]
     if not candidates:
         return _unanswered(question, article_count)
-    candidates = echoed(question, focused(question, candidates))
+    candidates = echoed(question, focused(question, candidates, evidence))
     ranks = claim_ranks(candidates)
     slots = answer_slots(question, query, stories, corpus, ranks, candidates)
     # A vote's tally is read by answers.tallies, which says itself when none is reported.

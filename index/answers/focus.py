@@ -37,9 +37,12 @@ FOCUS_BOOST = 0.5
 DISTINCT_BOOST = 1.0
 
 
-def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
+def focused(question: str, candidates: Sequence[Passage], evidence: float = MIN_SCORE,
+            ) -> list[Passage]:
     """The candidates, each Article's passages reordered by the focus words their found
-    sentences hold (see the module docstring); the order of the ranks is kept."""
+    sentences hold (see the module docstring); the order of the ranks is kept. `evidence`
+    is the least cosine that counts as evidence (search.MIN_SCORE, or the setting that
+    overrides it for another model)."""
     asked = content_terms(question)
     by_doc: dict[str, list[int]] = {}
     for i, passage in enumerate(candidates):
@@ -50,22 +53,22 @@ def focused(question: str, candidates: Sequence[Passage]) -> list[Passage]:
             continue
         own = [candidates[i] for i in places]
         focus = _focus(asked, own)
-        scored = sorted(own, key=lambda p: -p.rank * _weight(focus, p))
+        scored = sorted(own, key=lambda p: -p.rank * _weight(focus, p, evidence))
         for i, passage in zip(places, scored, strict=True):
             if passage is not candidates[i]:
                 out[i] = replace(passage, rank=candidates[i].rank)
     return sorted(out, key=lambda p: -p.rank)
 
 
-def _weight(focus: frozenset[str], passage: Passage) -> float:
+def _weight(focus: frozenset[str], passage: Passage, evidence: float) -> float:
     """How much higher a passage ranks among its Article's: by the share of the focus words
     its found sentences hold and by its distinct meaning (see answers.distinct). A passage
-    the model rates too far from the question to be evidence (search.MIN_SCORE) is not
+    the model rates too far from the question to be evidence (`evidence`) is not
     lifted by its words: "I want to apologise personally to every customer whose data has
     been taken" (cosine 0.24) had risen above the sentence listing the data taken (0.70)
     for "what kind of personal info was taken" (a tester's synthetic set; nothing else
     moved on any file)."""
-    if passage.score < MIN_SCORE:
+    if passage.score < evidence:
         return 1.0
     held = len(focus & _found_terms(passage)) / len(focus) if focus else 0.0
     return (1 + FOCUS_BOOST * held) * (1 + DISTINCT_BOOST * max(0.0, passage.distinct))

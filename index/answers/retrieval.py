@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..claims.questions import names_unknown_thing
-from .search import WINDOWED, passages, ranked, unknown_words
+from .search import WINDOWED, evidence_threshold, passages, ranked, unknown_words
 
 if TYPE_CHECKING:
     from ..records import Passage
@@ -36,6 +36,11 @@ class Snapshot:
     corpus: Corpus
     min_score: float | None  # None: the calibrated threshold (search.MIN_SCORE)
     parse: Callable[[str], Any] | None = None
+
+    @property
+    def evidence(self) -> float:
+        """The least cosine that counts as evidence in this generation's answers."""
+        return evidence_threshold(self.min_score)
 
 
 def candidates(snapshot: Snapshot, text: str) -> list[Passage]:

@@ -186,7 +186,7 @@ def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],
               chunks: dict[str, Chunk], lexical: LexicalIndex | None, question: str,
               min_score: float | None) -> bool:
     """Whether anything found answers the question (see MIN_SCORE and WORD_SHARE)."""
-    threshold = MIN_SCORE if min_score is None else min_score
+    threshold = evidence_threshold(min_score)
     if lexical is not None and uncovered(lexical, question):
         return False
     if cosine and max(cosine.values()) >= threshold:
@@ -199,6 +199,11 @@ def _evidence(cosine: dict[str, float], words: list[tuple[str, float]],
     best = max(len(asked & set(lexical.words(chunks[cid].text))) for cid, _ in words[:10]
                if cid in chunks)
     return best >= 2 and best / len(asked) >= WORD_SHARE
+
+
+def evidence_threshold(min_score: float | None) -> float:
+    """The least cosine that counts as evidence: the setting's, else MIN_SCORE."""
+    return MIN_SCORE if min_score is None else min_score
 
 
 def uncovered(lexical: LexicalIndex, question: str) -> bool:
