@@ -161,7 +161,8 @@ UNIT_WORDS = {"%", "percent", "per", "cent", "pct", "percentage"}
 # phrases placing a sentence's figures in an earlier year ("last year", "decades ago").
 PERIODS = {"quarter": "quarter", "quarterly": "quarter", "half": "half", "annual": "year",
            "annually": "year", "yearly": "year", "year": "year", "month": "month",
-           "monthly": "month", "week": "week", "weekly": "week", "daily": "day"}
+           "monthly": "month", "week": "week", "weekly": "week", "daily": "day",
+           "hourly": "hour"}
 ORDINALS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
 # A figure stated per period is a rate ("1.8 million machines a year", "30 flights per day"),
 # never the same quantity as a total ("has made more than 40 million machines").
@@ -169,8 +170,7 @@ RATE_WORDS = ("a", "an", "per", "each", "every")
 RATE_PERIODS = ("year", "quarter", "month", "week", "day", "hour")
 RATE_NOT_BEFORE = ("ago", "earlier", "before", "later", "after")  # "up 8% from a year ago"
 RATE_NOT_AFTER = ("for", "than", "in", "within", "over")  # "for more than a week": a span
-RATE_ADVERBS = {"annually": "year", "yearly": "year", "quarterly": "quarter",
-                "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
+RATE_ADVERBS = {word: per for word, per in PERIODS.items() if word.endswith("ly")}  # "annually"
 QUARTERS = {"q1": "first", "q2": "second", "q3": "third", "q4": "fourth"}
 # A figure compared with another is not of the sentence's own time: "up 8% from a year
 # earlier", "than the same period last year" (the words a baseline follows), "up from",
