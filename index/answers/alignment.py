@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .keyparts import key_terms, noun_of, rarity, role_of, weight
+from .keyparts import key_terms, noun_of, rarity, role_of, verb_of, weight
 from .measures import close, measure_name, same_verb
 from .times import another_time
 
@@ -73,7 +73,12 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     elif not same_verb(a, b) and not close(a, b):
         return 0.0
     parts_a, parts_b = _parts(a, rare), _parts(b, rare)
-    return sum(min(parts_a[t], parts_b[t]) for t in parts_a.keys() & parts_b.keys())
+    shared = parts_a.keys() & parts_b.keys()
+    if not shared - {verb_of(a)} and not close(a, b):
+        # Far apart and only the verb in common: one verb covers many things ("pay back a
+        # $900m loan" / "pay off $27.5bn in unpaid taxes", a BBC report's two quantities).
+        return 0.0
+    return sum(min(parts_a[t], parts_b[t]) for t in shared)
 
 
 def story_measures(claims: Sequence[Claim]) -> list[list[Claim]]:

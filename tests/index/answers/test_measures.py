@@ -241,3 +241,16 @@ def test_a_rate_aligns_with_no_total():
                                quote="The plant makes 1800000 machines a year.")
     total = figure(40_000_000, "b", keys, weak="")
     assert measure_disputes([rate, total, *OTHERS], STORY) == []
+
+
+def test_far_apart_amounts_sharing_only_their_verb_are_two_quantities():
+    # "asked the buyer to pay back a $400m loan" / "sold to pay off $12bn in back taxes"
+    loan = figure(400e6, "a", ["verb:pay", "w:pay", "w:loan", "name:orvik"],
+                  dimension="money:USD", weak="")
+    taxes = figure(12e9, "b", ["verb:pay", "in:tax", "w:pay", "w:tax", "name:telva"],
+                   dimension="money:USD", weak="")
+    assert measure_disputes([loan, taxes, *OTHERS], STORY) == []
+    # the same verb and one more word in common: one quantity, revised however far
+    revised = dataclasses.replace(taxes, keys=(*taxes.keys, "w:loan"))
+    (dispute,) = measure_disputes([loan, revised, *OTHERS], STORY)
+    assert sorted(f.value for f in dispute.figures) == [400e6, 12e9]
