@@ -22,19 +22,13 @@ from .corpus import Corpus
 from .disagreements import build_slot
 from .echo import echoed
 from .focus import focused
-from .measures import (
-    asked,
-    candidate_figures,
-    figures_first,
-    fits,
-    measure_slot,
-    typed_first,
-)
+from .measures import asked, candidate_figures, fits, measure_slot
 from .reasons import asks_reason, reasons_first
 from .search import MIN_SCORE
 from .slots import SUPPORT_RANKS, select
 from .story_choice import choose_stories
 from .tallies import asks_tally, tally_first
+from .typed import figures_first, typed_first
 from .unreported import unreported
 from .wording import passages_wording
 

@@ -19,7 +19,7 @@ The figures taken form a Slot like any other (disagreements.py relates them).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..claims import lexicon
@@ -66,21 +66,6 @@ ROLE = 2.0  # a date in the role asked for ("since 2002" for "since when"): as a
 CLOSE = 2.0
 CLOSE_YEARS = 2
 BACKGROUND = 1.0  # "the 2007 fires killed 11": an earlier event's figure, ranked lower
-# With no figure to show, a passage stating a fitting figure ranks up to 1.5 times higher,
-# in proportion to its fit up to FIGURE_FIT (a counted noun and a verb, both rare). Measured
-# on realdev and the public files: 1.0 pushed other outlets' passages out of the top 5.
-FIGURE_BOOST = 0.5
-# A figure question's passages whose found sentences state a figure of the asked type (a
-# date for "when", money for "how much did it cost") rank this much higher, slot or not: the
-# sentence that answers "when is he leaving" holds a date, the article's topical lead often
-# none. Measured on realdev's first five stories and our files: 0.6 brought one answering
-# sentence into the top 5 and moved no other file; 0.3 moved nothing. Measured again with
-# the figure rules of December 2026 on every public file and four sets of testers' real
-# questions: 1.0 brought realdev's "which lasted from 2009 to 2013" into the top 5 ("what
-# years was she secretary": another passage of that report had outranked it) and moved no
-# other passage (0.8 as 0.6; 1.5 lowered the BBC set's MRR by 0.02).
-TYPE_BOOST = 1.0
-FIGURE_FIT = 6.0
 COPIES = 8  # Articles read per candidate passage: syndicated copies state the same figures
 POPULATION = "population"  # the event of "a town of 38,000": how many live there, no event
 
@@ -283,40 +268,3 @@ def measure_name(claim: Claim, kind: str) -> str:
             (f" ({role})" if role else "")
     thing = claim.counted.strip("-–— ") or kind
     return f"{thing} {verb}".strip()
-
-
-def typed_first(query: Query, candidates: Sequence[Passage],
-                by_doc: dict[str, list[Claim]]) -> list[Passage]:
-    """Candidate passages reordered so that those whose found sentences (the Chunks found
-    inside the window, not the rest of it) state a figure of the asked type rise by
-    TYPE_BOOST; every figure counts, whether or not the event rules gave it a slot."""
-    def typed(passage: Passage) -> bool:
-        return any(type_fits(query, c) and any(c.quote in found for found in passage.found)
-                   for c in by_doc.get(passage.doc_id, ()))
-    return raised(candidates, typed, TYPE_BOOST)
-
-
-def raised(candidates: Sequence[Passage], holds: Callable[[Passage], bool],
-           boost: float) -> list[Passage]:
-    """The candidates, best first, those that hold what the question asks for (`holds`: a
-    figure of its type, a reason) ranked `boost` higher."""
-    return sorted((replace(p, rank=p.rank * (1 + boost)) if holds(p) else p
-                   for p in candidates), key=lambda p: -p.rank)
-
-
-def figures_first(question: str, query: Query, candidates: Sequence[Passage],
-                  by_doc: dict[str, list[Claim]], rare: dict[str, float]) -> list[Passage]:
-    """Candidate passages reordered so that those stating a figure of the asked type whose
-    clause matches the question rise: for "how many stores did they work in", the sentence
-    with "3,400 stores" before the article's topical lead. A passage's rank grows by up to
-    FIGURE_BOOST times, with the best fit among its figures (capped at FIGURE_FIT); words
-    weighed by `rare`, the Story's rarity."""
-    question_ = asked(question, query)
-    boosted = []
-    for passage in candidates:
-        best = max((fit(c, question_, rare) for d in passage.docs[:1]
-                    for c in by_doc.get(d, ()) if type_fits(query, c) and c.quote in passage.text),
-                   default=0.0)
-        share = min(best, FIGURE_FIT) / FIGURE_FIT if best >= MIN_KEYS else 0.0
-        boosted.append(replace(passage, rank=passage.rank * (1 + FIGURE_BOOST * share)))
-    return sorted(boosted, key=lambda p: -p.rank)

@@ -4,9 +4,8 @@
 cheaper imports", "why did the panel want a private interview" by "would best protect
 Secretary Clinton's privacy": a causal connective or a purpose (the registry's
 REASON_WORDS). The article's topical lead repeats the question's words and states none.
-As a figure question's passages stating a figure of the asked type rise (measures.
-TYPE_BOOST), a why-question's passages whose found sentences state a reason rise by
-REASON_BOOST.
+As a figure question's passages stating a figure of the asked type rise (typed.TYPE_BOOST),
+a why-question's passages whose found sentences state a reason rise by REASON_BOOST.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from collections.abc import Sequence
 
 from ..claims import lexicon
 from ..records import Passage
-from .measures import raised
+from .typed import raised
 
 # Measured on every public file and five sets of testers' questions (three of real news on
 # realdev's articles, one of BBC reports, one synthetic): of their 12 why-questions, 1.0

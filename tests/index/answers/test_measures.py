@@ -189,37 +189,6 @@ def test_a_figure_of_an_earlier_event_disputes_none_of_the_story_s_own():
     (dispute,) = measure_disputes([now, then, again, *OTHERS], STORY)
     assert sorted(f.value for f in dispute.figures) == [40, 41]
 
-def _passage(doc, text, chunk, rank):
-    from index.records import Passage
-
-    return Passage(doc_id=doc, docs=(doc,), source=f"Outlet {doc}", sources=(f"Outlet {doc}",),
-                   title=None, date=None, position=0, text=text, score=0.5, rank=rank,
-                   chunk=chunk, found=(chunk,))
-
-
-def test_a_sentence_stating_a_figure_of_the_asked_type_rises_over_a_topical_lead():
-    from index.answers.measures import TYPE_BOOST, typed_first
-
-    leaving = year(2019, "a", ["verb:leave", "name:mattis"])
-    lead = _passage("a", "The secretary quit over policy.", "The secretary quit over policy.",
-                    rank=0.10)
-    dated = _passage("a", f"He said so. {leaving.quote}", leaving.quote, rank=0.08)
-    order = typed_first(DATE, [lead, dated], {"a": [leaving]})
-    assert [p.chunk for p in order] == [leaving.quote, lead.chunk]
-    assert order[0].rank == pytest.approx(0.08 * (1 + TYPE_BOOST))
-    # Only the found sentences count: a date in the window around them is context ...
-    context = _passage("a", f"{leaving.quote} The secretary quit.", "The secretary quit.",
-                       rank=0.08)
-    assert typed_first(DATE, [lead, context], {"a": [leaving]})[0] is lead
-    # ... unless it is another Chunk found for the question, shown in this window.
-    taken = dataclasses.replace(context, found=(context.chunk, leaving.quote))
-    assert typed_first(DATE, [lead, taken], {"a": [leaving]})[0].found == taken.found
-    # A figure of another type (a count for a "when" question) is no answer's type.
-    counted = figure(12, "a", ["noun:aide", "verb:leave"])
-    other = _passage("a", counted.quote, counted.quote, rank=0.08)
-    assert typed_first(DATE, [lead, other], {"a": [counted]})[0] is lead
-
-
 def test_a_duration_question_s_unit_of_time_matches_no_figure_on_its_own():
     question = "how many years in prison was the banker sentenced to"
     query = Query(event="sentence", kind="year", counted="years", dimension="duration",
