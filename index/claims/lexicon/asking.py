@@ -12,14 +12,17 @@ RATINGS = r"(?:approval|favou?rability|popularity) ratings?"
 # the question names the amount with ("what's the estimated bill for the damage": a
 # tester's question on a synthetic set got passages only; no other question moved).
 # "when" asks for a date only as the question's own word ("since when has she led"); after
-# it, it opens a clause: "which radio station was he on when he floated quitting".
+# it, it opens a clause: "which radio station was he on when he floated quitting". Every
+# word DATE asks a date with asks for a figure ("what day did he announce" had not been
+# parsed at all: a tester's question on realdev).
 QUANTITY = (
     r"^\W*(?:(?:since|until|till|so|and|but) )?when\b|"
     r"\b(how many|how much|number of|how large|how big|toll|population|tally|total|"
     r"count of|figures? for|casualt(y|ies)|turnout|percent(age)?|share of|cost|size of|"
     r"estimated|estimates? (?:of|for)|"
     r"how long|how far|how tall|how high|how deep|how fast|what speed|"
-    r"(?:what|which) (?:years?|dates?)|proportion|height of|length of|depth of|width of|"
+    r"(?:what|which) (?:years?|dates?|days?|months?)|proportion|"
+    r"height of|length of|depth of|width of|"
     r"how (?:hot|cold|warm)|temperatures?|magnitude|" + RATINGS + r")\b|%"
 )
 PERCENT = r"\b(percent(age)?|share|proportion|turnout rate|rate|" + RATINGS + r")\b|%"

@@ -103,7 +103,9 @@ def test_amount_and_share_questions_ask_for_their_unit(nlp, question, kind, even
     ("when was the bridge opened", False),
     ("how long ago did the strike start", False),  # when, not a length
     ("what was the minister's last day in office", True),
-    ("what is the date of the runoff vote", True)])
+    ("what is the date of the runoff vote", True),
+    ("what day did the mayor announce she was running", False),  # any word DATE asks with
+    ("which month did the factory close", True)])
 def test_a_date_question_names_its_type_whatever_the_plural(nlp, question, loose):
     query = parse_question(question, nlp)
     assert query.dimension == "date" and query.loose is loose
