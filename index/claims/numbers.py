@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .lexicon import figures
+from . import number_patterns as around
 from .number_words import (
     ARTICLE,
     CORE,
@@ -45,89 +45,7 @@ from .number_words import (
     vague_interval,
     value_of,
 )
-from .units import CURRENCY_SYMBOLS, Unit, currency_before, unit_after
-
-
-def _hedges(table: dict[str, tuple[str, ...]]) -> str:
-    """One named group per qualifier of the registry's hedge table ("at least" -> at_least):
-    the group that matched names the hedge."""
-    return "|".join(f"(?P<{qualifier.replace(' ', '_')}>{'|'.join(phrases)})"
-                    for qualifier, phrases in table.items())
-
-
-_HEDGE_BEFORE = re.compile(rf"(?<![\w.])(?:{_hedges(figures.HEDGES_BEFORE)})\s+$", re.I)
-_HEDGE_AFTER = re.compile(_hedges(figures.HEDGES_AFTER), re.I)
-_RANGE_LEAD = re.compile(r"(?<!\w)(?P<lead>between|from)\s+$", re.I)
-# "raise the age from 63 to 66", "rose from 87 to 112": a change, not a range of values.
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rais|ris|rose|increas|cut|lower|fell|fall|drop|grow|grew|climb|jump|reduc|extend"
-    r"|chang|boost|hik|push|mov|shift|revis|bring|brought|lift|doubl|soar|plung)\w*\b"
-    r"[^.;!?]{0,40}$", re.I)
-_SIGNS = "".join(sorted({s for s in CURRENCY_SYMBOLS if len(s) == 1}))  # "$", "€" ...
-_RANGE_SEP = re.compile(rf"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and)\s+)[{re.escape(_SIGNS)}]?",
-                        re.I)
-# A symbol or code written before an amount; a code or "Rs." may stand a space apart.
-_CURRENCY_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(
-        re.escape(s) + (r"\s?" if s[-1].isalpha() or s.endswith(".") else "")
-        for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")$"
-)
-# "a magnitude 6.8 earthquake", "at magnitude 7.0", "a quake of magnitude 5.9": the scale
-# written before the figure (after it, "6.8-magnitude", it is read as a unit).
-_MAGNITUDE_BEFORE = re.compile(r"\b(?P<word>[Mm]agnitude|M)(?:\s+of)?[\s-]+$")
-_AGE_AFTER = re.compile(r"[\s-]years?[\s-]old\b", re.I)
-_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b", re.I)
-_AGE_BEFORE = re.compile(
-    r"(?<!\w)(?:aged|age(?:\s+of)?|ages|who\s+(?:is|was|turns|turned))\s+$", re.I
-)
-_NAME_COMMA = re.compile(r"(?<!\w)[A-Z][a-z]+,\s+$")  # "Ivanov, 81, said" -> an age
-_ID_BEFORE = re.compile(
-    r"(?<!\w)(?:No|Nos|Number|Article|Section|Chapter|Resolution|Flight|Route|Page|Level|Phase)"
-    r"\.?\s*$",
-    re.I,
-)
-_PHONE = re.compile(  # "+7 727 123 4567", "2020-01-05", "555-1234" (but "500-1000" is a range)
-    r"\(?[0-9]{1,4}\)?(?:[ .-]\(?[0-9]{2,4}\)?){2,}(?![0-9])|[0-9]{3}-[0-9]{4}(?![0-9])(?<!00)"
-)
-_NOT_A_COUNT_AFTER = re.compile(
-    r"(?:st|nd|rd|th|'?s)\b"  # ordinals and decades: 2nd, 19th, 1990s
-    r"|\s*[ap]\.?m\.?(?!\w)|\s*(?:GMT|UTC)\b"  # clock times: 10am, 10 p.m.
-    r"|[-\u2013][0-9]"  # scores and codes: 3-2, 24-7
-    r"|\s+in\s+(?:[0-9]{1,3}(?![0-9,])|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"(?!\s+(?:days|weeks|months|years|hours))"  # ratios: "one in five", not "3 in 10 days"
-    r"|-?[^\W\d_]",  # words glued on: 3D, one-third, three-judge, twenty-first
-    re.I,
-)
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-)
-# Case-sensitive on purpose: "may" and "march" are verbs.
-_MONTH_BEFORE = re.compile(rf"(?<!\w){_MONTHS}\.?\s+$")
-_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
-_YEARISH = re.compile(r"[0-9]{4}(?:\s*(?:[-\u2013]|to|and)\s*[0-9]{4})?", re.I)
-_YEAR_LEAD = re.compile(r"(?:(?<!\w)(?:in|since|until|till|during|fiscal)\s+|[0-9],\s*)$", re.I)
-# "the deadly 2012 attacks", "the 2016 elections": after "the" and at most two lowercase
-# words, a bare year-like figure names the events' year; news writes a count of thousands
-# with a comma ("the 2,000 protesters").
-_YEAR_AFTER_THE = re.compile(r"(?<!\w)[Tt]he\s+(?:[a-z]+\s+){0,2}$")
-_COUNTED_NOUN = re.compile(
-    r"\s+(?:[a-z]+-)?(?!(?:was|is|has|as|its|this|thus|his|does|always|says)\b)"
-    r"(?:[a-z]+s|people|police|personnel|staff|children|men|women|cattle|livestock)\b"
-)
-# Scientific notation and any scale word after it: "1e299 billion", "2.5E+6".
-_EXPONENT = re.compile(r"[eE][+-]?[0-9]+(?:\s+[a-z]+illion\b)?", re.I)
-# "35-word oath", "30-page ruling": a hyphenated noun, then the noun it modifies.
-_COMPOUND_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour)s?-old\b)[a-z]{3,}\s+[a-z]")
-# A minus sign or word right before the digits: "-12C", "minus 5 degrees", "(-3.5%)".
-_MINUS_BEFORE = re.compile(r"(?:(?<![\w.,%-])[-\u2212]|(?<!\w)minus\s+)$", re.I)
-_ONE_BEFORE = re.compile(r"(?<!\w)(?:no|any|every|each|the|this|that|which|such)\s+$", re.I)
-_ONE_AFTER = re.compile(
-    r"\s*(?:[^\w\s]|$)|\s+(?:of|another|day|time|way|thing|side|hand|point|who|that|which|can"
-    r"|could|may|might|must|should|would|will|has|had|is|was|does|did|and|or|in|on|at|by|for"
-    r"|to|with|from|as|but)\b",
-    re.I,
-)
+from .units import Unit, currency_before, unit_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,15 +111,15 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
 
     Text left of `floor` belongs to an earlier figure, so hedges are looked for after it.
     """
-    if m["digits"] and (phone := _PHONE.match(sentence, m.start())):
+    if m["digits"] and (phone := around.PHONE.match(sentence, m.start())):
         return None, phone.end()
-    if m["digits"] and (exponent := _EXPONENT.match(sentence, m.end("digits"))):
+    if m["digits"] and (exponent := around.EXPONENT.match(sentence, m.end("digits"))):
         return None, exponent.end()  # "1e299 billion": notation, not a figure news states
     d = _read(m)
     lo = max(floor, m.start() - 40)
-    if d is None or _glued(sentence, d.start) or _ID_BEFORE.search(sentence, lo, d.start):
+    if d is None or _glued(sentence, d.start) or around.ID_BEFORE.search(sentence, lo, d.start):
         return None, m.end()
-    if symbol := _CURRENCY_BEFORE.search(sentence, lo, d.start):
+    if symbol := around.CURRENCY_BEFORE.search(sentence, lo, d.start):
         d.start, d.unit, d.measure = symbol.start(), "currency", currency_before(symbol.group())
     if m["suffix"] and m["suffix"].casefold() in NEEDS_CURRENCY and d.unit != "currency" \
             and not _scaled_count(sentence, d.num_end):
@@ -217,7 +135,7 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
         return None, skip_to
     if d.low is None or d.high is None:
         d.low, d.high = _interval(d.qualifier, d.value, d.unit is None)
-    if d.kind == "digits" and (sign := _MINUS_BEFORE.search(sentence, lo, d.start)):
+    if d.kind == "digits" and (sign := around.MINUS_BEFORE.search(sentence, lo, d.start)):
         # "-12C", "minus 12 degrees": below zero; the sign is part of the figure
         d.start, d.value, d.low, d.high = sign.start(), -d.value, -d.high, -d.low
     text, number_text = sentence[d.start : d.end], sentence[d.num_start : d.num_end]
@@ -248,11 +166,11 @@ def _glued(sentence: str, start: int) -> bool:
 
 def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
     """Turn `d` into a range if a second figure follows ("200-300", "between 2 and 3 million")."""
-    lead = _RANGE_LEAD.search(sentence, lo, d.start)
+    lead = around.RANGE_LEAD.search(sentence, lo, d.start)
     if lead and lead["lead"].casefold() == "from" and \
-            _CHANGE_BEFORE.search(sentence, max(0, lead.start() - 60), lead.start()):
+            around.CHANGE_BEFORE.search(sentence, max(0, lead.start() - 60), lead.start()):
         return False
-    sep = _RANGE_SEP.match(sentence, d.num_end)
+    sep = around.RANGE_SEP.match(sentence, d.num_end)
     between = lead is not None and lead["lead"].casefold() == "between"
     if sep is None or (not between and (sep["word"] or "").casefold() == "and"):
         return False
@@ -273,32 +191,32 @@ def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
 
 def _extend_hedges(sentence: str, d: _Draft, lo: int) -> None:
     """Take in a hedge after ("20 or more") and before ("at least 20"); the one before wins."""
-    if after := _HEDGE_AFTER.match(sentence, d.num_end):
+    if after := around.HEDGE_AFTER.match(sentence, d.num_end):
         d.qualifier, d.end = str(after.lastgroup).replace("_", " "), after.end()
-    if before := _HEDGE_BEFORE.search(sentence, lo, d.start):
+    if before := around.HEDGE_BEFORE.search(sentence, lo, d.start):
         d.qualifier, d.start = str(before.lastgroup).replace("_", " "), before.start()
 
 
 def _unit(sentence: str, d: _Draft, lo: int) -> tuple[str | None, Unit | None]:
     """The unit that makes `d` something other than a head-count, if any: (category, unit)."""
     for pos in (d.num_end, d.end):  # "30-plus years": the unit may follow the hedge
-        if _AGE_AFTER.match(sentence, pos):
+        if around.AGE_AFTER.match(sentence, pos):
             return "age", None
-        if _PERCENT_AFTER.match(sentence, pos):
+        if around.PERCENT_AFTER.match(sentence, pos):
             return "%", None
         if measure := unit_after(sentence, pos):
             return measure.category, measure
-    if _AGE_BEFORE.search(sentence, lo, d.start):
+    if around.AGE_BEFORE.search(sentence, lo, d.start):
         return "age", None
-    if before := _MAGNITUDE_BEFORE.search(sentence, lo, d.start):
+    if before := around.MAGNITUDE_BEFORE.search(sentence, lo, d.start):
         return "magnitude", Unit("magnitude", before["word"], "magnitude", d.end)
-    named = _NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
+    named = around.NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
     return ("age" if named and d.kind == "digits" and d.value <= 120 else None), None
 
 
 def _scaled_count(sentence: str, end: int) -> bool:
     """'1.4m people', '250k signatures': a scale suffix on a head-count of people or things."""
-    return _COUNTED_NOUN.match(sentence, end) is not None or \
+    return around.COUNTED_NOUN.match(sentence, end) is not None or \
         ((unit := unit_after(sentence, end)) is not None and unit.category == "currency")
 
 
@@ -306,7 +224,8 @@ def _is_pronoun_one(sentence: str, d: _Draft, lo: int) -> bool:
     """True for "one" that is not a count: "one of the", "no one", "one another", "one day"."""
     if d.qualifier is not None or sentence[d.num_start : d.num_end].casefold() != "one":
         return False
-    return bool(_ONE_BEFORE.search(sentence, lo, d.start) or _ONE_AFTER.match(sentence, d.end))
+    return bool(around.ONE_BEFORE.search(sentence, lo, d.start)
+                or around.ONE_AFTER.match(sentence, d.end))
 
 
 def _not_a_count_end(sentence: str, d: _Draft, lo: int) -> int | None:
@@ -316,10 +235,11 @@ def _not_a_count_end(sentence: str, d: _Draft, lo: int) -> int | None:
     """
     if d.kind == "vague":
         return None
-    after = _NOT_A_COUNT_AFTER.match(sentence, d.end) or _MONTH_AFTER.match(sentence, d.num_end)
+    after = around.NOT_A_COUNT_AFTER.match(sentence, d.end) or \
+        around.MONTH_AFTER.match(sentence, d.num_end)
     if after:
         return after.end()
-    if _MONTH_BEFORE.search(sentence, lo, d.start) or (
+    if around.MONTH_BEFORE.search(sentence, lo, d.start) or (
         d.kind == "digits" and _looks_like_year(sentence, d, lo)
     ):
         return d.end
@@ -332,11 +252,12 @@ def _looks_like_year(sentence: str, d: _Draft, lo: int) -> bool:
     "in 2019", "a 2020 law", "January 5, 2022", "the 2012 attacks" are years; "2000
     protesters" is a count.
     """
-    if not (_YEARISH.fullmatch(sentence, d.num_start, d.num_end) and 1800 <= d.value <= 2100):
+    if not (around.YEARISH.fullmatch(sentence, d.num_start, d.num_end) and 1800 <= d.value <= 2100):
         return False
-    if _YEAR_LEAD.search(sentence, lo, d.start) or _YEAR_AFTER_THE.search(sentence, lo, d.start):
+    if around.YEAR_LEAD.search(sentence, lo, d.start) or \
+            around.YEAR_AFTER_THE.search(sentence, lo, d.start):
         return True
-    return d.qualifier in (None, "range") and not _COUNTED_NOUN.match(sentence, d.end)
+    return d.qualifier in (None, "range") and not around.COUNTED_NOUN.match(sentence, d.end)
 
 
 def _compound_count(sentence: str, d: _Draft) -> bool:
@@ -344,7 +265,7 @@ def _compound_count(sentence: str, d: _Draft) -> bool:
     the noun they count, which then modifies another noun — a count of that noun (not
     "3D", "24-7" or a word number such as "one-third")."""
     return d.kind == "digits" and d.qualifier is None and \
-        _COMPOUND_AFTER.match(sentence, d.end) is not None
+        around.COMPOUND_AFTER.match(sentence, d.end) is not None
 
 
 def _interval(qualifier: str | None, n: float, headcount: bool) -> tuple[float, float]:

@@ -184,7 +184,8 @@ EARLIER_VALUE_WORDS = (r"(?:up|down)\s+from", r"compared\s+(?:with|to)")
 YEAR_LEADS = ("in", "since", "until", "till", "during", "by", "of", "from", "before", "after",
               "the", "a", "fiscal", "early", "late", "mid", "spring", "summer", "autumn",
               "fall", "winter")
-COUNT_NOUNS = ("people", "police", "personnel", "staff", "children", "men", "women", "cattle")
+COUNT_NOUNS = ("people", "police", "personnel", "staff", "children", "men", "women", "cattle",
+               "livestock")
 NOT_COUNT_WORDS = ("was", "is", "has", "as", "its", "this", "thus", "his", "does", "always",
                    "says")
 # "the only fatality", "its sole death": a count of one stated without a numeral, the way
@@ -195,3 +196,33 @@ SOLE_OF = ("fatality", "death")
 PAST_ANCHORS = (r"\blast\s+year\b", r"\ba\s+year\s+(?:ago|earlier)\b",
                 r"\byears\s+(?:ago|earlier)\b", r"\bdecades?\s+(?:ago|earlier)\b",
                 r"\bthe\s+previous\s+year\b", r"\bthe\s+year\s+before\b")
+
+# What makes a number no count of anything, or a figure of another kind, read around each
+# one by claims/numbers.py (patterns, case-insensitive unless said):
+# "raise the age from 63 to 66", "rose from 87 to 112": after a verb of change (its stem),
+# "from ... to" is a change, not a range of values.
+CHANGE_STEMS = ("rais", "ris", "rose", "increas", "cut", "lower", "fell", "fall", "drop",
+                "grow", "grew", "climb", "jump", "reduc", "extend", "chang", "boost", "hik",
+                "push", "mov", "shift", "revis", "bring", "brought", "lift", "doubl", "soar",
+                "plung")
+# "No. 1", "Article 5", "Flight 370": a number that names something.
+ID_WORDS = ("No", "Nos", "Number", "Article", "Section", "Chapter", "Resolution", "Flight",
+            "Route", "Page", "Level", "Phase")
+# A person's age: "aged 81", "at the age of 70", "who turned 70"; "81-year-old".
+AGE_BEFORE = ("aged", r"age(?:\s+of)?", "ages", r"who\s+(?:is|was|turns|turned)")
+AGE_AFTER = r"[\s-]years?[\s-]old\b"
+PERCENT_AFTER = (r"\s?%", r"\s*(?:per\s?cent|percent|percentage\s+points?|pct)\b")
+# "a magnitude 6.8 earthquake", "at magnitude 7.0", "a quake of magnitude 5.9": the scale
+# written before the figure (after it, "6.8-magnitude", it is read as a unit). Case-sensitive.
+MAGNITUDE_BEFORE = ("[Mm]agnitude", "M")
+# Ordinals and decades (2nd, 19th, 1990s), clock times (10am, 10 p.m., 14:00 GMT).
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "'?s")
+CLOCK_AFTER = (r"\s*[ap]\.?m\.?(?!\w)", r"\s*(?:GMT|UTC)\b")
+# "one in five" is a ratio; "3 in 10 days" is not (a span of these).
+RATIO_SPANS = ("days", "weeks", "months", "years", "hours")
+# Month names as news writes them. Case-sensitive where read: "may" and "march" are verbs.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
+          "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
+# A four-digit figure after these is a year, whatever follows ("in 2019", "fiscal 2024").
+NUMBER_YEAR_LEADS = ("in", "since", "until", "till", "during", "fiscal")

@@ -50,3 +50,12 @@ FEMALE = {"actress", "princess", "queen", "mrs", "ms", "madam", "duchess", "empr
           "countess", "baroness", "heiress", "hostess", "stewardess", "waitress"}
 MALE = {"actor", "prince", "king", "mr", "sir", "duke", "emperor", "count", "baron", "heir",
         "host", "steward", "waiter"}
+
+# Read by claims/numbers.py.
+# "one" is a pronoun, not a count, after these ("no one", "the one who") or before these
+# ("one of them", "one day", "one who"): patterns, case-insensitive.
+ONE_PRONOUN_BEFORE = ("no", "any", "every", "each", "the", "this", "that", "which", "such")
+ONE_PRONOUN_AFTER = ("of", "another", "day", "time", "way", "thing", "side", "hand", "point",
+                     "who", "that", "which", "can", "could", "may", "might", "must", "should",
+                     "would", "will", "has", "had", "is", "was", "does", "did", "and", "or",
+                     "in", "on", "at", "by", "for", "to", "with", "from", "as", "but")
