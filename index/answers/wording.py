@@ -18,11 +18,7 @@ from ..claims.lexicon import grammar
 from ..ingest.chunking import split_sentences
 from ..records import Wording
 
-# Compounds of -man/-woman that English really uses; a bare "-man" suffix would also match
-# "German", "human" or "Truman".
-COMPOUND = (r"(?:spokes|chair|congress|police|fire|business|sales|council|alder|anchor|"
-            r"camera|assembly|committee|news|weather|country|frontier|tribes|states|"
-            r"ombuds|states)")
+COMPOUND = rf"(?:{'|'.join(grammar.GENDERED_COMPOUNDS)})"  # "spokes" of "spokeswoman"
 ROLE = (rf"(?:{COMPOUND}(?:wo)?m[ae]n|"
         + "|".join(sorted(grammar.FEMALE | grammar.MALE, key=len, reverse=True)) + r")")
 NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}"

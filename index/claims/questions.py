@@ -179,10 +179,10 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     X', with its kind ('people' when none) and its content words."""
     noun = None
     for token in doc:
-        if token.lower_ in ("many", "much", "any") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.lower_ in asking.QUANTIFIERS and token.head.pos_ in ("NOUN", "PROPN"):
             noun = token.head
             break
-        if token.lower_ == "of" and token.head.lower_ in ("number", "count", "total", "size"):
+        if token.lower_ == "of" and token.head.lower_ in asking.COUNT_OF:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             noun = objects[0] if objects else None
             break
@@ -192,7 +192,7 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     if noun is None:
         return "", "people", ()
     words = [t for t in noun.subtree if (t.dep_ in ("compound", "amod", "conj", "cc")
-                                         and t.lower_ not in ("many", "much", "any", "and"))
+                                         and t.lower_ not in (*asking.QUANTIFIERS, "and"))
              or t.i == noun.i]
     text = " ".join(t.text for t in words)
     kind = lexicon.kind_of([t.lemma_.lower() for t in words] + [t.lower_ for t in words])
@@ -207,7 +207,7 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
 def _share_of(doc) -> str | None:
     """'what share of the vote': what the share is of, as claims name it ("vote")."""
     for token in doc:
-        if token.lower_ in ("share", "percentage", "proportion", "percent") and any(
+        if token.lower_ in asking.SHARE_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             of = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")
             noun = next((g for g in of.children if g.dep_ == "pobj"), None)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable
 
 from ..claims.extract import SPACY_MODEL
+from ..claims.lexicon import figures
 from ..records import Article
 
 # The title and lead paragraphs: who, what, where. NER reads about twice as many reports a
@@ -24,10 +25,9 @@ LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WOR
 MAX_ENTITIES = 40
 # A figure the small model takes for a name ("Twelve men are trapped": "twelve", ORG) names
 # nothing: two reports sharing it share no place, person or thing.
-NUMBER = re.compile(r"(?:[\d.,]+|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?"
-                    r"|thousands?|millions?|dozens?|[\s-])+")
+_WORDS = "|".join([*figures.NUMBER_WORDS, *(f"{scale}s?" for scale in
+                                              [*figures.SCALES, *figures.DOZEN])])
+NUMBER = re.compile(rf"(?:[\d.,]+|{_WORDS}|[\s-])+")  # the registry's number and scale words
 
 
 class EntityReader:

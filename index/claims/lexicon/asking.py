@@ -96,3 +96,10 @@ NATIONAL_WORDS = r"\b(nationwide|across the country|national(ly)?|countrywide)\b
 # pattern only says when to parse).
 TIME_NOUNS = {"date", "day", "year", "month"}
 TIME_NOUN_ASKED = r"^\W*what\b.*\b(?:dates?|days?|years?|months?)\b"
+# What a question counts, read on its parse (questions.py): the noun after these
+# quantifiers ("how many officers", "were any firefighters hurt"), the object of "of" after
+# these nouns ("the number of arrests", "the size of the crowd"), and what a share is of
+# after these ("what share of the vote").
+QUANTIFIERS = ("many", "much", "any")
+COUNT_OF = ("number", "count", "total", "size")
+SHARE_NOUNS = ("share", "percentage", "proportion", "percent")

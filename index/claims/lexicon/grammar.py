@@ -46,12 +46,17 @@ GENERIC_WORDS = {"people", "person", "land", "area", "money", "amount", "number"
                  "figure", "sum", "value", "size", "toll"}
 
 # Read by answers/wording.py.
+# Compounds of -man/-woman that English really uses ("spokesman", "chairwoman"); a bare
+# "-man" suffix would also match "German", "human" or "Truman".
+GENDERED_COMPOUNDS = ("spokes", "chair", "congress", "police", "fire", "business", "sales",
+                      "council", "alder", "anchor", "camera", "assembly", "committee", "news",
+                      "weather", "country", "frontier", "tribes", "states", "ombuds")
 FEMALE = {"actress", "princess", "queen", "mrs", "ms", "madam", "duchess", "empress",
           "countess", "baroness", "heiress", "hostess", "stewardess", "waitress"}
 MALE = {"actor", "prince", "king", "mr", "sir", "duke", "emperor", "count", "baron", "heir",
         "host", "steward", "waiter"}
 
-# Read by claims/numbers.py.
+# Read by claims/number_patterns.py.
 # "one" is a pronoun, not a count, after these ("no one", "the one who") or before these
 # ("one of them", "one day", "one who"): patterns, case-insensitive.
 ONE_PRONOUN_BEFORE = ("no", "any", "every", "each", "the", "this", "that", "which", "such")
