@@ -27,6 +27,7 @@ NOT_A_FIGURE = re.compile(asking.NOT_A_FIGURE, re.I)
 MAGNITUDE = re.compile(asking.MAGNITUDE + rf"\b(?:{'|'.join(lexicon.QUAKES)})s?\b", re.I)
 NATIONAL_WORDS = re.compile(asking.NATIONAL_WORDS, re.I)
 TIME_NOUN_ASKED = re.compile(asking.TIME_NOUN_ASKED, re.I)
+PAID = re.compile(asking.PAID_ASKED, re.I)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Query:
 def needs_parser(question: str) -> bool:
     """Whether the question may ask for a figure: only then is it parsed (spaCy)."""
     asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
+        PAID.search(question) or \
         MAGNITUDE.search(question) or TIME_NOUN_ASKED.search(question)
     return not NOT_A_FIGURE.search(question) and bool(asks_count or ANYONE.search(question))
 
@@ -92,7 +94,8 @@ def parse_question(question: str, nlp) -> Query | None:
         return _magnitude_query(question, nlp(question))
     doc = nlp(question)
     dated = date_asked(doc)
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or dated
+    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
+        PAID.search(question) or dated
     if not (asks_count or ANYONE.search(question)):
         return None  # "what happened on the day of the vote": no figure asked
     dimension = "date" if dated else dimension_asked(question, doc)

@@ -38,6 +38,10 @@ AMOUNTS = (
     r"\b(revenues?|sales|profits?|earnings|income|turnover|deficit|debt|"
     r"salar(y|ies)|wages?|fees?|bail|ransom|valuation|payouts?)\b"
 )
+# "What do the workers earn", "what did the club pay for him": a what-question whose verb is
+# one of earning or paying asks for an amount, though it names no amount (a tester's
+# synthetic question had not been parsed, so its passages were shown as an answer).
+PAID_ASKED = r"^\W*what\b[^?]*\b(?:earn(?:s|ed)?|pa(?:ys?|id))\b"
 # A question led by one of these asks for a person, a reason or a place, not a figure —
 # "who did the independent head count of the march" names a count but asks who made it —
 # unless it also says "how many" or "how much".

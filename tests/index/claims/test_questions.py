@@ -183,3 +183,14 @@ def test_a_month_s_name_is_no_event(nlp):
     query = parse_question("what profit did the airline report for the year to March 2005", nlp)
     assert query.event == "profit"
     assert parse_question("how many people joined the march", nlp).event == "protested"
+
+
+@pytest.mark.parametrize("question", [
+    "what do the mill's workers earn on average",
+    "what did the club pay for the striker"])
+def test_a_what_question_about_earning_or_paying_asks_for_an_amount(nlp, question):
+    assert parse_question(question, nlp).dimension == "money"
+
+
+def test_a_what_question_about_paying_as_a_topic_asks_for_no_amount(nlp):
+    assert parse_question("what did the minister say about paying the nurses", nlp) is None
