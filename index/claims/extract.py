@@ -45,8 +45,7 @@ from .frames import magnitude_frame, measure_frame, temperature_frame
 from .lexicon import figures, grammar
 from .measures import unit_slot
 from .modality import predicted, speculative
-from .number_words import may_hold_figure
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, may_hold
 from .units import normalize
 
 log = logging.getLogger(__name__)
@@ -119,7 +118,7 @@ def _figured(article: Article) -> list[tuple[str, list[Quantity], list]]:
     year = article_year(article.date)
     found = []
     for sentence in parse_pieces(article.text):  # run-on "sentences" cut: parsing stays linear
-        if not may_hold_figure(sentence):
+        if not may_hold(sentence):
             continue
         quantities = [q for q in find_quantities(sentence) if q.unit not in SKIPPED_UNITS]
         dates = find_dates(sentence, year, report_day(article.date))

@@ -81,3 +81,9 @@ COMPOUND_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour)s?-old\b)[a-z]{3,}
 MINUS_BEFORE = re.compile(r"(?:(?<![\w.,%-])[-\u2212]|(?<!\w)minus\s+)$", re.I)
 ONE_BEFORE = re.compile(rf"(?<!\w)(?:{_any(grammar.ONE_PRONOUN_BEFORE)})\s+$", re.I)
 ONE_AFTER = re.compile(rf"\s*(?:[^\w\s]|$)|\s+(?:{_any(grammar.ONE_PRONOUN_AFTER)})\b", re.I)
+# "more than a year", "nearly a decade": a hedge and an article stand for one of the unit of
+# time that follows (numbers.py reads the unit); "a year ago" or "a week later" (the
+# registry's RATE_NOT_BEFORE after it) names a time, not a span.
+HEDGED_ONE = re.compile(rf"(?<![\w.])(?:{_hedges(figures.HEDGES_BEFORE)})\s+(?P<one>an?)(?=\s)",
+                        re.I)
+POINT_IN_TIME = re.compile(rf"\s+(?:{_any(figures.RATE_NOT_BEFORE)})\b", re.I)

@@ -85,7 +85,7 @@ class _Draft:
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in `sentence`, left to right and non-overlapping."""
     found: list[Quantity] = []
-    if not may_hold_figure(sentence):
+    if not may_hold(sentence):
         return found
     pos = 0
     while (m := CORE.search(sentence, pos)) is not None:
@@ -93,7 +93,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
         pos = max(resume, m.end())  # always moves on, and never reuses text already taken
-    return sorted(found + _sole(sentence, found), key=lambda q: q.start)
+    return sorted(found + _sole(sentence, found) + _one_of_a_unit(sentence, found),
+                  key=lambda q: q.start)
+
+
+def may_hold(sentence: str) -> bool:
+    """Cheap pre-check: False means find_quantities(sentence) is certainly empty."""
+    return may_hold_figure(sentence) or around.HEDGED_ONE.search(sentence) is not None
 
 
 def _sole(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -103,6 +109,24 @@ def _sole(sentence: str, found: list[Quantity]) -> list[Quantity]:
         start, end = m.span("sole")
         if not any(q.start < end and start < q.end for q in found):
             out.append(Quantity(start, end, m["sole"], m["sole"], 1.0, 1.0, 1.0, None, None))
+    return out
+
+
+def _one_of_a_unit(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """"more than a year", "nearly a decade": a hedged article before a unit of time read as
+    the figure 1 of that unit (a span), written "a"; not "more than a year ago" (a time)."""
+    out = []
+    for m in around.HEDGED_ONE.finditer(sentence):
+        unit = unit_after(sentence, m.end("one"))
+        if unit is None or unit.category != "duration" or \
+                around.POINT_IN_TIME.match(sentence, unit.end) or \
+                any(q.start < unit.end and m.start() < q.end for q in found):
+            continue
+        hedge = next(g for g, v in m.groupdict().items() if v and g != "one")
+        qualifier = hedge.replace("_", " ")
+        low, high = _interval(qualifier, 1.0, False)
+        out.append(Quantity(m.start(), unit.end, sentence[m.start() : unit.end], m["one"], 1.0,
+                            low, high, qualifier, unit.category, unit))  # fmt: skip
     return out
 
 

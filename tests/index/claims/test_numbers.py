@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from index.claims.number_words import may_hold_figure, parse_number
-from index.claims.numbers import Quantity, find_quantities
+from index.claims.numbers import Quantity, find_quantities, may_hold
 
 pytestmark = pytest.mark.fast
 
@@ -125,6 +125,27 @@ def test_two_dozen_is_twenty_four_exactly() -> None:
 
 def test_single_letter_a_is_never_a_number() -> None:
     assert find_quantities("A farmer saw a fox near a barn.") == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "unit"), [
+    ("He has been held for more than a year.", "more than a year", 1, math.inf, "year"),
+    ("The repairs took nearly a decade.", "nearly a decade", 0.9, 1, "decade"),
+    ("Talks lasted about an hour.", "about an hour", 0.9, 1.1, "hour")])
+def test_a_hedged_article_before_a_unit_of_time_is_one_of_it(
+        sentence: str, text: str, low: float, high: float, unit: str) -> None:
+    q = only(sentence)
+    assert (q.text, q.number_text, q.value, q.low, q.high, q.unit) == \
+        (text, text.split()[-2], 1, low, high, "duration")
+    assert q.measure is not None and q.measure.written == unit
+
+
+@pytest.mark.parametrize("sentence", [
+    "The strike began a year ago.",  # no hedge: a time, not a span
+    "The plant closed more than a year ago.",  # a point in time
+    "She resigned about a week later.",
+    "Nearly a third of voters stayed home."])  # no unit of time
+def test_an_article_is_no_figure_of_a_time_or_a_thing(sentence: str) -> None:
+    assert find_quantities(sentence) == []
 
 
 # --- hedges -------------------------------------------------------------------------------
@@ -453,6 +474,8 @@ def test_may_hold_figure_is_a_cheap_filter() -> None:
     assert may_hold_figure("Dozens were hurt")
     assert may_hold_figure("It cost 5")
     assert not may_hold_figure("The minister resigned on Tuesday.")
+    assert may_hold("He was jailed for more than a year.")
+    assert not may_hold("He was jailed a year ago.")
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -477,7 +500,7 @@ def _check_invariants(sentence: str) -> None:
         assert q.low <= q.high
         assert q.start >= end and q.end > q.start
         end = q.end
-    if not may_hold_figure(sentence):
+    if not may_hold(sentence):
         assert found == []
 
 
