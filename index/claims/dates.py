@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from dateutil import parser as dateutil_parser
 
 from .lexicon import figures
+from .number_patterns import COUNTED_NOUN
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = rf"(?:{'|'.join(figures.MONTHS)})\.?"  # the registry's, full or abbreviated
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
 # Months are case-sensitive on purpose: "may" and "march" are verbs.
@@ -28,10 +28,8 @@ _DATE = re.compile(
     rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
     rf"|(?P<year>(?<![$€£¥#\-–/:])\b{_YEAR}\b(?![,.]?[0-9]|-[0-9]|\s*(?:%|per\s?cent))))"
 )
-# "2000 protesters", "1200 homes": a 4-digit figure followed by a plural noun is a count;
-# "in 2007 fires" is a year (the registry's YEAR_LEADS, COUNT_NOUNS, NOT_COUNT_WORDS).
-_COUNT_AFTER = re.compile(rf"\s+(?:[a-z]+-)?(?:[a-z]+s|{'|'.join(figures.COUNT_NOUNS)})\b")
-_NOT_COUNT_WORDS = re.compile(rf"\s+(?:{'|'.join(figures.NOT_COUNT_WORDS)})\b")
+# "2000 protesters", "1200 homes": a 4-digit figure followed by a plural noun is a count
+# (number_patterns.COUNTED_NOUN); "in 2007 fires" is a year (the registry's YEAR_LEADS).
 _YEAR_LEAD = re.compile(rf"(?:\b(?:{'|'.join(figures.YEAR_LEADS)})\s+|'|-)$", re.I)
 
 
@@ -72,7 +70,7 @@ def _is_count(sentence: str, match: re.Match[str]) -> bool:
     if _YEAR_LEAD.search(sentence[max(0, match.start() - 12):match.start()]):
         return False
     after = sentence[match.end():]
-    return bool(_COUNT_AFTER.match(after)) and not _NOT_COUNT_WORDS.match(after)
+    return COUNTED_NOUN.match(after) is not None
 
 
 def _parse(match: re.Match[str], default_year: int | None,

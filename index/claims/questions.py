@@ -80,10 +80,15 @@ class Query:
 
 def needs_parser(question: str) -> bool:
     """Whether the question may ask for a figure: only then is it parsed (spaCy)."""
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
-        PAID.search(question) or \
-        MAGNITUDE.search(question) or TIME_NOUN_ASKED.search(question)
+    asks_count = _names_a_figure(question) or MAGNITUDE.search(question) or \
+        TIME_NOUN_ASKED.search(question)
     return not NOT_A_FIGURE.search(question) and bool(asks_count or ANYONE.search(question))
+
+
+def _names_a_figure(question: str) -> bool:
+    """Whether the question's words ask for a figure ("how many", "the toll", "what was the
+    profit", "what do the workers earn"), whatever its parse."""
+    return bool(QUANTITY.search(question) or AMOUNTS.search(question) or PAID.search(question))
 
 
 def parse_question(question: str, nlp) -> Query | None:
@@ -94,8 +99,7 @@ def parse_question(question: str, nlp) -> Query | None:
         return _magnitude_query(question, nlp(question))
     doc = nlp(question)
     dated = date_asked(doc)
-    asks_count = QUANTITY.search(question) or AMOUNTS.search(question) or \
-        PAID.search(question) or dated
+    asks_count = _names_a_figure(question) or dated
     if not (asks_count or ANYONE.search(question)):
         return None  # "what happened on the day of the vote": no figure asked
     dimension = "date" if dated else dimension_asked(question, doc)
