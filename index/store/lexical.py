@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 IDS_FILE = "chunk_ids.json"
 # How texts are cut into words; an index saved by another version is rebuilt on load.
 TOKENS_FILE = "tokens.json"
-TOKENS_VERSION = 3  # 2: hyphenated words also written solid; 3: irregular verb forms
+TOKENS_VERSION = 4  # 2: hyphenated words also written solid; 3: irregular verb forms;
+# 4: a role's gendered forms as one word ("spokeswoman" / "spokesperson")
 # "Wal-Mart" is also "walmart", "e-mail" also "email": the same word is written solid and
 # hyphenated by different outlets and readers.
 HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")

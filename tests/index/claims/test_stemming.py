@@ -33,6 +33,21 @@ def test_a_question_in_the_base_form_shares_the_reports_past_form():
     assert stem("pay") in asked & said
 
 
+def test_a_roles_gendered_and_neutral_forms_are_one_word():
+    for form in ("spokesman", "Spokeswoman", "spokesmen", "spokespeople"):
+        assert stem(form) == stem("spokesperson"), form
+    assert stem("chairwoman") == stem("chairman") != stem("chair")
+    # A bare -man ending is no role: "German", "human", "Truman" keep their own stems.
+    assert {stem("German"), stem("human"), stem("Truman")}.isdisjoint({stem("spokesman")})
+    assert stem("German") == "german"
+
+
+def test_a_question_about_a_spokesperson_shares_the_reports_spokesman():
+    asked = content_terms("who is the harbour board spokesperson quoted on the closure")
+    said = content_terms("Ada Brennan, a harbour board spokeswoman, said on Monday.")
+    assert stem("spokesperson") in asked & said
+
+
 def test_the_kept_forms_are_what_the_installed_spacy_model_gives():
     # verb_forms.json is spaCy's table, kept so that answering never imports spaCy; after
     # a spaCy model upgrade, `write_forms()` regenerates it.
