@@ -258,7 +258,7 @@ def compose_answer(question: str, query: Query | None, candidates: Sequence[Pass
         candidates = figures_first(question, query, candidates, corpus.figures_by_doc,
                                    corpus.rarity(stories[0].id))
     if query is not None:
-        candidates = typed_first(query, candidates, corpus.figures_by_doc)
+        candidates = typed_first(question, query, candidates, corpus.figures_by_doc)
     elif asks_reason(question):
         candidates = reasons_first(candidates)
     passages = choose_passages(candidates, slots, top_k)
