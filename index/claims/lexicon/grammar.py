@@ -38,7 +38,7 @@ PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these"
 # "two degrees short of the record", "5C warmer than", "rose by 3 degrees": a difference.
 DIFFERENCE_WORDS = {"short", "higher", "lower", "warmer", "cooler", "colder", "hotter", "by"}
 
-# Read by claims/extract.py.
+# Read by claims/figure_frame.py.
 IGNORED_HEADS = {"time", "times", "way", "type", "kind", "side", "part", "percent"}
 
 # Read by answers/slots.py.
