@@ -1,8 +1,8 @@
-"""The patterns `numbers.py` reads around each figure, compiled from the registry: hedges
-("at least 8"), ranges ("200-300", "between 5 and 10"), currencies written before an amount,
-and what makes a number no count of anything (an age, a year, a date, an ordinal, an
-identifier, a ratio, the pronoun "one"). The words are the registry's (lexicon/figures.py,
-lexicon/grammar.py); only the shapes of the patterns are here.
+"""The patterns `numbers.py` and `number_kinds.py` read around each figure, compiled from
+the registry: hedges ("at least 8"), ranges ("200-300", "between 5 and 10"), currencies
+written before an amount, and what makes a number no count of anything (an age, a year, a
+date, an ordinal, an identifier, a ratio, the pronoun "one"). The words are the registry's
+(lexicon/figures.py, lexicon/grammar.py); only the shapes of the patterns are here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 `find_quantities("More than 1,000 homes and nearly 19 million dollars")` returns one
 Quantity per figure. Regular expressions only (the unit after a figure is read by
-`units.py`): it runs on every sentence at index time.
+`units.py`, what makes it no head-count by `number_kinds.py`): it runs on every sentence at
+index time.
 
 Interval convention. `value` is the base figure as written; `[low, high]` is the closed
 interval the hedge allows, `math.inf` standing for "no upper bound":
@@ -36,6 +37,15 @@ import re
 from dataclasses import dataclass
 
 from . import number_patterns as around
+from .number_kinds import (
+    Draft,
+    compound_count,
+    glued,
+    is_pronoun_one,
+    not_a_count_end,
+    scaled_count,
+    unit_of,
+)
 from .number_words import (
     ARTICLE,
     CORE,
@@ -62,24 +72,6 @@ class Quantity:
     qualifier: str | None
     unit: str | None
     measure: Unit | None = None  # the unit as written, for amounts and measures
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A Quantity being assembled: mutable on purpose, it never leaves this module."""
-
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: float
-    kind: str  # "digits" | "words" | "vague"
-    mult: float = 1.0  # the trailing scale ("million" in "3 million"), for "2-3 million"
-    low: float | None = None  # set only by ranges and vague words
-    high: float | None = None
-    qualifier: str | None = None
-    unit: str | None = None
-    measure: Unit | None = None
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -141,21 +133,21 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
         return None, exponent.end()  # "1e299 billion": notation, not a figure news states
     d = _read(m)
     lo = max(floor, m.start() - 40)
-    if d is None or _glued(sentence, d.start) or around.ID_BEFORE.search(sentence, lo, d.start):
+    if d is None or glued(sentence, d.start) or around.ID_BEFORE.search(sentence, lo, d.start):
         return None, m.end()
     if symbol := around.CURRENCY_BEFORE.search(sentence, lo, d.start):
         d.start, d.unit, d.measure = symbol.start(), "currency", currency_before(symbol.group())
     if m["suffix"] and m["suffix"].casefold() in NEEDS_CURRENCY and d.unit != "currency" \
-            and not _scaled_count(sentence, d.num_end):
+            and not scaled_count(sentence, d.num_end):
         return None, m.end()
     if d.kind != "vague" and not _extend_range(sentence, d, lo):
         _extend_hedges(sentence, d, lo)
-    if _is_pronoun_one(sentence, d, lo):
+    if is_pronoun_one(sentence, d, lo):
         return None, d.end
     if d.unit is None:
-        d.unit, d.measure = _unit(sentence, d, lo)
-    if d.unit is None and not _compound_count(sentence, d) and \
-            (skip_to := _not_a_count_end(sentence, d, lo)) is not None:
+        d.unit, d.measure = unit_of(sentence, d, lo)
+    if d.unit is None and not compound_count(sentence, d) and \
+            (skip_to := not_a_count_end(sentence, d, lo)) is not None:
         return None, skip_to
     if d.low is None or d.high is None:
         d.low, d.high = _interval(d.qualifier, d.value, d.unit is None)
@@ -168,27 +160,22 @@ def _quantity_at(sentence: str, m: re.Match[str], floor: int) -> tuple[Quantity 
     return quantity, d.end
 
 
-def _read(m: re.Match[str]) -> _Draft | None:
+def _read(m: re.Match[str]) -> Draft | None:
     """A draft for the figure `m` matched, before any context is looked at."""
     if m["vague"]:
         low, high = vague_interval(m["vague"])
-        return _Draft(m.start(), m.end(), m.start(), m.end(), low, "vague", low=low, high=high,
+        return Draft(m.start(), m.end(), m.start(), m.end(), low, "vague", low=low, high=high,
                       qualifier="vague")  # fmt: skip
     parsed = value_of(m)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
     kind = "words" if m["words"] else "digits"
     qualifier = "a" if kind == "words" and ARTICLE.match(m["words"]) else None
-    return _Draft(m.start(), m.end(), m.start(), m.end(), parsed[0], kind, parsed[1],
+    return Draft(m.start(), m.end(), m.start(), m.end(), parsed[0], kind, parsed[1],
                   qualifier=qualifier)  # fmt: skip
 
 
-def _glued(sentence: str, start: int) -> bool:
-    """True for figures hyphenated onto a word or code: COVID-19, F-16, Kazakhstan-2050."""
-    return start >= 2 and sentence[start - 1] in "-\u2013" and sentence[start - 2].isalnum()
-
-
-def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
+def _extend_range(sentence: str, d: Draft, lo: int) -> bool:
     """Turn `d` into a range if a second figure follows ("200-300", "between 2 and 3 million")."""
     lead = around.RANGE_LEAD.search(sentence, lo, d.start)
     if lead and lead["lead"].casefold() == "from" and \
@@ -213,83 +200,12 @@ def _extend_range(sentence: str, d: _Draft, lo: int) -> bool:
     return True
 
 
-def _extend_hedges(sentence: str, d: _Draft, lo: int) -> None:
+def _extend_hedges(sentence: str, d: Draft, lo: int) -> None:
     """Take in a hedge after ("20 or more") and before ("at least 20"); the one before wins."""
     if after := around.HEDGE_AFTER.match(sentence, d.num_end):
         d.qualifier, d.end = str(after.lastgroup).replace("_", " "), after.end()
     if before := around.HEDGE_BEFORE.search(sentence, lo, d.start):
         d.qualifier, d.start = str(before.lastgroup).replace("_", " "), before.start()
-
-
-def _unit(sentence: str, d: _Draft, lo: int) -> tuple[str | None, Unit | None]:
-    """The unit that makes `d` something other than a head-count, if any: (category, unit)."""
-    for pos in (d.num_end, d.end):  # "30-plus years": the unit may follow the hedge
-        if around.AGE_AFTER.match(sentence, pos):
-            return "age", None
-        if around.PERCENT_AFTER.match(sentence, pos):
-            return "%", None
-        if measure := unit_after(sentence, pos):
-            return measure.category, measure
-    if around.AGE_BEFORE.search(sentence, lo, d.start):
-        return "age", None
-    if before := around.MAGNITUDE_BEFORE.search(sentence, lo, d.start):
-        return "magnitude", Unit("magnitude", before["word"], "magnitude", d.end)
-    named = around.NAME_COMMA.search(sentence, lo, d.start) and sentence.startswith(",", d.end)
-    return ("age" if named and d.kind == "digits" and d.value <= 120 else None), None
-
-
-def _scaled_count(sentence: str, end: int) -> bool:
-    """'1.4m people', '250k signatures': a scale suffix on a head-count of people or things."""
-    return around.COUNTED_NOUN.match(sentence, end) is not None or \
-        ((unit := unit_after(sentence, end)) is not None and unit.category == "currency")
-
-
-def _is_pronoun_one(sentence: str, d: _Draft, lo: int) -> bool:
-    """True for "one" that is not a count: "one of the", "no one", "one another", "one day"."""
-    if d.qualifier is not None or sentence[d.num_start : d.num_end].casefold() != "one":
-        return False
-    return bool(around.ONE_BEFORE.search(sentence, lo, d.start)
-                or around.ONE_AFTER.match(sentence, d.end))
-
-
-def _not_a_count_end(sentence: str, d: _Draft, lo: int) -> int | None:
-    """Where an ordinal, time, date, year or ratio at `d` ends; None if `d` is a count.
-
-    Scanning resumes there, so the "five" of "one in five" is not read on its own.
-    """
-    if d.kind == "vague":
-        return None
-    after = around.NOT_A_COUNT_AFTER.match(sentence, d.end) or \
-        around.MONTH_AFTER.match(sentence, d.num_end)
-    if after:
-        return after.end()
-    if around.MONTH_BEFORE.search(sentence, lo, d.start) or (
-        d.kind == "digits" and _looks_like_year(sentence, d, lo)
-    ):
-        return d.end
-    return None
-
-
-def _looks_like_year(sentence: str, d: _Draft, lo: int) -> bool:
-    """A bare 4-digit figure in 1800..2100 is a year unless a plural noun follows it.
-
-    "in 2019", "a 2020 law", "January 5, 2022", "the 2012 attacks" are years; "2000
-    protesters" is a count.
-    """
-    if not (around.YEARISH.fullmatch(sentence, d.num_start, d.num_end) and 1800 <= d.value <= 2100):
-        return False
-    if around.YEAR_LEAD.search(sentence, lo, d.start) or \
-            around.YEAR_AFTER_THE.search(sentence, lo, d.start):
-        return True
-    return d.qualifier in (None, "range") and not around.COUNTED_NOUN.match(sentence, d.end)
-
-
-def _compound_count(sentence: str, d: _Draft) -> bool:
-    """'the 35-word oath', 'a 30-page ruling', 'a 12-member panel': digits hyphenated onto
-    the noun they count, which then modifies another noun — a count of that noun (not
-    "3D", "24-7" or a word number such as "one-third")."""
-    return d.kind == "digits" and d.qualifier is None and \
-        around.COMPOUND_AFTER.match(sentence, d.end) is not None
 
 
 def _interval(qualifier: str | None, n: float, headcount: bool) -> tuple[float, float]:

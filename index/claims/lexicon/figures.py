@@ -198,7 +198,7 @@ PAST_ANCHORS = (r"\blast\s+year\b", r"\ba\s+year\s+(?:ago|earlier)\b",
                 r"\bthe\s+previous\s+year\b", r"\bthe\s+year\s+before\b")
 
 # What makes a number no count of anything, or a figure of another kind, read around each
-# one by claims/numbers.py (patterns, case-insensitive unless said):
+# one by claims/numbers.py and claims/number_kinds.py (patterns, case-insensitive unless said):
 # "raise the age from 63 to 66", "rose from 87 to 112": after a verb of change (its stem),
 # "from ... to" is a change, not a range of values.
 CHANGE_STEMS = ("rais", "ris", "rose", "increas", "cut", "lower", "fell", "fall", "drop",
