@@ -6,24 +6,27 @@ writes a whole new generation beside the active one and then flips the pointer, 
 reader never sees a half-built index and an interrupted run leaves the last complete one
 in place. The previous generation is kept until the next run, so a question that started
 just before the swap still finds its collection.
+
+What needs no chromadb is beside it: the errors and messages in `faults.py`, the cutting of
+a write into requests in `batches.py`, the reading half of `Store` in `reading.py`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import IndexCorruptError, IndexMismatchError, IndexUnavailableError
+from ..errors import IndexCorruptError, IndexMismatchError
 from ..records import SourceSummary
 from ..settings import Settings
 from . import folder
+from .batches import batches
+from .faults import REBUILD_HINT, chroma_errors, mismatch_message, where_of
 from .reading import ARTICLES, PAGE, Reading
 from .tidy import tidy
 
@@ -32,31 +35,6 @@ log = logging.getLogger(__name__)
 # 2: Chunks of about two sentences; one record per Article (its text, Claims and Story) in
 # a second collection of the generation.
 FORMAT_VERSION = 2
-REBUILD_HINT = "run `discordant index --rebuild`"
-
-
-def where_of(settings: Settings) -> str:
-    """host:port of the Chroma server, or the index folder: what every message names."""
-    return (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
-            else str(settings.chroma_path))
-
-
-@contextlib.contextmanager
-def _chroma_errors(settings: Settings) -> Iterator[None]:
-    """Turn Chroma's and the network's failures into one error that names the fix."""
-    try:
-        yield
-    except (IndexMismatchError, IndexUnavailableError):
-        raise
-    except Exception as exc:
-        if not settings.chroma_host:
-            raise folder.diagnose(settings.chroma_path, exc) from exc
-        raise IndexUnavailableError(
-            f"The Chroma server at {where_of(settings)} cannot be used ({type(exc).__name__}: "
-            f"{exc}): check that the Chroma server is running and reachable (`chroma run "
-            f"--path DIR --host {settings.chroma_host} --port {settings.chroma_port}`), or fix "
-            "CHROMA_HOST/CHROMA_PORT."
-        ) from exc
 
 
 def _client(settings: Settings, create: bool):
@@ -95,7 +73,7 @@ class Store(Reading):
         self._meta_lock = threading.Lock()
 
     def _errors(self):
-        return _chroma_errors(self._settings)
+        return chroma_errors(self._settings)
 
     @property
     def where(self) -> str:
@@ -112,7 +90,7 @@ class Store(Reading):
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> Store:
         """Open the index; `create` only for an index run (see `_client`)."""
-        with _chroma_errors(settings):
+        with chroma_errors(settings):
             return cls(_client(settings, create), settings)
 
     @classmethod
@@ -252,7 +230,7 @@ class Store(Reading):
 
         with self._errors():  # the first call asks the server (a pre-flight request)
             batch = max(1, min(PAGE, self._client.get_max_batch_size()))
-        for start, end in _batches(texts, metadatas, vectors, batch):
+        for start, end in batches(texts, metadatas, vectors, batch):
             with self._errors():
                 collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
                                metadatas=list(metadatas[start:end]),
@@ -294,40 +272,3 @@ class Store(Reading):
         for entry in entries:
             if entry.name.startswith(f"{self._prefix}-g") and entry.name not in keep:
                 shutil.rmtree(entry, ignore_errors=True)
-
-
-def mismatch_message(where: str, built_with: str, model_name: str) -> str:
-    """Another model built the index: name a fix that loads locally, never a hub name."""
-    from .embedding import DEFAULT_MODEL_NAME
-
-    if built_with == DEFAULT_MODEL_NAME:
-        back = "unset EMBEDDING_MODEL (the default model built it)"
-    elif model_name == DEFAULT_MODEL_NAME:
-        back = f"set EMBEDDING_MODEL to the local model folder it was built with ({built_with})"
-    else:
-        back = f"set EMBEDDING_MODEL back to the model folder that built it ({built_with})"
-    return (f"The index at {where} was built with the model {built_with!r} but this run uses "
-            f"{model_name!r}: {back}, or {REBUILD_HINT} to re-embed everything with this one.")
-
-
-# A Chroma server refuses a request over its payload limit ("Payload too large"; measured
-# with chroma 1.5.9: 32 MB accepted, 48 MB refused), which Article records — whole texts and
-# their Claims — reach within a few hundred rows. 8 MB per request leaves room for the JSON
-# the client writes around what is estimated here.
-BATCH_BYTES = 8_000_000
-FLOAT_BYTES = 20  # a float of a vector, as JSON
-
-
-def _batches(texts: Sequence[str], metadatas: Sequence[dict[str, Any]], vectors,
-             rows: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of consecutive rows, at most `rows` and about BATCH_BYTES each."""
-    start, size = 0, 0
-    for end in range(len(texts)):
-        row = len(texts[end].encode()) + len(json.dumps(metadatas[end])) + \
-            FLOAT_BYTES * len(vectors[end])
-        if end > start and (end - start >= rows or size + row > BATCH_BYTES):
-            yield start, end
-            start, size = end, 0
-        size += row
-    if start < len(texts):
-        yield start, len(texts)
