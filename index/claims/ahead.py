@@ -14,8 +14,13 @@ import logging
 import multiprocessing
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from .questions import Query, needs_parser
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +29,8 @@ log = logging.getLogger(__name__)
 WAIT_SECONDS = 30.0
 
 
-def _parse_all(questions: Sequence[str], conn) -> None:
+def _parse_all(questions: Sequence[str], conn: Connection[list[Query | None] | str, object]
+               ) -> None:
     """In the worker: load the parser, parse every question, send the Queries back."""
     try:
         from .extract import ClaimExtractor
@@ -38,9 +44,11 @@ def _parse_all(questions: Sequence[str], conn) -> None:
         conn.close()
 
 
-def _context():
+def _context() -> ForkContext | SpawnContext:
     """fork where it is safe and fast (Linux: no re-import); spawn elsewhere (macOS)."""
-    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    # get_context(str) is typed as a BaseContext, which has no Process; both of these have one
+    return cast("ForkContext | SpawnContext",
+                multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn"))
 
 
 class ParsedAhead:

@@ -8,20 +8,26 @@ reporter ("It also said ...") takes the authority of the figure before it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ..records import Claim
 from . import lexicon
 from .lexicon import grammar
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 NAME_CUT = {"acl", "relcl", "punct", "appos", "advcl", "cc", "conj"}
 
 
-def span_text(tokens) -> str:
+def span_text(tokens: Sequence[Token]) -> str:
     """The words from the first to the last token, as written (keeps 'ex-Soviet')."""
     doc = tokens[0].doc
     return doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
 
 
-def find_authority(token) -> str | None:
+def find_authority(token: Token) -> str | None:
     """Whom a figure is attributed to: the nearest reporting verb above it ('the interior
     ministry said at least eight ...'), else 'according to X' / 'citing X' / 'quoted by X',
     else any reporting verb's subject in the sentence."""
@@ -39,7 +45,7 @@ def find_authority(token) -> str | None:
     return next((n for w in sentence for n in [_reporter(w, token)] if n), None)
 
 
-def _reporter(verb, figure) -> str | None:
+def _reporter(verb: Token, figure: Token) -> str | None:
     """The subject of a reporting verb, unless it is a pronoun, holds the figure itself or
     is a bare number ("61 have been confirmed": what is reported, not who)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.REPORTING:
@@ -53,16 +59,16 @@ def _reporter(verb, figure) -> str | None:
     return None
 
 
-def _object_of(token):
+def _object_of(token: Token) -> Token | None:
     for child in token.subtree:
         if child.dep_ in ("pobj", "dobj") and child.i != token.i:
             return child
     return None
 
 
-def _name(noun) -> str:
+def _name(noun: Token) -> str:
     """A noun phrase without clauses hanging from it ('city officials', not '... quoted by')."""
-    def kept(token) -> bool:
+    def kept(token: Token) -> bool:
         while token.i != noun.i:
             if token.dep_ in NAME_CUT or (token.dep_ == "prep" and token.lower_ != "of"):
                 return False
@@ -78,7 +84,7 @@ def _name(noun) -> str:
     return span_text(tokens) if tokens else noun.text
 
 
-def previous_authority(doc, earlier: list[Claim]) -> str | None:
+def previous_authority(doc: Doc, earlier: list[Claim]) -> str | None:
     """A pronoun reporter ('It also said ...') cites whom the previous figure cited."""
     reporters = [t for t in doc if t.lemma_.lower() in lexicon.REPORTING and t.pos_ == "VERB"]
     pronoun = any(c.dep_ == "nsubj" and c.lower_ in grammar.PRONOUNS for r in reporters

@@ -11,11 +11,14 @@
 from __future__ import annotations
 
 import re
-from typing import TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 
 from .attribution import span_text
-from .dates import find_dates, is_month
+from .dates import DateFigure, find_dates, is_month
 from .lexicon import figures, grammar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PAST = re.compile("|".join(figures.PAST_ANCHORS), re.I)
 # "up 8% from a year earlier", "than the same period last year": a baseline the figure is
@@ -36,7 +39,7 @@ def named_place(place: str | None) -> TypeGuard[str]:
     return bool(place) and place != "national" and place not in grammar.GENERIC_PLACES
 
 
-def place_of(token, noun) -> str | None:
+def place_of(token: Token, noun: Token | None) -> str | None:
     """The place a figure is scoped to: a named place ("kessburg"), "national", a generic
     "capital", or None when the sentence gives none."""
     heads = [noun] if noun is not None and noun.i != token.i else []
@@ -65,7 +68,7 @@ def place_of(token, noun) -> str | None:
     return None
 
 
-def _place(child) -> str | None:
+def _place(child: Token) -> str | None:
     if child.lower_ in grammar.NATIONAL and child.dep_ in ("advmod", "amod", "npadvmod"):
         return "national"
     if child.dep_ != "prep" or child.lower_ not in grammar.PLACE_PREPS:
@@ -87,7 +90,7 @@ def _place(child) -> str | None:
     return None
 
 
-def _name(token) -> str:
+def _name(token: Token) -> str:
     parts = [t for t in token.subtree if t.dep_ in ("compound", "amod") and t.head.i == token.i
              and t.pos_ == "PROPN"]
     return span_text([*parts, token]).lower()
@@ -109,7 +112,7 @@ def is_background(sentence: str, year: int | None, own: tuple[int, int] | None =
     return False
 
 
-def _year_of(date) -> int:
+def _year_of(date: DateFigure) -> int:
     return date.value if isinstance(date.value, int) else int(str(date.value)[:4])
 
 

@@ -8,15 +8,20 @@ security forces; "353 wounded" after "12 officers were killed" the same officers
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..records import Claim
 from . import lexicon
 from .attribution import span_text
 from .lexicon import grammar
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 
-def is_subset(token) -> bool:
+def is_subset(token: Token) -> bool:
     """'including two', 'one of the dead', '54 of them': part of another figure."""
     if any(a.lower_ in grammar.SUBSET_WORDS for a in [token, *list(token.ancestors)[:3]]):
         return True
@@ -33,7 +38,7 @@ def is_subset(token) -> bool:
     return False
 
 
-def whole_of_part(token) -> bool:
+def whole_of_part(token: Token) -> bool:
     """'killed 12 of the 50 passengers', 'taking 168 of the 300 seats': the 50 and the 300
     are the size of the group the figure is a part of; the verb reports the part, so the
     whole is no figure of its event."""
@@ -42,7 +47,7 @@ def whole_of_part(token) -> bool:
     return of is not None and of.lower_ == "of" and of.head.pos_ == "NUM"
 
 
-def stated_whole(token):
+def stated_whole(token: Token) -> Token | None:
     """The figure of 'Of the 214 cases, 61 have been confirmed' that 61 is a part of, or
     None: a fronted "of" phrase on the figure's verb holding a number of its own."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -58,14 +63,14 @@ def stated_whole(token):
     return None
 
 
-def in_name(token) -> bool:
+def in_name(token: Token) -> bool:
     """'Khabar 24', 'France 24', 'Apollo 11': a number that ends a proper name."""
     head = token.head
     return token.dep_ in ("nummod", "compound", "appos") and head.pos_ == "PROPN" \
         and head.i < token.i
 
 
-def noun_of(token):
+def noun_of(token: Token) -> Token | None:
     """The noun a number counts: its head for 'twelve officers', itself for '353 wounded'."""
     if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
@@ -84,9 +89,9 @@ def noun_of(token):
     return None if noun.i == token.i else noun
 
 
-def phrase(noun) -> list:
+def phrase(noun: Token) -> list[Token]:
     """The tokens naming who is counted: modifiers, the noun, coordinated nouns."""
-    def kept(token) -> bool:
+    def kept(token: Token) -> bool:
         while token.i != noun.i:
             coordinated = token.dep_ in ("conj", "cc") and token.head.i == noun.i and \
                 token.lower_ not in grammar.MEASURES and not any(
@@ -103,7 +108,8 @@ def phrase(noun) -> list:
     return tokens
 
 
-def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> tuple[str, str]:
+def counted_phrase(token: Token, same_sentence: list[Claim], earlier: list[Claim]
+                   ) -> tuple[str, str]:
     """(what is counted as written, its kind) for a number token."""
     noun = counted_noun(token)
     if noun is None:
@@ -115,7 +121,7 @@ def counted_phrase(token, same_sentence: list[Claim], earlier: list[Claim]) -> t
     return noun_phrase(noun, token)
 
 
-def changed_object(token):
+def changed_object(token: Token) -> Token | None:
     """The Y of 'raise Y to 66', 'put Y at 480,000', 'cut Y from 10 to 8'."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ not in ("to", "at", "from"):
@@ -134,13 +140,13 @@ def changed_object(token):
     return thing
 
 
-def counted_noun(token):
+def counted_noun(token: Token) -> Token | None:
     """The noun a figure counts, wherever the sentence puts it (None when elided)."""
     return noun_of(token) or measured_subject(token) or changed_object(token) or \
         preceding_measure(token)
 
 
-def preceding_measure(token):
+def preceding_measure(token: Token) -> Token | None:
     """'... and the number of people forced from their homes climbed to 3,200': a figure
     after "rose/climbed to" whose verb lost its subject to the parser counts the X of the
     nearest "the number of X" before it."""
@@ -153,7 +159,7 @@ def preceding_measure(token):
     return None
 
 
-def noun_phrase(noun, token=None) -> tuple[str, str]:
+def noun_phrase(noun: Token, token: Token | None = None) -> tuple[str, str]:
     """(the counted phrase as written, its kind) for the noun a figure counts."""
     tokens = phrase(noun)
     group = noun.head.head
@@ -168,7 +174,7 @@ def noun_phrase(noun, token=None) -> tuple[str, str]:
     return text, lexicon.with_status(kind, words)
 
 
-def measured_subject(token):
+def measured_subject(token: Token) -> Token | None:
     """The X of 'the number/toll/total of X ... rose to N' (the verb's subject)."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
@@ -182,7 +188,7 @@ def measured_subject(token):
     return None
 
 
-def antecedent(token, earlier: list[Claim]) -> Claim | None:
+def antecedent(token: Token, earlier: list[Claim]) -> Claim | None:
     """The figure "Of these, ..." / "These ..." refers back to, at the start of a sentence."""
     words = [t.lower_ for t in token.sent[:3]]
     starts_back = words[:1] in (["these"], ["those"]) or (

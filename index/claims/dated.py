@@ -4,6 +4,8 @@ about the subject of their clause, or the Article's topic where the clause names
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..records import Article, Claim
 from . import lexicon
 from .attribution import find_authority
@@ -13,8 +15,12 @@ from .dates import DateFigure, article_year
 from .events import verb_event
 from .features import figure_keys
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -> list[Claim]:
+
+def date_claims(doc: Doc, sentence: str, dates: list[DateFigure], article: Article
+                ) -> list[Claim]:
     """Claims for the dates a sentence states: when something was founded, held, opened ..."""
     found = []
     year = article_year(article.date)
@@ -46,12 +52,12 @@ def date_claims(doc, sentence: str, dates: list[DateFigure], article: Article) -
     return found
 
 
-def clause_verb(token):
+def clause_verb(token: Token) -> Token | None:
     """The verb of the clause a word sits in, or None."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def subject_of(verb):
+def subject_of(verb: Token | None) -> Token | None:
     """What a clause is about: the subject of its verb ("the bridge was opened on ...";
     "It was established in 1933" is about the Article's topic), the subject its verb shares
     ("It is 324 metres tall and was completed in 1974") or the name it describes ("Ida
@@ -67,7 +73,7 @@ def subject_of(verb):
     return None
 
 
-def token_at(doc, start: int, end: int):
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
     """The token of `doc` that heads the characters [start, end) of its sentence (a doc
     parsed from the sentence's text after its dateline says where that text starts)."""
     shift = doc.user_data.get("shift", 0)
@@ -75,4 +81,4 @@ def token_at(doc, start: int, end: int):
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return (heads or tokens or [None])[-1]
+    return (heads or tokens)[-1] if heads or tokens else None

@@ -8,16 +8,21 @@ outlets use for one event to one canonical name ("died", "death toll", "lost the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import lexicon
 from .counted import noun_of
 from .lexicon import grammar
 from .measures import measured, noun_event
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 COMPLEMENTS = {"acomp", "oprd", "prt", "attr", "prep", "advmod"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 
-def find_event(token) -> str | None:
+def find_event(token: Token) -> str | None:
     """The canonical event of a figure: governing verb, then lexicon words of its clause."""
     noun = noun_of(token) or token
     for candidate in (noun, token):
@@ -34,7 +39,7 @@ def find_event(token) -> str | None:
     return verb_event(noun)
 
 
-def verb_event(token) -> str | None:
+def verb_event(token: Token) -> str | None:
     """The lemma of the nearest verb above `token` that is neither a reporting verb nor a
     light one ("were", "reached"), with its particle ("wipe out")."""
     for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
@@ -47,7 +52,7 @@ def verb_event(token) -> str | None:
     return None
 
 
-def population(token) -> str | None:
+def population(token: Token) -> str | None:
     """'a nation of 19 million', 'a population of 19 million people'."""
     noun = noun_of(token)
     for candidate in ([noun] if noun is not None else []) + [token]:
@@ -57,14 +62,14 @@ def population(token) -> str | None:
     return None
 
 
-def _population(token) -> str | None:
+def _population(token: Token) -> str | None:
     head = token.head
     if head.lower_ == "of" and head.head.lower_ in lexicon.PLACES | {"population"}:
         return "population"
     return None
 
 
-def event_word(token) -> str | None:
+def event_word(token: Token) -> str | None:
     """The canonical event a word (or the phrase it starts) names, per the lexicon; a verb
     with its particle or preposition counts as a phrase ("forced 4,100 people from ...")."""
     lemma, lower = token.lemma_.lower(), token.lower_
@@ -88,7 +93,7 @@ def event_word(token) -> str | None:
     return None
 
 
-def _left_in(verb) -> bool:
+def _left_in(verb: Token) -> bool:
     """'leaving 220,000 homes without power': homes left in a state, not people leaving."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
@@ -103,7 +108,7 @@ def _participle_stems(word: str) -> tuple[str, ...]:
     return word[:-1], word[:-2], word[:-3]
 
 
-def clause_event(token) -> str | None:
+def clause_event(token: Token) -> str | None:
     """The event of a measure ("burned 14,200 hectares", "the burned area reached 14,200
     hectares"): its verb, else the words of that verb's subject when the verb is light.
     (`measures.noun_event` is the other source of an event: the noun a figure measures.)"""
@@ -126,12 +131,12 @@ def clause_event(token) -> str | None:
     return None
 
 
-def lexicon_event(noun, token) -> str | None:
+def lexicon_event(noun: Token, token: Token) -> str | None:
     """The event the lexicon finds in a figure's clause, or None (no fallback to verbs)."""
     return next((e for w in event_window(noun, token) for e in [event_word(w)] if e), None)
 
 
-def event_window(noun, token) -> list:
+def event_window(noun: Token, token: Token) -> list[Token]:
     """Words that can name the figure's event, nearest first.
 
     The counted noun's own modifiers ("62 people in intensive care"), then the verbs it
@@ -159,7 +164,7 @@ def event_window(noun, token) -> list:
     return [w for w in words if w.i != token.i]
 
 
-def _measure_clause(noun) -> list:
+def _measure_clause(noun: Token) -> list[Token]:
     """'the number of villages [destroyed]', 'the number of people [forced from their
     homes]': the clause on the measure word says what happened to those counted."""
     head = noun.head.head if noun.head.lower_ == "of" else None
@@ -172,7 +177,7 @@ def _measure_clause(noun) -> list:
     return out
 
 
-def complements(verb) -> list:
+def complements(verb: Token) -> list[Token]:
     """'are [in intensive care]', 'were [hospitalised]': the verb's close complements only
     (not whole clauses, which talk about other figures)."""
     out = []
@@ -187,7 +192,7 @@ def complements(verb) -> list:
     return out
 
 
-def another_incident(token) -> bool:
+def another_incident(token: Token) -> bool:
     """'In a separate attack on Tuesday, five people died'; 'and a further five in a second
     blast': a figure set in another incident than the story's own is background to it, as
     a figure of another year is. Looked for on the figure and the words up to its verb."""

@@ -15,7 +15,8 @@ import itertools
 import logging
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..ingest.chunking import parse_pieces
 from ..records import Article, Claim
@@ -31,13 +32,17 @@ from .counted import (
     whole_of_part,
 )
 from .dated import date_claims, token_at
-from .dates import article_year, find_dates, report_day
+from .dates import DateFigure, article_year, find_dates, report_day
 from .events import another_incident
 from .features import figure_keys, governing_verb
 from .figure_frame import figure_frame
 from .modality import predicted, speculative
 from .numbers import Quantity, find_quantities, may_hold
 from .units import normalize
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +58,10 @@ class ClaimExtractor:
     """Finds Claims in Articles; the spaCy pipeline loads once, on first use."""
 
     def __init__(self) -> None:
-        self._nlp = None
+        self._nlp: Language | None = None
         self._lock = threading.Lock()
 
-    def nlp(self):
+    def nlp(self) -> Language:
         with self._lock:
             if self._nlp is None:
                 from .spacy_import import import_spacy
@@ -70,7 +75,7 @@ class ClaimExtractor:
         """Whether the spaCy pipeline is loaded (a question then parses in milliseconds)."""
         return self._nlp is not None
 
-    def parse_sentences(self, sentences: Iterable[str]):
+    def parse_sentences(self, sentences: Iterable[str]) -> Iterator[Doc]:
         """Parses of sentences without their datelines (see DATELINE); each doc's
         `user_data["shift"]` is where its text starts in the sentence, for `token_at`."""
         cut = [(s[end:], end) for s in sentences for end in [dateline_end(s)]]
@@ -102,7 +107,7 @@ class ClaimExtractor:
         return out
 
 
-def _figured(article: Article) -> list[tuple[str, list[Quantity], list]]:
+def _figured(article: Article) -> list[tuple[str, list[Quantity], list[DateFigure]]]:
     """The sentences of an Article that hold a figure or a date, with what they hold."""
     year = article_year(article.date)
     found = []
@@ -129,7 +134,7 @@ def dateline_end(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Article,
+def sentence_claims(doc: Doc, sentence: str, quantities: list[Quantity], article: Article,
                     earlier: list[Claim]) -> list[Claim]:
     """The Claims of one parsed sentence; `earlier` resolves "Of these, 400 were ..."."""
     found: list[Claim] = []
@@ -166,7 +171,7 @@ def sentence_claims(doc, sentence: str, quantities: list[Quantity], article: Art
     return found + weak
 
 
-def _dropped(token, sentence: str, q: Quantity, place: str | None) -> str:
+def _dropped(token: Token, sentence: str, q: Quantity, place: str | None) -> str:
     """Why the event rules give a figure no slot of its own, or "" when they may."""
     if is_earlier_value(sentence, q.start, q.end):
         return "earlier value"
@@ -177,8 +182,8 @@ def _dropped(token, sentence: str, q: Quantity, place: str | None) -> str:
     return ""
 
 
-def _weak(q: Quantity, token, noun, article: Article, sentence: str, reason: str,
-          **context) -> Claim:
+def _weak(q: Quantity, token: Token, noun: Token | None, article: Article, sentence: str,
+          reason: str, **context: Any) -> Claim:
     """A figure the event rules leave out, with what its clause says about it."""
     verb = governing_verb(token)
     counted = noun_phrase(noun)[0] if noun is not None else ""
@@ -188,7 +193,7 @@ def _weak(q: Quantity, token, noun, article: Article, sentence: str, reason: str
                   weak=reason, **context)
 
 
-def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
+def _part_of_whole(token: Token, event: str, found: list[Claim]) -> bool:
     """A part of a whole the sentence states, for the whole's own event. "Of the eleven men
     aboard, three survived" is a figure of its own: surviving is another event."""
     whole = stated_whole(token)
@@ -197,7 +202,7 @@ def _part_of_whole(token, event: str, found: list[Claim]) -> bool:
 
 
 def _claim(q: Quantity, counted: str, kind: str, event: str, authority: str | None,
-           article: Article, sentence: str, **context) -> Claim:
+           article: Article, sentence: str, **context: Any) -> Claim:
     dimension = q.measure.dimension if q.measure else ("%" if q.unit == "%" else "count")
     return Claim(
         value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, figure=q.text,
@@ -245,7 +250,7 @@ def _end(q: Quantity) -> int:
     return max(q.end, q.measure.end) if q.measure else q.end
 
 
-def _number_token(doc, q: Quantity):
+def _number_token(doc: Doc, q: Quantity) -> Token | None:
     """The token that carries the number: the one of "19 million", "three dozen" whose
     head lies outside the figure."""
     start = q.start + len(q.text) - len(q.text.lstrip()) + q.text.find(q.number_text)

@@ -16,8 +16,12 @@ answers/measures.py): whole-clause similarity confuses the distinguishing modifi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"}
@@ -26,7 +30,7 @@ PARENT_LEVELS = 2  # subjects of the reporting clauses above ("Republicans said 
 YEAR = re.compile(r"1[89][0-9]{2}|20[0-9]{2}")
 
 
-def figure_keys(token, noun=None) -> tuple[str, ...]:
+def figure_keys(token: Token, noun: Token | None = None) -> tuple[str, ...]:
     """The key parts of the figure whose number is `token` (see the module docstring)."""
     keys: dict[str, None] = {}
     if noun is not None:
@@ -60,17 +64,17 @@ def figure_keys(token, noun=None) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _lemma(token) -> str:
+def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def governing_verb(token):
+def governing_verb(token: Token) -> Token | None:
     """The verb of the figure's clause: the nearest verb above it ("took the 35-word oath":
     took)."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def time_role(token, verb) -> str | None:
+def time_role(token: Token, verb: Token | None) -> str | None:
     """'from 1966', 'since 2002' start a span; 'to 1978', 'until 2019', 'ends in 2018',
     'his final day will be Feb. 28' end one (the registry's TIME_ROLES say which words do)."""
     head = token.head
@@ -86,7 +90,7 @@ def time_role(token, verb) -> str | None:
                          if m.dep_ == "amod" and m.lower_ in lexicon.TIME_ROLES), None)
 
 
-def _subjects(verb) -> list:
+def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects; for a clause with none under a verb of saying ("indicates his
     final day will be Feb. 28"), the object the parser hung on that verb before it."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -95,7 +99,7 @@ def _subjects(verb) -> list:
     return found
 
 
-def clause_years(token, verb) -> list[str]:
+def clause_years(token: Token, verb: Token | None) -> list[str]:
     """Years the figure's own clause names ("2,000 were cut in 2019"; not "Completed in
     1876, it carries the line on 23 arches", where the year is another clause's): the
     period the figure is of."""
@@ -105,7 +109,7 @@ def clause_years(token, verb) -> list[str]:
             YEAR.fullmatch(t.text) and t.head.i != token.i]
 
 
-def clause_days(token, verb) -> list[str]:
+def clause_days(token: Token, verb: Token | None) -> list[str]:
     """Days the figure's own clause is anchored to ("87 were arrested on Wednesday", "the
     previous night"): the registry's DAY_WORDS, and "night" after "previous" or "last"."""
     if verb is None:
@@ -123,7 +127,7 @@ def clause_days(token, verb) -> list[str]:
     return out
 
 
-def _of_another_figure(word, token, verb) -> bool:
+def _of_another_figure(word: Token, token: Token, verb: Token) -> bool:
     """Whether a word hangs from another number of the clause before its verb."""
     for head in word.ancestors:
         if head.i in (token.i, verb.i):
@@ -133,7 +137,7 @@ def _of_another_figure(word, token, verb) -> bool:
     return False
 
 
-def clause_words(token, verb) -> list:
+def clause_words(token: Token, verb: Token | None) -> list[Token]:
     """Content words of the figure's own clause (its verb's subtree, nested clauses left
     out), then the subjects of the clauses it is reported in."""
     if verb is None:
@@ -155,10 +159,10 @@ def clause_words(token, verb) -> list:
     return words[:MAX_WORDS]
 
 
-def _own_clause(verb, token) -> list:
+def _own_clause(verb: Token, token: Token) -> list[Token]:
     """The tokens of a verb's clause, without the clauses nested in it that do not hold the
     figure."""
-    keep: list = []
+    keep: list[Token] = []
     path = {a.i for a in token.ancestors} | {token.i}
     stack = [verb]
     while stack:

@@ -8,6 +8,8 @@ Separate from `extract.py`, which decides which figures are Claims and assembles
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..records import Claim
 from . import lexicon
 from .counted import counted_noun, counted_phrase, elided_source
@@ -17,11 +19,15 @@ from .lexicon import figures, grammar
 from .measures import unit_slot
 from .numbers import Quantity
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # Verbs that give a figure rather than say what happened (the registry's).
 COUNTING_VERBS = figures.ESTIMATE_VERBS | figures.STATING_VERBS
 
 
-def figure_frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
+def figure_frame(token: Token, q: Quantity, found: list[Claim], earlier: list[Claim]
+                 ) -> tuple[str, str, str] | None:
     """(counted, kind, event) of a figure, or None when it measures nothing in particular."""
     if q.unit in ("%", "currency"):
         return unit_slot(token, q.unit, earlier + found)
@@ -50,13 +56,13 @@ def figure_frame(token, q: Quantity, found: list[Claim], earlier: list[Claim]):
     return counted, kind, event
 
 
-def _argument_of_verb(token) -> bool:
+def _argument_of_verb(token: Token) -> bool:
     """The figure (or the noun it counts) is the subject or object of its verb."""
     node = token.head if token.dep_ == "nummod" else token
     return node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ == "VERB"
 
 
-def _elided_event(token, source: Claim) -> str:
+def _elided_event(token: Token, source: Claim) -> str:
     """An elided count takes what is counted from the figure before it, and its event from
     its own verb where it has one: "killed nine people and sickened 214" (214 sickened),
     but "... while police put the crowd at 92,000" counts what the figure before it did."""
@@ -67,7 +73,7 @@ def _elided_event(token, source: Claim) -> str:
     return lexicon.EVENT_WORDS.get(verb) or verb
 
 
-def _stands_for(token, found: list[Claim], earlier: list[Claim]) -> Claim | None:
+def _stands_for(token: Token, found: list[Claim], earlier: list[Claim]) -> Claim | None:
     """The figure this one is part of or restates: "54 of them" (in Kessburg) is a part of
     the figure before it, "the nationwide figure" the figure the article gave before."""
     noun = counted_noun(token)

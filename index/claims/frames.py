@@ -5,6 +5,8 @@ returns (counted, kind, event), or None when the figure measures nothing in part
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import lexicon
 from .counted import noun_phrase
 from .dated import clause_verb, subject_of
@@ -12,10 +14,13 @@ from .events import clause_event
 from .lexicon import grammar
 from .measures import measured, owner_of
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 DISTANCE = lexicon.SIZES["distance"]  # what a length placing one thing from another is filed under
 
 
-def size_of(unit, thing) -> str | None:
+def size_of(unit: Token, thing: Token | None) -> str | None:
     """The size a measure states — "height" for "324 metres tall" or "a height of 330 m",
     "length" for "1,200 km long" — or None. A size is a property of the thing, so that is
     what it is filed under, whatever verb the sentence uses ("is", "stands", "has")."""
@@ -27,7 +32,7 @@ def size_of(unit, thing) -> str | None:
     return None
 
 
-def temperature_frame(token) -> tuple[str, str, str] | None:
+def temperature_frame(token: Token) -> tuple[str, str, str] | None:
     """A temperature is a reading of the temperature whatever the sentence's subject ("the
     thermometer reached 115F", "temperatures hit 44.3C", "it was 40C"): its place and date
     tell readings apart, not the verb. A difference between two readings is none."""
@@ -38,7 +43,7 @@ def temperature_frame(token) -> tuple[str, str, str] | None:
     return "", "temperature", "temperature"
 
 
-def magnitude_frame(token) -> tuple[str, str, str] | None:
+def magnitude_frame(token: Token) -> tuple[str, str, str] | None:
     """A magnitude is its quake's: "a magnitude 6.8 earthquake", "measured the quake at
     magnitude 7.0"; an aftershock's is another quake's (kind "aftershock"). With no quake
     named in its clause, no claim: it could be either."""
@@ -54,7 +59,7 @@ def magnitude_frame(token) -> tuple[str, str, str] | None:
     return None
 
 
-def measure_frame(token, category: str = "") -> tuple[str, str, str] | None:
+def measure_frame(token: Token, category: str = "") -> tuple[str, str, str] | None:
     """A measure counts its material ("hectares of forest") or the thing it measures
     ("winds of 70 km/h"); its event is the verb it hangs from ("burned")."""
     unit = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
@@ -79,7 +84,7 @@ def measure_frame(token, category: str = "") -> tuple[str, str, str] | None:
     return (counted, kind, event) if event else None
 
 
-def _distance(unit) -> bool:
+def _distance(unit: Token) -> bool:
     """A length that places something from something else: "25 kilometres downstream", "40
     km north of the city", "3 miles away", "20 miles from the town" (the unit modifies the
     adverb or preposition of direction). It is the distance between two places, not the

@@ -11,16 +11,24 @@ candidates' results are never read as two reports of one figure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
 from . import lexicon
 from .lexicon import figures
 from .units import CURRENCY_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..records import Claim
 
 # "120m euros in aid": the currency word written after an amount stands for the amount.
 CURRENCY_NOUNS = {w for w in CURRENCY_WORDS if " " not in w}
 UNIT_KINDS = {"%": "%", "currency": "money"}
 
 
-def _unit_head(token):
+def _unit_head(token: Token) -> Token:
     """The token standing for the whole amount: '%' for '61%', 'euros' for '120m euros',
     the number otherwise."""
     if token.head.lower_ in figures.UNIT_WORDS | CURRENCY_NOUNS:
@@ -30,7 +38,7 @@ def _unit_head(token):
     return written if written is not None else token
 
 
-def _object_of(token, preposition: str):
+def _object_of(token: Token, preposition: str) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
             for obj in child.children:
@@ -39,11 +47,11 @@ def _object_of(token, preposition: str):
     return None
 
 
-def _governing_verb(token):
+def _governing_verb(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def _subject(verb):
+def _subject(verb: Token | None) -> Token | None:
     """The subject of a verb, looking through 'is expected to exceed'."""
     while verb is not None:
         for child in verb.children:
@@ -54,7 +62,7 @@ def _subject(verb):
     return None
 
 
-def measured(token):
+def measured(token: Token) -> Token | None:
     """The noun an amount measures, or None (see the module docstring)."""
     base = _unit_head(token)
     for preposition in ("of", "in"):
@@ -84,15 +92,16 @@ def measured(token):
     return None
 
 
-def _common_noun(token) -> bool:
+def _common_noun(token: Token) -> bool:
     """A noun, or an event's noun the tagger took for a name because it opens the sentence:
     "Turnout was 61.4%, according to the commission" (a tester's synthetic set, where that
     share had measured nothing)."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start and
+    # is_sent_start is None only where a doc has no sentence bounds (the parser sets them)
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and bool(token.is_sent_start) and
                                     token.lower_ in lexicon.EVENT_WORDS)
 
 
-def owner_of(unit):
+def owner_of(unit: Token) -> Token | None:
     """The noun an amount is "of" — "revenue of $4.2 billion", "a turnout of 62%", "gusts
     of 150 km/h" — or None."""
     owner = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ == "of" else None
@@ -101,13 +110,13 @@ def owner_of(unit):
     return None
 
 
-def noun_event(noun) -> str:
+def noun_event(noun: Token) -> str:
     """The canonical event of a measured noun ('losses' -> 'damage'), or its lemma."""
     lemma = noun.lemma_.lower()
     return lexicon.EVENT_WORDS.get(lemma) or lexicon.EVENT_WORDS.get(noun.lower_) or lemma
 
 
-def holder(token) -> str | None:
+def holder(token: Token) -> str | None:
     """Who holds a share: the name it hangs from ("challenger Tomas Jones on 45 percent"),
     else the named subject of its clause, up through the clauses it sits in ("Smith won
     52% of the vote"; "Smith was sworn in after winning with 52% of the vote")."""
@@ -127,7 +136,8 @@ def holder(token) -> str | None:
     return None
 
 
-def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:
+def unit_slot(token: Token, unit: str, earlier: Sequence[Claim] = ()
+              ) -> tuple[str, str, str] | None:
     """(counted, kind, event) for a money or percent figure; None when nothing is measured.
 
     The verb names the event when the lexicon knows it ("cost the economy €1.1bn"), else
@@ -145,11 +155,11 @@ def unit_slot(token, unit: str, earlier=()) -> tuple[str, str, str] | None:
         return None
     owner = holder(token) if unit == "%" else (period_of(noun) if noun is not None else None)
     counted = "percent" if unit == "%" else "money"
-    event = verb_event or noun_event(noun)
+    event = verb_event or noun_event(cast("Token", noun))  # no verb_event: noun is not None
     return counted, f"{kind}|{owner}" if owner else kind, event
 
 
-def period_of(noun) -> str | None:
+def period_of(noun: Token) -> str | None:
     """The period an amount covers, as its noun says ("third-quarter revenue", "annual
     sales", "profit for the first half"): amounts of two periods are two quantities, never
     a disagreement (they relate as scope)."""

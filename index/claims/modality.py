@@ -4,10 +4,15 @@ words of prediction and reporting are the lexicon's."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import lexicon
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-def speculative(token) -> bool:
+
+def speculative(token: Token) -> bool:
     """'as many as 17 ... might also be unaccounted for': a possibility, not a report. The
     figure's clause — up to the verb that reports it — carries "might" or "may"."""
     for head in token.ancestors:
@@ -22,7 +27,7 @@ def speculative(token) -> bool:
     return False
 
 
-def predicted(token) -> bool:
+def predicted(token: Token) -> bool:
     """'ahead of analysts' expectations of $580m', 'now expects revenue of $16.5bn': a
     forecast of a quantity is not a report of it, and set beside the figure reported it
     would read as a disagreement. The figure hangs, within its clause, from a word of

@@ -8,6 +8,7 @@ date, an ordinal, an identifier, a ratio, the pronoun "one"). The words are the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import figures, grammar
 from .units import CURRENCY_SYMBOLS
@@ -20,7 +21,7 @@ def _hedges(table: dict[str, tuple[str, ...]]) -> str:
                     for qualifier, phrases in table.items())
 
 
-def _any(patterns) -> str:
+def _any(patterns: Iterable[str]) -> str:
     """One alternation of a registry table's words or patterns."""
     return "|".join(patterns)
 

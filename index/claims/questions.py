@@ -14,11 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import lexicon
 from .dates import find_dates, is_month
 from .lexicon import asking
 from .value_kind import AMOUNTS, date_asked, dimension_asked, share_answers, size_event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 # What asks for a figure, and of what kind: the registry's (lexicon/asking.py).
 QUANTITY = re.compile(asking.QUANTITY, re.I)
@@ -91,7 +96,7 @@ def _names_a_figure(question: str) -> bool:
     return bool(QUANTITY.search(question) or AMOUNTS.search(question) or PAID.search(question))
 
 
-def parse_question(question: str, nlp) -> Query | None:
+def parse_question(question: str, nlp: Language) -> Query | None:
     """The figure a question asks about, or None when it asks for no figure."""
     if not needs_parser(question):
         return None
@@ -126,7 +131,7 @@ def parse_question(question: str, nlp) -> Query | None:
                  or_share=share_answers(question, doc, dimension, event))
 
 
-def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
+def names_unknown_thing(doc: Doc, unknown: Collection[str]) -> bool:
     """Whether the parsed question is about a thing named by a noun and its modifier that
     are both words no article uses ("the super bowl", "the las vegas concert shooting",
     "the Nobel Prize"): no passage can be about it, however near in meaning. A verb among
@@ -137,14 +142,14 @@ def names_unknown_thing(doc, unknown: Collection[str]) -> bool:
                for t in doc)
 
 
-def _participle(token) -> bool:
+def _participle(token: Token) -> bool:
     """A verb's participle used as a modifier ("combined", "estimated", "rising"): the
     tagger calls some of them adjectives."""
     return token.pos_ == "VERB" or token.tag_ in ("VBN", "VBG") or \
         token.lower_.endswith(("ed", "ing"))
 
 
-def _magnitude_query(question: str, doc) -> Query:
+def _magnitude_query(question: str, doc: Doc) -> Query:
     """An earthquake's magnitude (an aftershock's when the question says so)."""
     lowered = question.lower()
     kind = next((k for word, k in lexicon.QUAKES.items() if k != "earthquake" and
@@ -154,7 +159,7 @@ def _magnitude_query(question: str, doc) -> Query:
                  names=tuple(dict.fromkeys(t.lower_ for t in doc if t.pos_ == "PROPN")))
 
 
-def _event(doc, dimension: str) -> str | None:
+def _event(doc: Doc, dimension: str) -> str | None:
     text = doc.text.lower()
     for phrase, event in lexicon.EVENT_PHRASES:
         if re.search(rf"\b{re.escape(phrase)}\b", text):
@@ -173,7 +178,7 @@ def _event(doc, dimension: str) -> str | None:
     return verbs[0].lemma_.lower() if verbs else None
 
 
-def _month(token) -> bool:
+def _month(token: Token) -> bool:
     """A month's name ("March", "may 5"): "what profit did BA report for the year to March
     2005", a tester's question on BBC reports, had been read as asking about a protest."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
@@ -181,10 +186,10 @@ def _month(token) -> bool:
                                     following is not None and following.like_num)
 
 
-def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
+def _counted(doc: Doc) -> tuple[str, str, tuple[str, ...]]:
     """The noun after 'how many' / 'how much' / 'number of', or the subject of 'how big was
     X', with its kind ('people' when none) and its content words."""
-    noun = None
+    noun: Token | None = None
     for token in doc:
         if token.lower_ in asking.QUANTIFIERS and token.head.pos_ in ("NOUN", "PROPN"):
             noun = token.head
@@ -211,7 +216,7 @@ def _counted(doc) -> tuple[str, str, tuple[str, ...]]:
     return text, lexicon.with_status(kind, lemmas), tuple(t.lemma_.lower() for t in words)
 
 
-def _share_of(doc) -> str | None:
+def _share_of(doc: Doc) -> str | None:
     """'what share of the vote': what the share is of, as claims name it ("vote")."""
     for token in doc:
         if token.lower_ in asking.SHARE_NOUNS and any(
@@ -223,14 +228,14 @@ def _share_of(doc) -> str | None:
     return None
 
 
-def _share_kind(doc) -> str:
+def _share_kind(doc: Doc) -> str:
     """'%', or '%|smith' for a share held by someone ('what share of the vote did Smith
     win')."""
     names = [t.text.lower() for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj"]
     return f"%|{names[0]}" if names else "%"
 
 
-def _place(question: str, doc) -> str | None:
+def _place(question: str, doc: Doc) -> str | None:
     if NATIONAL_WORDS.search(question):
         return "national"
     for token in doc:

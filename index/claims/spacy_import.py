@@ -25,6 +25,8 @@ import importlib.machinery
 import sys
 import threading
 import types
+from collections.abc import Sequence
+from typing import Any
 
 CLI = ("spacy.cli", "spacy.cli.info")
 
@@ -35,14 +37,15 @@ class _DeclineTorch(importlib.abc.MetaPathFinder):
     def __init__(self) -> None:
         self.thread = threading.get_ident()
 
-    def find_spec(self, fullname, path=None, target=None):
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
         if threading.get_ident() == self.thread and fullname.split(".")[0] == "torch":
             raise ModuleNotFoundError(f"torch is not imported with spaCy ({fullname})",
                                       name=fullname)
         return None
 
 
-def _info(*args, **kwargs):
+def _info(*args: Any, **kwargs: Any) -> str | dict[str, Any]:
     """spacy.info, from the real command line, imported on first call."""
     from spacy.cli.info import info
 
@@ -55,21 +58,23 @@ class _CliLater(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def __init__(self) -> None:
         self.thread = threading.get_ident()
 
-    def find_spec(self, fullname, path=None, target=None):
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
         if threading.get_ident() == self.thread and fullname in CLI:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         return None
 
-    def create_module(self, spec):
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         return types.ModuleType(spec.name)
 
-    def exec_module(self, module) -> None:
-        module.info = _info
+    def exec_module(self, module: types.ModuleType) -> None:
+        # A stand-in module: ModuleType declares no such attributes, they are its own.
+        module.info = _info  # type: ignore[attr-defined]
         module.__path__ = []
-        module.stand_in = True
+        module.stand_in = True  # type: ignore[attr-defined]
 
 
-def import_spacy():
+def import_spacy() -> types.ModuleType:
     """The spacy module, imported without torch unless torch is already loaded, and
     without its command line."""
     if "spacy" in sys.modules:

@@ -13,8 +13,12 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import figures
+
+if TYPE_CHECKING:
+    import pint
 
 # The unit every outlet's figure is converted to before comparing, per category.
 COMMON = {"area": "hectare", "speed": "kilometer/hour", "length": "kilometer", "mass": "tonne",
@@ -78,7 +82,7 @@ def currency_before(symbol: str) -> Unit:
 
 
 @functools.lru_cache(maxsize=1)
-def _registry():
+def _registry() -> pint.UnitRegistry:
     import pint
 
     return pint.UnitRegistry()

@@ -8,10 +8,14 @@ length, a duration ... (`dimension_asked`), whether a share answers it as well
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import lexicon
 from .lexicon import asking
 from .units import unit_after
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PERCENT = re.compile(asking.PERCENT, re.I)
 MONEY = re.compile(asking.MONEY, re.I)
@@ -35,7 +39,7 @@ def size_event(question: str, dimension: str, event: str | None) -> str | None:
     return lexicon.SIZES[(match.group(1) or match.group(2)).lower()]
 
 
-def dimension_asked(question: str, doc) -> str:
+def dimension_asked(question: str, doc: Doc) -> str:
     """The kind of value asked for (see questions.Query)."""
     lowered = question.lower()
     if DATE.search(question):
@@ -65,7 +69,7 @@ def dimension_asked(question: str, doc) -> str:
     return "count"
 
 
-def share_answers(question: str, doc, dimension: str, event: str | None) -> bool:
+def share_answers(question: str, doc: Doc, dimension: str, event: str | None) -> bool:
     """Whether a share answers the question as well as the amount or count it asks (see
     questions.Query.or_share): a change of an amount, or a turnout not asked as a head-count ("how
     many voted")."""
@@ -75,7 +79,7 @@ def share_answers(question: str, doc, dimension: str, event: str | None) -> bool
         "how many" not in question.lower()
 
 
-def _change(question: str, doc) -> bool:
+def _change(question: str, doc: Doc) -> bool:
     """Whether an amount question asks by how much something changed: "by how much", or
     "how much" said of a verb of change ("how much did sales rise", "how much will fares go
     up"; see the registry's CHANGE_ASKED); not of a noun ("how much rain fell")."""
@@ -86,7 +90,7 @@ def _change(question: str, doc) -> bool:
         c.dep_ == "prt" and c.lower_ in asking.CHANGE_PARTICLES for c in verb.children))
 
 
-def date_asked(doc) -> bool:
+def date_asked(doc: Doc) -> bool:
     """'what was his last day in office', 'what is the date of the vote': a what-question
     whose subject or complement is a time noun (the registry's TIME_NOUNS) asks for a date;
     "what was the toll on the first day" does not."""
