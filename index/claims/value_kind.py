@@ -85,7 +85,7 @@ def _change(question: str, doc: Doc) -> bool:
     up"; see the registry's CHANGE_ASKED); not of a noun ("how much rain fell")."""
     if CHANGE_ASKED.search(question):
         return True
-    verb = next((t.head for t in doc if t.lower_ == "much" and t.head is not t), None)
+    verb = next((t.head for t in doc if t.lower_ == "much" and t.head.i != t.i), None)
     return verb is not None and (verb.lemma_.lower() in asking.CHANGE_VERBS or any(
         c.dep_ == "prt" and c.lower_ in asking.CHANGE_PARTICLES for c in verb.children))
 

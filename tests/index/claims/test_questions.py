@@ -194,3 +194,19 @@ def test_a_what_question_about_earning_or_paying_asks_for_an_amount(nlp, questio
 
 def test_a_what_question_about_paying_as_a_topic_asks_for_no_amount(nlp):
     assert parse_question("what did the minister say about paying the nurses", nlp) is None
+
+
+def test_much_at_the_root_of_a_parse_is_no_verb_of_change():
+    # spaCy hands out a new Token object on every access: "much" that heads its own parse
+    # is told by its index, not by identity, and is read as no verb with a particle.
+    import spacy
+    from spacy.tokens import Doc
+
+    from index.claims.value_kind import _change
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["much", "up"], heads=[0, 0], deps=["ROOT", "prt"])
+    assert not _change("much up", doc)
+    rose = Doc(vocab, words=["how", "much", "did", "sales", "go", "up"],
+               heads=[1, 4, 4, 4, 4, 4], deps=["advmod", "dobj", "aux", "nsubj", "ROOT", "prt"])
+    assert _change("how much did sales go up", rose)
