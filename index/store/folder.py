@@ -45,6 +45,21 @@ VACUUM_MAX_BYTES = 64 * 1024 * 1024
 SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+def stamp(path: Path) -> tuple[int, ...] | None:
+    """When Chroma's database in an index folder last changed, and its size: (mtime in ns,
+    size) of chroma.sqlite3 and of its write-ahead log when there is one; None when the
+    database cannot be read. Any write to the index, by any process, changes it."""
+    try:
+        main = (path / DATABASE).stat()
+    except OSError:
+        return None
+    try:
+        log = (path / f"{DATABASE}-wal").stat()
+    except OSError:
+        return (main.st_mtime_ns, main.st_size)
+    return (main.st_mtime_ns, main.st_size, log.st_mtime_ns, log.st_size)
+
+
 def is_index_folder(path: Path) -> bool:
     """True for a folder that Chroma created (it holds chroma.sqlite3)."""
     return path.is_dir() and (path / DATABASE).is_file()
