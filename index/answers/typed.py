@@ -43,8 +43,8 @@ def typed_first(question: str, query: Query, candidates: Sequence[Passage],
     terms = asked(question, query)
 
     def typed(passage: Passage) -> bool:
-        return any(type_fits(query, c) and not counts_another(query, c, terms)
-                   and any(c.quote in found for found in passage.found)
+        return any(any(c.quote in found for found in passage.found)
+                   and type_fits(query, c) and not counts_another(query, c, terms)
                    for c in by_doc.get(passage.doc_id, ()))
     return raised(candidates, typed, TYPE_BOOST)
 
