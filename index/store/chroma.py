@@ -161,7 +161,7 @@ class Store(Reading):
         """The pointer as last read while the database has not changed since (see FRESH_S);
         read afresh over a server, whose writes no file here shows."""
         stamp = None if self._server else folder.stamp(self._settings.chroma_path)
-        if stamp is None or time.time() - stamp[0] / 1e9 < FRESH_S:
+        if stamp is None or time.time() - max(stamp[0::2]) / 1e9 < FRESH_S:
             return self._pointer()
         known = self._active
         if known is not None and known[0] == stamp:

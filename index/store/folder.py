@@ -47,7 +47,7 @@ SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 def stamp(path: Path) -> tuple[int, ...] | None:
     """When Chroma's database in an index folder last changed, and its size: (mtime in ns,
-    size) of chroma.sqlite3 and of its write-ahead log when there is one; None when the
+    size) of chroma.sqlite3, then of its write-ahead log when there is one; None when the
     database cannot be read. Any write to the index, by any process, changes it."""
     try:
         main = (path / DATABASE).stat()

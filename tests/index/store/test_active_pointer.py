@@ -3,6 +3,8 @@ any Store (another process's, or an index run) writes it. Real Chroma on disk.""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from index.settings import Settings
@@ -66,3 +68,15 @@ def test_a_server_index_is_read_every_time(db, monkeypatch):
     for _ in range(3):
         store.active_name()
     assert len(reads) == 3
+
+
+def test_a_fresh_write_ahead_log_counts_as_a_change_moments_ago(db, monkeypatch):
+    monkeypatch.setattr(chroma, "FRESH_S", 3600.0)
+    (db / "chroma.sqlite3-wal").write_bytes(b"")
+    old = (db / "chroma.sqlite3").stat().st_mtime_ns - 7200 * 10**9
+    os.utime(db / "chroma.sqlite3", ns=(old, old))
+    store = Store.open(Settings(chroma_path=db))
+    reads = counting_reads(store, monkeypatch)
+    for _ in range(2):
+        store.active_name()
+    assert len(reads) == 2
