@@ -23,21 +23,18 @@ from .answers.compose import compose_answer
 from .answers.corpus import Corpus
 from .answers.question_text import accepted, clean_question, known_story
 from .answers.retrieval import Snapshot, nearest, retrieved
-from .answers.wording import mentions, wording_disputes
+from .answers.views import Views
 from .claims.ahead import ParsedAhead
 from .claims.extract import ClaimExtractor
 from .claims.questions import Query, needs_parser, parse_question
 from .errors import IndexBusyError, IndexMissingError, IndexUnavailableError
+from .indexing.run import Parts, run_index
 from .ingest.feeds import FeedState, FeedStatus, feed_urls
-from .ingest.files import check_corpus
 from .records import Answer, Claim, IndexReport, Slot, SourceSummary, StorySummary, Wording
 from .render.chart import Chart, ChartCache
 from .settings import Settings
 from .store.chroma import Store
 from .store.embedding import Embedder
-from .store.folder import prepare_for_writing
-from .store.lexical import LexicalIndex, build_lexical
-from .store.lock import exclusive_index
 from .stories.entities import EntityReader
 
 if TYPE_CHECKING:
@@ -61,12 +58,10 @@ class Engine:
         self._entities = EntityReader()  # loads its pipeline on first use
         self._index_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        self._cache_lock = threading.RLock()
         # What a question asks for, parsed once: in a channel the same questions come back.
         self._ahead: ParsedAhead | None = None
         self._parse = functools.lru_cache(maxsize=512)(self._parse_question)
-        # Per index generation: (generation name, value) for each corpus-wide view.
-        self._generation_cache: dict[str, tuple[str, object]] = {}
+        self._views = Views(lambda: self.store)  # each corpus-wide view, per generation
         self._charts = ChartCache()
 
     # -- lazily built parts: nothing heavy happens before the first real use --------------
@@ -151,28 +146,7 @@ class Engine:
     def corpus(self, name: str | None = None) -> Corpus:
         """The active generation's Claims, Stories and lexical index, read once per
         generation (`name`: the generation the caller already read)."""
-        name = name or self.store.active_name() or ""
-        return self._per_generation("corpus", name, lambda: self._read_corpus(name))
-
-    def _read_corpus(self, name: str) -> Corpus:
-        lexical = None
-        if name:
-            folder = self.store.lexical_dir(name)
-            lexical = LexicalIndex.load(folder)
-            if lexical is None:  # built elsewhere (a shared Chroma server): build it here
-                lexical = build_lexical(self.store, name, folder)
-        records = self.store.article_claims(name or None)
-        return Corpus.from_records(records, self.store.sources(name or None), lexical)
-
-    def _per_generation(self, view: str, name: str, build: Callable[[], object]):
-        """A corpus-wide view built once per index generation and rebuilt after a swap
-        (built once even when a question asks for it while `warm` is building it)."""
-        with self._cache_lock:
-            cached = self._generation_cache.get(view)
-            if cached is None or cached[0] != name:
-                cached = (name, build())
-                self._generation_cache[view] = cached
-            return cached[1]
+        return self._views.corpus(name or self.store.active_name() or "")
 
     def corpus_claims(self) -> tuple[Claim, ...]:
         return self.corpus().claims
@@ -187,18 +161,12 @@ class Engine:
         per index generation: the bot's story autocomplete asks at every keystroke)."""
         name = self.store.active_name() or ""
         corpus = self.corpus(name)  # the corpus of the same generation as the summaries
-        return self._per_generation("stories", name, corpus.summaries)
+        return self._views.stories(name, corpus)
 
     def wording(self) -> list[Wording]:
         """Every person the corpus's Articles describe with roles of opposite gender
         (a scan of every passage, so built once per index generation)."""
-        name = self.store.active_name() or ""
-
-        def scan() -> list[Wording]:
-            return wording_disputes(m for _, text, meta, _ in self.store.records(name or None)
-                                    for m in mentions(text, meta["doc_id"], meta["source"]))
-
-        return self._per_generation("wording", name, scan)
+        return self._views.wording(self.store.active_name() or "")
 
     def ask(self, question: str, top_k: int | None = None,
             story: str | None = None) -> Answer:
@@ -267,12 +235,10 @@ class Engine:
         if not self._index_lock.acquire(blocking=False):
             raise IndexBusyError("A re-index is already running; wait for it to finish.")
         try:
-            corpus = Path(corpus_dir or self.settings.corpus_dir)
-            check_corpus(corpus)
-            if not self.settings.chroma_host:
-                prepare_for_writing(self.settings.chroma_path)
-            with exclusive_index(self.settings, self._writable_store):
-                return self._index_locked(corpus, progress, rebuild, allow_empty)
+            parts = Parts(self.settings, self._writable_store, self._rebuilt_store,
+                          lambda: self.embedder, lambda: self.extractor, self._entities)
+            return run_index(parts, Path(corpus_dir or self.settings.corpus_dir), progress,
+                             rebuild, allow_empty)
         finally:
             self._index_lock.release()
 
@@ -300,18 +266,9 @@ class Engine:
                 self._store = Store.open(self.settings, create=True)
             return self._store
 
-    def _index_locked(self, corpus: Path, progress: Progress | None, rebuild: bool,
-                      allow_empty: bool) -> IndexReport:
-        aside = None
-        if rebuild:
-            with self._open_lock:
-                self._store, aside = Store.open_for_rebuild(self.settings)
-        from .indexing.generation import build_generation
-
-        report = build_generation(self._writable_store(), self.embedder, self.extractor, corpus,
-                                  progress=progress, rebuild=rebuild, allow_empty=allow_empty,
-                                  entities=self._entities)
-        if aside:
-            note = f"the unreadable index was moved aside to {aside}"
-            report = dataclasses.replace(report, warnings=(*report.warnings, note))
-        return report
+    def _rebuilt_store(self) -> Path | None:
+        """A fresh store for a rebuild, in place of the active one; where an unreadable
+        index was moved aside (see Store.open_for_rebuild)."""
+        with self._open_lock:
+            self._store, aside = Store.open_for_rebuild(self.settings)
+        return aside
