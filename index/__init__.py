@@ -31,8 +31,8 @@ PUBLISHED: dict[str, tuple[str, ...]] = {
     "render.chart": ("Chart",),
     "render.inert": ("inert", "printable"),
     "render.links": ("doc_links", "outlet_links", "safe_url"),
-    "render.text": ("figure_label", "format_number", "render_feed_line", "slot_heading",
-                    "wording_line"),
+    "render.figures": ("figure_label", "format_number", "slot_heading"),
+    "render.text": ("render_feed_line", "wording_line"),
     # The terminal interface, which the `discordant` console script extends with `run`.
     "cli": ("build_parser", "closed_pipe", "configure_logging", "run_command"),
 }
@@ -158,13 +158,8 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors (kept equal b
         Wording,
     )
     from .render.chart import Chart
+    from .render.figures import figure_label, format_number, slot_heading
     from .render.inert import inert, printable
     from .render.links import doc_links, outlet_links, safe_url
-    from .render.text import (
-        figure_label,
-        format_number,
-        render_feed_line,
-        slot_heading,
-        wording_line,
-    )
+    from .render.text import render_feed_line, wording_line
     from .settings import Settings, read_environment

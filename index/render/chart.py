@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from ..claims.units import common_unit
 from ..records import Figure, Slot
+from .figures import figure_label
 from .links import escape, link, outlet_links
-from .text import figure_label
 
 WIDTH_IN, DPI = 10.0, 100  # 1000 px wide: Discord shows an embed image up to ~400-520 px
 MIN_HEIGHT_IN = 5.0  # 500 px: at least 800 x 400 whatever the number of figures

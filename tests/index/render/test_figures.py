@@ -6,7 +6,7 @@ import pytest
 
 from index.answers.disagreements import build_slot
 from index.records import Claim
-from index.render.text import relation_sentence
+from index.render.figures import relation_sentence
 
 pytestmark = pytest.mark.fast
 
@@ -28,7 +28,7 @@ def test_figures_of_two_places_are_said_to_be_for_different_places():
 
 
 def test_sources_agree_only_when_every_figure_shown_is_the_same():
-    from index.render.text import slot_heading
+    from index.render.figures import slot_heading
 
     def count(value, doc, qualifier=None, high=None):
         return Claim(value=value, low=value, high=value if high is None else high,
@@ -46,7 +46,7 @@ def test_sources_agree_only_when_every_figure_shown_is_the_same():
 
 
 def test_a_figure_from_thousands_of_copies_lists_a_few_outlets_and_counts_the_rest():
-    from index.render.text import MAX_NAMES, listed
+    from index.render.figures import MAX_NAMES, listed
 
     names = [f"Outlet {n}" for n in range(2000)]
     text = listed(names, ", ")
