@@ -31,8 +31,9 @@ from ..errors import QuestionError
 from ..records import Answer, Article, Claim, Figure, Passage, Slot
 from .compose import claim_ranks, passage_claims, story_slot
 from .corpus import Corpus
-from .disagreements import Span, figure_of, relate
+from .disagreements import figure_of
 from .question_text import MAX_QUESTION_CHARS
+from .relations import Span, relate
 from .retrieval import Snapshot, candidates
 from .story_choice import choose_stories
 

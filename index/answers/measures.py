@@ -13,7 +13,8 @@ parts of its clause (claims/features.py) and a question is matched against those
   two values: its other figures are other measures), and only figures scoring close to the
   best one are taken as the same measure.
 
-The figures taken form a Slot like any other (disagreements.py relates them).
+The figures taken form a Slot like any other (disagreements.py builds it, relations.py
+relates its figures).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from ..claims.context import named_place
 from ..claims.lexicon import grammar
 from ..claims.questions import Query
 from ..records import Claim
-from .disagreements import measured, same_value
+from .relations import measured, same_value
 
 WORD = re.compile(r"[a-z]+")
 SUPPORT_RANKS = 5  # a figure in one of the first passages may name the event asked about

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from index.answers.corpus import Corpus
-from index.answers.disagreements import build_slot, figure_of, relation
+from index.answers.disagreements import build_slot, figure_of
+from index.answers.relations import relation
 from index.answers.slots import select
 from index.claims.questions import Query
 from index.records import Claim
