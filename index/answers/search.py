@@ -1,7 +1,8 @@
 """Search: the Chunks that answer a question, by meaning and by words, shown in context.
 
 Two rankings of a generation's Chunks are fused by reciprocal rank (RRF): the nearest by
-vector (Chroma) and the best by BM25 (the generation's lexical index). A question gets an
+vector (found exactly over the Chunk table up to chunk_table.EXACT_MAX Chunks, by Chroma's
+index past that) and the best by BM25 (the generation's lexical index). A question gets an
 answer only on evidence: a Chunk close enough in meaning, or one holding most of the
 question's own words. Each Chunk found is shown as a Passage — the window of sentences
 around it — and identical or near-identical windows of several Articles (syndicated wire
@@ -162,9 +163,12 @@ def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[
 
 def _cosines_from_table(store: Store, table: ChunkTable, query: np.ndarray, name: str,
                         words: list[tuple[str, float]]):
-    """The dense ranking (ids only) and every candidate's cosine, from Chroma's
-    nearest-neighbour search and the Chunk table's vectors."""
-    hits = store.nearest(query.tolist(), DENSE_CANDIDATES, name)
+    """The dense ranking (ids only) and every candidate's cosine, from the Chunk table's
+    vectors (an exact search, up to chunk_table.EXACT_MAX Chunks) or Chroma's
+    nearest-neighbour search."""
+    hits = table.nearest(query, DENSE_CANDIDATES)
+    if hits is None:
+        hits = store.nearest(query.tolist(), DENSE_CANDIDATES, name)
     cosine = dict(hits)
     cosine.update(table.cosines([cid for cid, _ in words if cid not in cosine], query))
     return [cid for cid, _ in hits], cosine

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 TABLE_FILE = "chunk_table.json"
 ROWS_FILE = "chunk_rows.npy"
 VECTORS_FILE = "chunk_vectors.f16"
+# Up to this many Chunks, a question's nearest are found exactly, over the table's vectors
+# held in memory as float32 (15 MB at most): Chroma's embedded nearest-neighbour index gave
+# other neighbours from one process to the next on one unchanged index (realdev's 1,000
+# Chunks: one run in three), so the same question got other passages. An exact search over
+# 10,000 Chunks takes ~1 ms; past that, Chroma's index is the faster.
+EXACT_MAX = 10_000
 
 
 class ChunkTableWriter:
@@ -81,7 +88,10 @@ class ChunkTable:
     def __init__(self, ids: Sequence[str], rows: np.ndarray, docs: list[list[str]],
                  vectors: np.ndarray) -> None:
         self.row_of = {cid: i for i, cid in enumerate(ids)}
+        self._ids = list(ids)
         self._rows, self._docs, self._vectors = rows, docs, vectors
+        self._exact: np.ndarray | None = None  # the float32 copy `nearest` searches
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, folder: Path, ids: Sequence[str]) -> ChunkTable | None:
@@ -128,6 +138,19 @@ class ChunkTable:
         if not known:
             return {}
         return dict(zip(known, (rows @ query.astype(np.float32)).tolist(), strict=True))
+
+    def nearest(self, query: np.ndarray, n: int) -> list[tuple[str, float]] | None:
+        """The ids of the n Chunks nearest a (normalised) query vector and their cosines,
+        best first (ties by row), found exactly; None over EXACT_MAX Chunks (see there)."""
+        if len(self._ids) > EXACT_MAX or not self._ids:
+            return None
+        with self._lock:
+            if self._exact is None:
+                self._exact = np.asarray(self._vectors, dtype=np.float32)
+        scores = self._exact @ query.astype(np.float32)
+        top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(self._ids[i], float(scores[i])) for i in top]
 
     def vectors(self, chunk_ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """The ids of these Chunks the table holds and their vectors (float32 rows)."""

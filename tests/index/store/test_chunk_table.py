@@ -10,8 +10,9 @@ import numpy as np
 from index.answers.search import retrieve
 from index.engine import Engine
 from index.settings import Settings
+from index.store import chunk_table
 from index.store.chunk_records import chunk_from_record
-from index.store.chunk_table import ROWS_FILE
+from index.store.chunk_table import ROWS_FILE, ChunkTable
 from index.store.lexical import LexicalIndex
 
 
@@ -64,3 +65,29 @@ def test_a_lexical_index_rebuilt_from_a_server_has_its_chunk_table(tmp_path, sam
     answer = fresh.ask("how many officers died")
     assert fresh.corpus().lexical.table is not None
     assert answer.passages == engine.ask("how many officers died").passages
+
+
+def test_a_small_table_finds_a_questions_nearest_chunks_exactly(sample_engine, monkeypatch):
+    # Chroma's embedded index gave other neighbours from one process to the next; up to
+    # EXACT_MAX Chunks the table's own exact search gives the same ones every time.
+    name = sample_engine.store.active_name()
+    table = sample_engine.corpus(name).lexical.table
+    stored = {cid: np.asarray(vector, dtype=np.float32) for cid, _, _, vector in
+              sample_engine.store.records(name, include_embeddings=True)}
+    query = np.asarray(sample_engine.embedder.embed_query("how many officers died"))
+    exact = sorted(stored, key=lambda cid: -float(stored[cid] @ query))[:10]
+    found = table.nearest(query, 10)
+    for (cid, cosine), best in zip(found, exact, strict=True):  # float16 rows: within 1e-3
+        assert abs(cosine - float(stored[best] @ query)) < 1e-3
+        assert abs(cosine - float(stored[cid] @ query)) < 1e-3
+    assert [c for _, c in found] == sorted((c for _, c in found), reverse=True)
+    assert table.nearest(query, 10) == found
+    monkeypatch.setattr(chunk_table, "EXACT_MAX", len(stored) - 1)
+    assert table.nearest(query, 10) is None  # a larger one: Chroma's index
+
+
+def test_ties_among_the_nearest_keep_the_tables_order():
+    vectors = np.array([[1, 0], [0, 1], [1, 0], [0.6, 0.8]], dtype=np.float16)
+    table = ChunkTable(["a", "b", "c", "d"], np.zeros((4, 4), dtype=np.int32),
+                       [["doc", "Outlet", "", ""]], vectors)
+    assert [cid for cid, _ in table.nearest(np.array([1.0, 0.0]), 3)] == ["a", "c", "d"]
