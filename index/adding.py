@@ -18,7 +18,7 @@ from typing import Protocol
 
 from .errors import DiscordantError, IndexBusyError
 from .ingest.feeds import Entry, FeedState, FeedStatus, entry_page, feed_urls, parse_feed
-from .ingest.fetch import FEED_TYPES, FetchError, fetch
+from .ingest.fetch import FEED_TYPES, FetchError, Response, fetch
 from .ingest.html import Page, extract_page
 from .ingest.urls import shown
 from .ingest.web import save_page
@@ -175,7 +175,7 @@ def add_entry(url: str, entry: Entry, title: str | None, state: FeedState,
     return path
 
 
-def _record(url: str, state: FeedState, reply, saved: list[Path], failed: list[str],
+def _record(url: str, state: FeedState, reply: Response, saved: list[Path], failed: list[str],
             waiting: int) -> None:
     """The feed's result; its validators only once every entry had its turn, so entries
     left for the next poll are not hidden behind a 304 Not Modified."""

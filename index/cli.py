@@ -14,11 +14,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .engine import Engine
 from .errors import DiscordantError, QuestionError, SettingsError
-from .records import Answer, IndexReport
+from .records import Answer, IndexReport, SourceSummary, StorySummary
 from .render.inert import json_line
 from .render.serialize import answer_to_json, slot_to_json, wording_to_json
 from .render.text import (
@@ -33,6 +33,8 @@ from .render.text import (
 from .settings import MAX_TOP, MIN_TOP, Settings, read_environment
 
 log = logging.getLogger(__name__)
+
+Listed = TypeVar("Listed", SourceSummary, StorySummary)  # what `sources`, `stories` print
 
 
 def top_count(raw: str) -> int:
@@ -114,7 +116,7 @@ def configure_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _progress_bar():
+def _progress_bar() -> tuple[Callable[[str, int, int], None] | None, Callable[[], None]]:
     """A progress callback drawing a bar on a terminal, or None when not on one."""
     if not sys.stderr.isatty():
         return None, lambda: None
@@ -191,7 +193,8 @@ def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _print_records(records, render, as_json: bool) -> int:
+def _print_records(records: list[Listed], render: Callable[[list[Listed]], str],
+                   as_json: bool) -> int:
     """Frozen records as JSON lines (`--json`), or rendered for the terminal."""
     if as_json:
         for record in records:

@@ -35,7 +35,8 @@ BLOCK = 2048  # Chunks claimed, embedded and written at a time
 
 
 def load(corpus_dir: Path, progress: Progress | None, limits: Limits = DEFAULT_LIMITS,
-         unreadable: list[Unreadable] | None = None):
+         unreadable: list[Unreadable] | None = None,
+         ) -> tuple[list[Article], list[Skipped], list[str]]:
     """Articles, skipped files and warnings of a corpus folder; the files and folders that
     are there but cannot be read now are added to `unreadable`."""
     articles: list[Article] = []
@@ -64,7 +65,8 @@ def limits_of(store: Store) -> Limits:
                   max_article_chars=settings.max_article_chars)
 
 
-def _diff(articles: list[Article], previous: Previous):
+def _diff(articles: list[Article], previous: Previous,
+          ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     now = {a.doc_id: a.content_hash for a in articles}
     before = previous.article_hashes
     added = tuple(sorted(d for d in now if d not in before))

@@ -11,13 +11,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..ingest.chunking import chunk_article
 from ..records import Article
 from ..store.chroma import Store
 from ..store.chunk_records import chunk_metadata
 from ..store.embedding import TextEmbedder
+
+if TYPE_CHECKING:
+    from ..store.chroma import Collection
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def count_to_embed(articles: list[Article], previous: Previous) -> int:
                 and _text_hash(chunk.text) not in previous.by_text})
 
 
-def write_block(store: Store, generation, embedder: TextEmbedder, rows: Rows,
+def write_block(store: Store, generation: Collection, embedder: TextEmbedder, rows: Rows,
                 step: Callable[[int], None]) -> int:
     """Embed the rows that have no vector, add them all to the generation; returns how
     many needed a fresh vector. A text the block holds several times (syndicated copies:

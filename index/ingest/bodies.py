@@ -66,7 +66,7 @@ class Inflater:
         return data
 
 
-def _decompressor(name: str):
+def _decompressor(name: str) -> zlib._Decompress:
     """gzip, or deflate (zlib-wrapped as the standard says; a gzip header is read too)."""
     return zlib.decompressobj(zlib.MAX_WBITS | 16 if "gzip" in name else zlib.MAX_WBITS | 32)
 

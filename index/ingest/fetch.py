@@ -20,13 +20,19 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from ..errors import DiscordantError
 from .addresses import AddressRefused, allowed
 from .bodies import BodyError, Inflater, decode, unwrap
 from .urls import BadURL, Target, join, parse_url, shown
+
+if TYPE_CHECKING:  # httpcore is imported by the first fetch
+    import ssl
+
+    import httpcore
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +99,8 @@ class Guard:
         return min(left, math.inf if timeout is None else timeout)
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None, socket_options=None) -> Clocked:
+                    local_address: str | None = None,
+                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> Clocked:
         """Resolve `host`, check every address, connect to a checked one (never to a
         name, which could resolve anew); TLS is then started on it by httpcore as usual."""
         error: Exception | None = None
@@ -106,7 +113,7 @@ class Guard:
                 error = exc
         raise error or OSError(f"{host} has no address")
 
-    def connect_unix_socket(self, *args, **kwargs):
+    def connect_unix_socket(self, *args: object, **kwargs: object) -> NoReturn:
         raise AddressRefused("a Unix socket is never fetched")
 
     def sleep(self, seconds: float) -> None:
@@ -116,7 +123,7 @@ class Guard:
 class Clocked:
     """A network stream whose every read, write and TLS handshake ends by the deadline."""
 
-    def __init__(self, stream, guard: Guard) -> None:
+    def __init__(self, stream: httpcore.NetworkStream, guard: Guard) -> None:
         self.stream, self.guard = stream, guard
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
@@ -128,12 +135,12 @@ class Clocked:
     def close(self) -> None:
         self.stream.close()
 
-    def start_tls(self, ssl_context, server_hostname: str | None = None,
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
                   timeout: float | None = None) -> Clocked:
         tls = self.stream.start_tls(ssl_context, server_hostname, self.guard.budget(timeout))
         return Clocked(tls, self.guard)
 
-    def get_extra_info(self, info: str):
+    def get_extra_info(self, info: str) -> Any:
         return self.stream.get_extra_info(info)
 
 
@@ -173,7 +180,8 @@ def fetch(url: str, *, allow_private: bool = False, accept: tuple[str, ...] = HT
     raise FetchError(f"{shown(url)} redirects more than {MAX_REDIRECTS} times.")
 
 
-def _hop(pool, target: Target, sent: dict[str, str], limits: Limits) -> Response | str:
+def _hop(pool: httpcore.ConnectionPool, target: Target, sent: dict[str, str],
+         limits: Limits) -> Response | str:
     """One request, its failures as FetchError: the Response, or where it redirects."""
     import httpcore
 
@@ -196,7 +204,8 @@ def _hop(pool, target: Target, sent: dict[str, str], limits: Limits) -> Response
                          f"({type(exc).__name__}: {exc}).") from None
 
 
-def _get(pool, target: Target, sent: dict[str, str], limits: Limits) -> Response | str:
+def _get(pool: httpcore.ConnectionPool, target: Target, sent: dict[str, str],
+         limits: Limits) -> Response | str:
     """One request: the Response, or the URL a redirect points to."""
     import httpcore
 
@@ -222,7 +231,7 @@ def _headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
     return joined
 
 
-def _read(reply, headers: dict[str, str], url: str, limits: Limits) -> Response:
+def _read(reply: httpcore.Response, headers: dict[str, str], url: str, limits: Limits) -> Response:
     """The answer's body, once its status, type and declared size are acceptable."""
     content_type, _, params = headers.get("content-type", "").partition(";")
     content_type = content_type.strip().lower()
@@ -242,7 +251,7 @@ def _read(reply, headers: dict[str, str], url: str, limits: Limits) -> Response:
     return Response(url, reply.status, body, content_type, headers, _charset(params))
 
 
-def _body(reply, headers: dict[str, str], url: str, limits: Limits) -> bytes:
+def _body(reply: httpcore.Response, headers: dict[str, str], url: str, limits: Limits) -> bytes:
     """The body as it arrives, decompressed as it arrives, within the bytes and the time."""
     encodings = [e.strip().lower() for e in headers.get("content-encoding", "").split(",")]
     inflater, body, wire = Inflater(encodings, limits.max_bytes), bytearray(), 0

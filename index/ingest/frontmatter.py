@@ -41,7 +41,8 @@ class FlatLoader(yaml.BaseLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: yaml.Node | int | None,
+                     ) -> yaml.Node:
         if self.check_event(AliasEvent):
             raise Refused(None, None, "aliases (*name) are not allowed in front matter",
                                 self.peek_event().start_mark)

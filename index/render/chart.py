@@ -23,11 +23,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..claims.units import common_unit
 from ..records import Figure, Slot
 from .figures import figure_label
 from .links import escape, link, outlet_links
+
+if TYPE_CHECKING:  # matplotlib is imported by the first drawing
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure as Canvas
+    from matplotlib.ticker import FuncFormatter
 
 WIDTH_IN, DPI = 10.0, 100  # 1000 px wide: Discord shows an embed image up to ~400-520 px
 MIN_HEIGHT_IN = 5.0  # 500 px: at least 800 x 400 whatever the number of figures
@@ -172,7 +178,7 @@ def draw(slot: Slot, urls: Mapping[str, str] | None = None,
                  description=describe(slot), caption=describe(slot, urls or {}))
 
 
-def _style(canvas, ax, slot: Slot) -> None:
+def _style(canvas: Canvas, ax: Axes, slot: Slot) -> None:
     ax.set_facecolor(BACKGROUND)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -200,7 +206,7 @@ def _limit(shown: list[Mark], highlight: float | None) -> float:
     return max(finite, default=1.0) * 1.18 or 1.0
 
 
-def _draw_rows(ax, shown: list[Mark], slot: Slot, highlight: float | None) -> None:
+def _draw_rows(ax: Axes, shown: list[Mark], slot: Slot, highlight: float | None) -> None:
     """One row per Figure, top to bottom in the Slot's order; values on the x axis."""
     right = _limit(shown, highlight)
     lowest = min(0.0, *(m.low for m in shown if math.isfinite(m.low)))
@@ -225,7 +231,7 @@ def _draw_rows(ax, shown: list[Mark], slot: Slot, highlight: float | None) -> No
                 ha="left", va="bottom", fontsize=13, color=FOREGROUND)
 
 
-def _interval(ax, mark: Mark, at: float, colour: str, far: float, near: float, *,
+def _interval(ax: Axes, mark: Mark, at: float, colour: str, far: float, near: float, *,
               horizontal: bool) -> None:
     """The hedge: an arrow to the open end, or a bar over the interval it allows."""
     low, high = mark.low, mark.high
@@ -247,7 +253,7 @@ def _interval(ax, mark: Mark, at: float, colour: str, far: float, near: float, *
                 zorder=2)
 
 
-def _draw_timeline(ax, shown: list[Mark], slot: Slot, highlight: float | None) -> None:
+def _draw_timeline(ax: Axes, shown: list[Mark], slot: Slot, highlight: float | None) -> None:
     """Report dates on the x axis, values up: a rising toll reads as a line."""
     import matplotlib.dates as mdates
 
@@ -255,8 +261,10 @@ def _draw_timeline(ax, shown: list[Mark], slot: Slot, highlight: float | None) -
     ax.set_ylim(0, top)
     first, last = mdates.date2num(shown[0].day), mdates.date2num(shown[-1].day)
     ax.set_xlim(first - 0.2 * (last - first), last + 0.5 * (last - first))  # labels: right
-    ax.plot([m.day for m in shown], [m.value for m in shown], color=MUTED, linewidth=2.5,
-            zorder=1)
+    # Dates are plotted through matplotlib's date converter, which its stubs do not know
+    # (and timeline_marks keeps only dated marks): hence the two ignores below.
+    ax.plot([m.day for m in shown], [m.value for m in shown],  # type: ignore[arg-type]
+            color=MUTED, linewidth=2.5, zorder=1)
     ax.set_xticks(sorted({mdates.date2num(m.day) for m in shown}))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %d %b"))
     ax.yaxis.set_major_formatter(_thousands())
@@ -267,7 +275,8 @@ def _draw_timeline(ax, shown: list[Mark], slot: Slot, highlight: float | None) -
     for i, mark in sorted(enumerate(shown), key=lambda im: -im[1].value):
         colour = COLOURS[i % len(COLOURS)]
         _interval(ax, mark, mdates.date2num(mark.day), colour, top, 0.0, horizontal=False)
-        ax.plot([mark.day], [mark.value], "o", markersize=14, color=colour, zorder=3)
+        ax.plot([mark.day], [mark.value], "o",  # type: ignore[arg-type]  # a date: see above
+                markersize=14, color=colour, zorder=3)
         # Below and right of the dot, clear of a rising line; one day's labels stack down.
         k = same_day[mark.day] = same_day.get(mark.day, -1) + 1
         ax.annotate(f"{mark.label}\n{_outlets(mark, 26)}", (mark.day, mark.value),
@@ -277,7 +286,7 @@ def _draw_timeline(ax, shown: list[Mark], slot: Slot, highlight: float | None) -
         ax.axhline(highlight, color=FOREGROUND, linestyle="--", linewidth=1.6)
 
 
-def _thousands():
+def _thousands() -> FuncFormatter:
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda value, _: _number(value))
@@ -295,7 +304,7 @@ class ChartCache:
     def __init__(self, size: int = CACHED) -> None:
         self.size = size
         self.drawn = 0  # how many charts were drawn (not taken from the cache)
-        self._charts: OrderedDict[tuple, Chart | None] = OrderedDict()
+        self._charts: OrderedDict[tuple[str, Slot, float | None], Chart | None] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, generation: str, slot: Slot, urls: Mapping[str, str] | None = None,

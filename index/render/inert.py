@@ -68,7 +68,8 @@ def _inert_record(record: T) -> T:
         new = inert(old)
         if new is not old and init:
             changed[name] = new
-    return dataclasses.replace(record, **changed) if changed else record  # type: ignore
+    # T is a dataclass here (`inert` checked it), which a TypeVar cannot say.
+    return dataclasses.replace(record, **changed) if changed else record  # type: ignore[type-var]
 
 
 @cache
@@ -77,7 +78,7 @@ def _escapes() -> dict[int, str]:
     return {code: f"\\u{code:04x}" for code in codes}
 
 
-def json_line(value) -> str:
+def json_line(value: object) -> str:
     """`value` as one JSON line, non-ASCII letters kept as they are but every control and
     bidi formatting character escaped (json itself escapes only C0): a JSON line printed to
     a terminal cannot be forged by what it carries, and parses back to the same text."""

@@ -8,7 +8,7 @@ chromadb: only `chroma.py` does).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Sized
 from typing import Any
 
 # A Chroma server refuses a request over its payload limit ("Payload too large"; measured
@@ -19,8 +19,8 @@ BATCH_BYTES = 8_000_000
 FLOAT_BYTES = 20  # a float of a vector, as JSON
 
 
-def batches(texts: Sequence[str], metadatas: Sequence[dict[str, Any]], vectors,
-            rows: int) -> Iterator[tuple[int, int]]:
+def batches(texts: Sequence[str], metadatas: Sequence[dict[str, Any]],
+            vectors: Sequence[Sized], rows: int) -> Iterator[tuple[int, int]]:
     """(start, end) of consecutive rows, at most `rows` and about BATCH_BYTES each."""
     start, size = 0, 0
     for end in range(len(texts)):

@@ -18,8 +18,9 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import IndexCorruptError, IndexMismatchError
 from ..records import SourceSummary
@@ -29,6 +30,10 @@ from .batches import batches
 from .faults import REBUILD_HINT, chroma_errors, mismatch_message, where_of
 from .reading import ARTICLES, PAGE, Reading
 from .tidy import tidy
+
+if TYPE_CHECKING:  # chromadb itself is imported on first use (~1.4 s)
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +47,7 @@ FORMAT_VERSION = 2
 FRESH_S = 2.0
 
 
-def _client(settings: Settings, create: bool):
+def _client(settings: Settings, create: bool) -> ClientAPI:
     """A Chroma client; an embedded index folder must exist unless `create` (an index run
     that already checked and created it): reading never creates a folder or database."""
     import chromadb
@@ -60,13 +65,13 @@ def _client(settings: Settings, create: bool):
 class Store(Reading):
     """Chroma behind the engine's words: generations of Chunks, search, sources."""
 
-    def __init__(self, client, settings: Settings) -> None:
+    def __init__(self, client: ClientAPI, settings: Settings) -> None:
         self._client = client
         self._settings = settings
         self._prefix = settings.collection
         self._where = where_of(settings)
         self._server = bool(settings.chroma_host)
-        self._handles: dict[str, Any] = {}
+        self._handles: dict[str, Collection] = {}
         self._summaries: tuple[str, list[SourceSummary]] | None = None
         self._counts: dict[str, int] = {}
         self._texts: dict[tuple[str, str], str] = {}
@@ -78,7 +83,7 @@ class Store(Reading):
         self._meta_lock = threading.Lock()
         self._active: tuple[tuple[int, ...], dict[str, Any]] | None = None  # (stamp, meta)
 
-    def _errors(self):
+    def _errors(self) -> AbstractContextManager[None]:
         return chroma_errors(self._settings)
 
     @property
@@ -125,7 +130,7 @@ class Store(Reading):
         return cls.open(settings, create=True), aside
 
     # -- the active generation ----------------------------------------------------------
-    def _meta(self):
+    def _meta(self) -> Collection:
         with self._errors():
             return self._client.get_or_create_collection(f"{self._prefix}-meta",
                                                          embedding_function=None)
@@ -180,7 +185,7 @@ class Store(Reading):
             )
         return meta.get("active") or None
 
-    def _collection(self, name: str):
+    def _collection(self, name: str) -> Collection:
         with self._lock:
             if name not in self._handles:
                 with self._errors():
@@ -188,7 +193,7 @@ class Store(Reading):
                                                                       embedding_function=None)
             return self._handles[name]
 
-    def active(self, name: str | None = None):
+    def active(self, name: str | None = None) -> Collection | None:
         name = name or self.active_name()
         return self._collection(name) if name else None
 
@@ -211,7 +216,8 @@ class Store(Reading):
 
     # -- reading ------------------------------------------------------------------------
     def add_articles(self, generation_name: str, ids: Sequence[str], texts: Sequence[str],
-                     metadatas: Sequence[dict[str, Any]], vectors) -> None:
+                     metadatas: Sequence[dict[str, Any]],
+                     vectors: Sequence[Sequence[float]]) -> None:
         """Write Article records (text, metadata, mean Chunk vector) into a generation."""
         self.add(self._collection(f"{generation_name}{ARTICLES}"), ids, texts, metadatas,
                  vectors)
@@ -231,7 +237,7 @@ class Store(Reading):
         return self._lexical_root / name
 
     # -- writing ------------------------------------------------------------------------
-    def new_generation(self, model_name: str):
+    def new_generation(self, model_name: str) -> Collection:
         """Create an empty generation for an index run — its Chunks and its Articles — that
         is not visible until activated."""
         name = f"{self._prefix}-g{time.time_ns() // 1_000_000}"
@@ -244,7 +250,7 @@ class Store(Reading):
                 )
             return created
 
-    def add(self, collection, ids: Sequence[str], texts: Sequence[str],
+    def add(self, collection: Collection, ids: Sequence[str], texts: Sequence[str],
             metadatas: Sequence[dict[str, Any]], vectors: Sequence[Sequence[float]]) -> None:
         import numpy as np
 
@@ -256,7 +262,7 @@ class Store(Reading):
                                metadatas=list(metadatas[start:end]),
                                embeddings=np.asarray(vectors[start:end], dtype=np.float32))
 
-    def activate(self, collection) -> None:
+    def activate(self, collection: Collection) -> None:
         """Make a complete generation the one readers use."""
         with self._errors():
             self.write_meta({"active": collection.name, "format": FORMAT_VERSION})

@@ -55,7 +55,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     return {k: v for k, v in out.items() if k not in OPTIONAL or v != OPTIONAL[k]}
 
 
-def _float(value) -> float | None:
+def _float(value: str | float | None) -> float | None:
     return None if value is None else float(value)
 
 

@@ -17,6 +17,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -67,7 +68,8 @@ class ChunkTableWriter:
     def __enter__(self) -> ChunkTableWriter:
         return self
 
-    def __exit__(self, exc_type, error, trace) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         """Written whole when the block loop ends; after a failure only the file is closed
         (the generation is never made active, and is dropped by the next run)."""
         if exc_type is None:

@@ -24,10 +24,16 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import SettingsError
 from ..settings import Settings
+
+if TYPE_CHECKING:  # numpy, and torch or onnxruntime, are imported on first use
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from .onnx_model import OnnxEncoder
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +52,7 @@ def _default_model_path() -> str:
 
 
 @lru_cache(maxsize=1)
-def _malloc_trim():
+def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's malloc_trim, or None off glibc (macOS, musl)."""
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim
@@ -84,7 +90,7 @@ class TorchEncoder:
             raise RuntimeError(f"the model at {location} does not say its embedding size")
         self.dimensions = int(size)
 
-    def encode(self, texts: Sequence[str]):
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit vectors of `texts` in one forward pass."""
         return self.model.encode(list(texts), batch_size=max(1, len(texts)),
                                  normalize_embeddings=True, convert_to_numpy=True,
@@ -121,7 +127,7 @@ class Embedder:
         self.quantized = quantized
         self._location = model
         self._cache_dir = cache_dir
-        self._encoder = None
+        self._encoder: TorchEncoder | OnnxEncoder | None = None
         self._lock = threading.Lock()
         self.embed_query = lru_cache(maxsize=512)(self._embed_query)
 
@@ -130,7 +136,7 @@ class Embedder:
         return cls(settings.embedding_model, backend=settings.embedding_backend,
                    quantized=settings.embedding_quantized, cache_dir=settings.model_cache_dir)
 
-    def encoder(self):
+    def encoder(self) -> TorchEncoder | OnnxEncoder:
         """The loaded encoder (`encode(texts)` -> unit float32 rows, `dimensions`,
         `backend`): loads the model on first use."""
         with self._lock:
@@ -146,7 +152,7 @@ class Embedder:
                     ) from exc
             return self._encoder
 
-    def _open(self, location: str):
+    def _open(self, location: str) -> TorchEncoder | OnnxEncoder:
         """The ONNX encoder of `location` (exported first if needed), or sentence-transformers
         when the torch backend is asked for or the export cannot be made."""
         if self.backend == "torch":
@@ -174,7 +180,7 @@ class Embedder:
         return onnx_model.OnnxEncoder(folder)
 
     def embed_documents(self, texts: Sequence[str],
-                        progress: Callable[[int], None] | None = None):
+                        progress: Callable[[int], None] | None = None) -> NDArray[np.float32]:
         """Unit vectors for passages, one float32 row per text in the order given.
 
         Texts are embedded shortest first, so each batch pads to about its own length

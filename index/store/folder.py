@@ -16,6 +16,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import (
@@ -182,7 +183,7 @@ def diagnose(path: Path, exc: BaseException) -> IndexUnavailableError:
         "(the unreadable folder is moved aside, never deleted).")
 
 
-def _chain(exc: BaseException | None):
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
     while exc is not None:
         yield exc
         exc = exc.__cause__ or exc.__context__

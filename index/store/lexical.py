@@ -15,12 +15,19 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..claims.stemming import WordStemmer
 from ..ingest.chunking import fold_text
 from .chunk_table import ChunkTable, ChunkTableWriter
+
+if TYPE_CHECKING:  # bm25s is imported on first use
+    import bm25s
+
+    from .reading import Reading
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +45,7 @@ QUESTION_WORDS = ["how", "many", "much", "what", "which", "who", "whom", "whose"
                   "have", "had", "so", "far", "now", "really", "still", "get", "got"]
 
 
-def _bm25s():
+def _bm25s() -> ModuleType:
     """bm25s, imported on first use; it sets its own logger to DEBUG on import, which would
     print index internals on every run: keep it at WARNING."""
     import bm25s
@@ -61,7 +68,8 @@ def _stopwords() -> list[str]:
 class LexicalIndex:
     """BM25 over Chunk texts, answering with Chunk ids and scores."""
 
-    def __init__(self, retriever, ids: list[str], table: ChunkTable | None = None) -> None:
+    def __init__(self, retriever: bm25s.BM25, ids: list[str],
+                 table: ChunkTable | None = None) -> None:
         self._retriever = retriever
         self.ids = ids
         self.table = table  # where each Chunk is, and its vector (see store.chunk_table)
@@ -148,7 +156,7 @@ def _tokens_version(folder: Path) -> int | None:
         return None
 
 
-def top_scoring(scores, k: int):
+def top_scoring(scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k highest positive scores, best first (ties by index).
 
     bm25s's own top-k runs `argpartition` over every Chunk's score, and most are 0 (a
@@ -161,13 +169,14 @@ def top_scoring(scores, k: int):
     return positive[np.lexsort((positive, -scores[positive]))]
 
 
-def build_lexical(store, name: str, folder: Path, block: int = 1000) -> LexicalIndex | None:
+def build_lexical(store: Reading, name: str, folder: Path,
+                  block: int = 1000) -> LexicalIndex | None:
     """A generation's lexical index and Chunk table from its records in Chroma (for one
     built elsewhere: on a shared Chroma server), saved in `folder` and loaded from it."""
     ids: list[str] = []
     texts: list[str] = []
-    metas: list[dict] = []
-    vectors: list = []
+    metas: list[dict[str, Any]] = []
+    vectors: list[Any] = []
     with ChunkTableWriter(folder) as table:
         for cid, text, meta, vector in store.records(name, include_embeddings=True):
             ids.append(cid)

@@ -23,6 +23,14 @@ import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # each is imported where it is needed: torch only to export
+    import numpy as np
+    import torch
+    from numpy.typing import NDArray
+    from sentence_transformers import SentenceTransformer
+    from transformers import PreTrainedModel
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +133,7 @@ def export(model_dir: Path, out: Path, quantized: bool = False) -> None:
     (out / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
 
 
-def _pipeline(st, inputs: list[str]):
+def _pipeline(st: SentenceTransformer, inputs: list[str]) -> torch.nn.Module:
     """The SentenceTransformer as a module of positional tensors, for the exporter."""
     import torch
 
@@ -134,20 +142,22 @@ def _pipeline(st, inputs: list[str]):
             super().__init__()
             self.st = st
 
-        def forward(self, *tensors):
+        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
             return self.st(dict(zip(inputs, tensors, strict=True)))["sentence_embedding"]
 
     return Pipeline()
 
 
-def _optimize(raw: Path, target: Path, st, quantized: bool) -> None:
+def _optimize(raw: Path, target: Path, st: SentenceTransformer, quantized: bool) -> None:
     """Fuse the BERT graph (attention, layer norms, GELU) with onnxruntime's optimizer and,
     when asked, quantize its weights to int8."""
     from onnxruntime.transformers import optimizer
 
     for name in ("fusion_base", "onnx_model", "onnx_model_bert"):  # a line per fusion
         logging.getLogger(name).setLevel(logging.WARNING)
-    config = st[0].auto_model.config
+    # The first module is sentence-transformers' Transformer, whose auto_model is the
+    # Hugging Face model (torch types a Module's attribute as a Tensor or a Module).
+    config = cast("PreTrainedModel", st[0].auto_model).config
     fused = optimizer.optimize_model(str(raw), model_type="bert",
                                      num_heads=getattr(config, "num_attention_heads", 0),
                                      hidden_size=getattr(config, "hidden_size", 0))
@@ -203,7 +213,7 @@ class OnnxEncoder:
     def dimensions(self) -> int:
         return int(self.meta["dimensions"])
 
-    def encode(self, texts: Sequence[str]):
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """One forward pass over `texts` (one batch, padded to its longest text)."""
         import numpy as np
 

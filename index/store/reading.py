@@ -48,6 +48,8 @@ class Reading:
 
     def _collection(self, name: str) -> Any:
         """A generation's Chroma collection (`Store` opens and caches it)."""
+        # Any, not chromadb's Collection: its results type every field Optional (each is
+        # there when `include` asks for it), and this module imports nothing of chromadb.
         raise NotImplementedError
 
     def _errors(self) -> AbstractContextManager[None]:
@@ -160,7 +162,8 @@ class Reading:
         return summaries
 
     def article_records(self, name: str | None = None, include_documents: bool = False,
-                        include_embeddings: bool = False):
+                        include_embeddings: bool = False,
+                        ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
         """Every (doc id, text, metadata, vector) of a generation's Articles, paged."""
         name = name or self.active_name()
         if not name:

@@ -98,7 +98,7 @@ def find_stories(members: Sequence[Member]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.docs), s.id))
 
 
-def _unit_rows(rows) -> np.ndarray:
+def _unit_rows(rows: Sequence[Sequence[float]]) -> np.ndarray:
     matrix = np.asarray(rows, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)

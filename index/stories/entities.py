@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..claims.extract import SPACY_MODEL
 from ..claims.lexicon import figures
 from ..records import Article
+
+if TYPE_CHECKING:  # spaCy is imported with the pipeline, on first use
+    from spacy.language import Language
 
 # The title and lead paragraphs: who, what, where. NER reads about twice as many reports a
 # second at 1,200 characters as at 2,500 (27 vs 14 on 2 cores, with the tagger), and the
@@ -34,10 +38,10 @@ class EntityReader:
     """Reads named entities; its spaCy pipeline (NER alone) loads on first use."""
 
     def __init__(self) -> None:
-        self._nlp = None
+        self._nlp: Language | None = None
         self._lock = threading.Lock()
 
-    def _pipeline(self):
+    def _pipeline(self) -> Language:
         with self._lock:
             if self._nlp is None:
                 from ..claims.spacy_import import import_spacy

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
     from .cluster import Member
 
 DENSE_WEIGHT = 0.65
@@ -110,8 +112,8 @@ def day_number(date: str | None) -> int | None:
         return None
 
 
-def _overlap(matrix, weights: np.ndarray, rows, cols, pairwise: bool,
-             smaller: bool = False) -> np.ndarray:
+def _overlap(matrix: csr_matrix, weights: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+             pairwise: bool, smaller: bool = False) -> np.ndarray:
     """Weighted overlap of rows with cols, each pair (`pairwise`) or every combination: the
     shared weight over the union's (Jaccard), or over the smaller set's (`smaller`: what a
     short report shares with a longer one, whatever the longer one adds)."""
@@ -127,7 +129,8 @@ def _overlap(matrix, weights: np.ndarray, rows, cols, pairwise: bool,
     return np.divide(inter, whole, out=np.zeros_like(inter, dtype=np.float64), where=whole > 0)
 
 
-def _blend(cosine, overlap, shared, gap, vague) -> np.ndarray:
+def _blend(cosine: np.ndarray, overlap: np.ndarray, shared: np.ndarray, gap: np.ndarray,
+           vague: np.ndarray) -> np.ndarray:
     """The score of pairs from their parts; `vague`: the pair names too little to be vetoed
     for naming nothing in common (see the module docstring)."""
     gap = np.nan_to_num(gap, nan=0.0)
