@@ -90,7 +90,10 @@ def run_copy(args: argparse.Namespace) -> dict[str, Any]:
     source = Store.open(Settings(chroma_path=args.db))
     target = Store.open(settings_of(argparse.Namespace(port=args.port, corpus=None, db=None)))
     started = time.perf_counter()
-    model = (source.active().metadata or {}).get("embedding_model", "")
+    active = source.active()
+    if active is None:
+        raise SystemExit(f"no index to copy at {args.db}: run `discordant index` first")
+    model = (active.metadata or {}).get("embedding_model", "")
     generation = target.new_generation(model)
     ids, texts, metas, vectors = [], [], [], []
     for cid, text, meta, vector in source.records(include_embeddings=True):

@@ -272,7 +272,8 @@ class Store(Reading):
         """Delete generations other than `keep` (left by earlier or interrupted runs), and
         what Chroma leaves of them on disk; `compact` (after a swap) also merges the
         full-text index, so an unchanged corpus re-indexed does not grow the folder."""
-        keep = set(keep) | {f"{name}{ARTICLES}" for name in keep}
+        generations = set(keep)  # read once: `keep` may be an iterator
+        keep = generations | {f"{name}{ARTICLES}" for name in generations}
         dropped = []
         with self._errors():
             for col in self._client.list_collections():
