@@ -28,7 +28,7 @@ demo: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/mypy index bot
+	$(BIN)/mypy index bot bench
 	$(BIN)/hadolint Dockerfile
 
 test: $(BIN)/.installed lint

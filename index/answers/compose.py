@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..claims import lexicon
 from ..claims.questions import Query
-from ..records import Answer, Claim, Passage, Slot, StoryRef
+from ..records import Answer, Claim, Figure, Passage, Slot, StoryRef
 from .ages import age_first, asks_age
 from .corpus import Corpus
 from .disagreements import build_slot
@@ -216,14 +216,14 @@ def _best_ranks(candidates: Sequence[Passage]) -> dict[str, float]:
     return best
 
 
-def _quoting(candidates: Sequence[Passage], figure) -> Passage | None:
+def _quoting(candidates: Sequence[Passage], figure: Figure) -> Passage | None:
     """The best-ranked passage holding the sentence quoted for a Figure, else one stating it."""
     return next((p for p in candidates if figure.quote_doc in p.docs
                  and figure.quote in p.text), None) or next(
         (p for p in candidates if _states(p, figure)), None)
 
 
-def _states(passage: Passage, figure) -> bool:
+def _states(passage: Passage, figure: Figure) -> bool:
     quotes = {(c.doc_id, c.quote) for c in figure.claims}
     return any((c.doc_id, c.quote) in quotes for c in passage.claims)
 

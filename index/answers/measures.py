@@ -185,7 +185,8 @@ def candidate_figures(candidates: Sequence[Passage], story: str,
     return [c for d in docs for c in by_doc.get(d, ())]
 
 
-def sentence_ranks(candidates, claims: Sequence[Claim]) -> dict[tuple[str, str], int]:
+def sentence_ranks(candidates: Sequence[Passage], claims: Sequence[Claim],
+                   ) -> dict[tuple[str, str], int]:
     """(doc, sentence) -> the rank of the best candidate passage holding the sentence."""
     ranks: dict[tuple[str, str], int] = {}
     for claim in claims:
@@ -199,7 +200,7 @@ def sentence_ranks(candidates, claims: Sequence[Claim]) -> dict[tuple[str, str],
 
 
 def measure_slot(question: str, query: Query | None, claims: Sequence[Claim],
-                 candidates, story: StoryRef | None,
+                 candidates: Sequence[Passage], story: StoryRef | None,
                  rare: dict[str, float] | None = None) -> Slot | None:
     """The Slot of the measure a figure question asks about, learned from every figure of
     one Story, or None when fewer than two Articles state it."""

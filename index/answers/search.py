@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -149,7 +149,8 @@ def _distinct(table: ChunkTable, query: np.ndarray, ids: list[str],
                     strict=True))
 
 
-def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[str, float]]):
+def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[str, float]],
+                  ) -> tuple[list[str], dict[str, Chunk], dict[str, float]]:
     """The dense ranking, Chunks and cosines from Chroma's records (an index built before
     the Chunk table)."""
     dense = store.query(query.tolist(), DENSE_CANDIDATES, name)
@@ -162,7 +163,7 @@ def _from_records(store: Store, query: np.ndarray, name: str, words: list[tuple[
 
 
 def _cosines_from_table(store: Store, table: ChunkTable, query: np.ndarray, name: str,
-                        words: list[tuple[str, float]]):
+                        words: list[tuple[str, float]]) -> tuple[list[str], dict[str, float]]:
     """The dense ranking (ids only) and every candidate's cosine, from the Chunk table's
     vectors (an exact search, up to chunk_table.EXACT_MAX Chunks) or Chroma's
     nearest-neighbour search."""
@@ -274,7 +275,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _unique(values) -> tuple:
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..claims.questions import Query
 from ..records import Passage, StoryRef
@@ -93,7 +93,7 @@ def story_weights(candidates: Sequence[Passage], depth: int = STORY_PASSAGES,
     return weights
 
 
-def _names_story(name: str, entities) -> bool:
+def _names_story(name: str, entities: Iterable[str]) -> bool:
     return any(name == e or name in e.split() or e in name for e in entities if len(e) > 2)
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 from ..records import StorySummary, Wording
 from ..store.chroma import Store
 from ..store.lexical import LexicalIndex, build_lexical
 from .corpus import Corpus
 from .wording import mentions, wording_disputes
+
+T = TypeVar("T")
 
 
 class Views:
@@ -56,7 +59,7 @@ class Views:
 
         return self._per_generation("wording", name, scan)
 
-    def _per_generation(self, view: str, name: str, build: Callable[[], object]):
+    def _per_generation(self, view: str, name: str, build: Callable[[], T]) -> T:
         """A corpus-wide view built once per index generation and rebuilt after a swap
         (built once even when a question asks for it while `warm` is building it)."""
         with self._cache_lock:
@@ -64,4 +67,4 @@ class Views:
             if cached is None or cached[0] != name:
                 cached = (name, build())
                 self._generation_cache[view] = cached
-            return cached[1]
+            return cast(T, cached[1])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..claims.context import named_place
-from ..records import Figure, Slot
+from ..records import Figure, Relation, Slot
 
 MAX_NAMES = 8  # outlets or authorities printed for one figure; the rest are counted
 RELATION_WORDS = {
@@ -99,7 +99,7 @@ def relation_sentence(slot: Slot) -> str:
     return "; ".join(parts)
 
 
-def _two_places(slot: Slot, rel) -> str | None:
+def _two_places(slot: Slot, rel: Relation) -> str | None:
     """'cassera, marlo' when the two Figures are stated for named places and share none."""
     named = [{c.place for c in slot.figures[i].claims if named_place(c.place)}
              for i in (rel.first, rel.second)]

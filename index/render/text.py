@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..records import (
     Answer,
@@ -21,6 +22,9 @@ from ..records import (
 )
 from .figures import figure_label, independence, listed, relation_sentence, slot_heading, timeline
 from .inert import inert
+
+if TYPE_CHECKING:
+    from ..ingest.feeds import FeedStatus
 
 WIDTH = 88
 
@@ -160,7 +164,7 @@ def render_stories(stories: list[StorySummary]) -> str:
     return "\n".join(lines)
 
 
-def render_feed_line(feed) -> str:
+def render_feed_line(feed: FeedStatus) -> str:
     """One feed and its last result: `url — ok, 2 added (2024-03-02 10:00 UTC)`."""
     import time
 
@@ -172,8 +176,9 @@ def render_feed_line(feed) -> str:
     return f"{feed.url} — {feed.status}{added}{error}{when}"
 
 
-def render_added(added) -> str:
-    """What `discordant add` did: the article, where it was saved, what it disputes."""
+def render_added(added: Any) -> str:
+    """What `discordant add` did (an `adding.Added`: a later stage, which render does not
+    import): the article, where it was saved, what it disputes."""
     added = inert(added)
     page = added.page
     lines = [f"{'Updated' if added.replaced else 'Added'} {added.doc_id}: {page.source or '?'}"
