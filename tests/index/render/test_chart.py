@@ -12,8 +12,9 @@ from PIL import Image
 
 from index.answers.disagreements import build_slot
 from index.records import Claim, StoryRef
-from index.render.chart import COLOURS, ChartCache, describe, draw
+from index.render.chart import COLOURS, ChartCache, draw
 from index.render.links import link, safe_url
+from index.render.marks import describe
 
 DISCORDANT = Path(sys.executable).with_name("discordant")
 
