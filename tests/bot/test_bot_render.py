@@ -11,7 +11,7 @@ from fake_discord.validate import check_embed, embed_size
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import render, render_corpus
+from bot import quotes, render, render_corpus
 from bot.limits import ELLIPSIS, clip, defuse, fit_embed
 from index.records import Answer, Figure, Relationship, Skipped, Slot, SourceSummary
 
@@ -58,7 +58,7 @@ def test_agreement_is_shown_as_agreement_not_as_a_dispute():
 
 
 def test_the_figure_is_bold_in_the_quoted_passage():
-    quoted = render.quote_passage(passage(claims=(claim("Twelve"), claim("353", 353))))
+    quoted = quotes.quote_passage(passage(claims=(claim("Twelve"), claim("353", 353))))
     assert quoted.startswith("> **Twelve** security officers")
     assert "**353** wounded" in quoted
 
@@ -68,11 +68,11 @@ def test_the_sentence_found_for_the_question_is_underlined_around_its_bold_figur
     text = f"The city was calm on Monday. {found} Shops opened again."
     shown = dataclasses.replace(passage(text=text, claims=(claim("Twelve", quote=found),)),
                                 chunk=found)
-    assert render.quote_passage(shown) == \
+    assert quotes.quote_passage(shown) == \
         "> The city was calm on Monday. __**Twelve** officers died.__ Shops opened again."
     # A passage that is its found sentence and nothing more has nothing to set apart.
     alone = dataclasses.replace(passage(text=found), chunk=found)
-    assert "__" not in render.quote_passage(alone)
+    assert "__" not in quotes.quote_passage(alone)
 
 
 def test_passages_are_paged_three_at_a_time():
@@ -120,7 +120,7 @@ def test_markdown_in_articles_is_shown_literally():
 
 def test_a_long_passage_is_cut_around_its_figure_with_bold_pairs_intact():
     text = "word " * 400 + "Twelve security officers were killed. " + "more " * 400
-    quoted = render.quote_passage(passage(text=text, claims=(claim("Twelve"),)), 300)
+    quoted = quotes.quote_passage(passage(text=text, claims=(claim("Twelve"),)), 300)
     assert len(quoted) <= 300
     assert "**Twelve**" in quoted and quoted.count("**") == 2
     assert quoted.startswith("> …") and quoted.endswith(ELLIPSIS)
