@@ -76,8 +76,9 @@ COUNTED_NOUN = re.compile(
 )
 # Scientific notation and any scale word after it: "1e299 billion", "2.5E+6".
 EXPONENT = re.compile(r"[eE][+-]?[0-9]+(?:\s+[a-z]+illion\b)?", re.I)
-# "35-word oath", "30-page ruling": a hyphenated noun, then the noun it modifies.
-COMPOUND_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour)s?-old\b)[a-z]{3,}\s+[a-z]")
+# "35-word oath", "30-page ruling": a hyphenated noun, then the noun it modifies (not an age:
+# "a 6-month-old", the registry's periods).
+COMPOUND_AFTER = re.compile(rf"-(?!(?:{_any(figures.RATE_PERIODS)})s?-old\b)[a-z]{{3,}}\s+[a-z]")
 # A minus sign or word right before the digits: "-12C", "minus 5 degrees", "(-3.5%)".
 MINUS_BEFORE = re.compile(r"(?:(?<![\w.,%-])[-\u2212]|(?<!\w)minus\s+)$", re.I)
 ONE_BEFORE = re.compile(rf"(?<!\w)(?:{_any(grammar.ONE_PRONOUN_BEFORE)})\s+$", re.I)

@@ -84,6 +84,14 @@ class ChunkTableWriter:
             {"dim": self._dim, "docs": self._doc_rows}, ensure_ascii=False), encoding="utf-8")
 
 
+def best_first(scores: np.ndarray, among: np.ndarray, k: int) -> np.ndarray:
+    """The k indices of `among` with the highest scores, best first (ties by index): the
+    top of the exact dense search here and of the lexical index's BM25 (store.lexical)."""
+    if len(among) > k:
+        among = among[np.argpartition(scores[among], -k)[-k:]]
+    return among[np.lexsort((among, -scores[among]))]
+
+
 class ChunkTable:
     """A generation's Chunk table, rows in the lexical index's order (see the module)."""
 
@@ -150,9 +158,8 @@ class ChunkTable:
             if self._exact is None:
                 self._exact = np.asarray(self._vectors, dtype=np.float32)
         scores = self._exact @ query.astype(np.float32)
-        top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
-        top = top[np.lexsort((top, -scores[top]))]
-        return [(self._ids[i], float(scores[i])) for i in top]
+        return [(self._ids[i], float(scores[i]))
+                for i in best_first(scores, np.arange(len(scores)), n)]
 
     def vectors(self, chunk_ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """The ids of these Chunks the table holds and their vectors (float32 rows)."""
