@@ -168,5 +168,13 @@ def _own_clause(verb: Token, token: Token) -> list[Token]:
     while stack:
         node = stack.pop()
         keep.append(node)
-        stack += [c for c in node.children if c.dep_ not in CLAUSES or c.i in path]
+        stack += [c for c in node.children
+                  if c.dep_ not in CLAUSES or c.i in path or _verbless(c)]
     return sorted(keep, key=lambda t: t.i)
+
+
+def _verbless(node: Token) -> bool:
+    """A predicate adjective the parser hangs as a clause of its own ("8,700 ballots had
+    been set aside as invalid", "were found guilty"): with no verb of its own it says what
+    the clause's verb does to what is counted, and belongs to that clause."""
+    return node.pos_ == "ADJ" and not any(c.pos_ in ("VERB", "AUX") for c in node.subtree)

@@ -43,6 +43,14 @@ def test_key_parts_hold_the_objects_of_prepositions_and_names(extractor):
     assert any(k.startswith("name:") for k in claim.keys)
 
 
+def test_a_predicate_adjective_belongs_to_the_figures_clause(extractor):
+    """The parser hangs "as invalid" as a clause of its own; with no verb it is what the
+    clause says of what is counted, and a question asking for the invalid votes matches it."""
+    text = "Officials said 4,300 votes had been set aside as invalid in the northern district."
+    (claim,) = [c for c in every(extractor, text) if c.dimension == "count"]
+    assert "w:invalid" in claim.keys
+
+
 def test_a_span_of_years_gives_each_end_its_role(extractor):
     found = every(extractor, "Ms. Varga, who chaired the board from 1984 to 1991, died.")
     roles = {c.value: [k for k in c.keys if k.startswith("role:")] for c in found
