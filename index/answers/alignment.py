@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .keyparts import key_terms, noun_of, rarity, role_of, verb_of, weight
+from .keyparts import key_terms, noun_of, rarity, role_of, shares_beyond_verb, weight
 from .measures import close, measure_name, same_verb
 from .times import another_time
 
@@ -72,13 +72,10 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
             return 0.0  # "completed in 1874" / "completed in 1876": one verb, years apart
     elif not same_verb(a, b) and not close(a, b):
         return 0.0
+    if not close(a, b) and not shares_beyond_verb(a, b):
+        return 0.0  # far apart, and only the verb in common
     parts_a, parts_b = _parts(a, rare), _parts(b, rare)
-    shared = parts_a.keys() & parts_b.keys()
-    if not shared - {verb_of(a)} and not close(a, b):
-        # Far apart and only the verb in common: one verb covers many things ("pay back a
-        # $900m loan" / "pay off $27.5bn in unpaid taxes", a BBC report's two quantities).
-        return 0.0
-    return sum(min(parts_a[t], parts_b[t]) for t in shared)
+    return sum(min(parts_a[t], parts_b[t]) for t in parts_a.keys() & parts_b.keys())
 
 
 def story_measures(claims: Sequence[Claim]) -> list[list[Claim]]:

@@ -71,3 +71,14 @@ def verb_of(claim: Claim) -> str | None:
     verb = part_of(claim, "verb")
     stemmed = None if verb is None else stem(verb)
     return None if stemmed is None or stemmed in STOP else stemmed
+
+
+def shares_beyond_verb(a: Claim, b: Claim) -> bool:
+    """Whether two figures' clauses share a word besides their verb (what is counted and a
+    date's role aside, which are compared on their own, and the names of the Story's
+    actors, which are around most of its figures): one verb covers many things, and two
+    figures far apart under it with nothing else in common are two quantities ("pay back
+    a $900m loan" / "pay off $27.5bn in unpaid taxes", a BBC report's two)."""
+    def terms(claim: Claim) -> set[str]:
+        return {t for part, t in key_terms(claim.keys) if part not in ("noun", "role", "name")}
+    return bool((terms(a) & terms(b)) - {verb_of(a)})

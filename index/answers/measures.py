@@ -35,6 +35,7 @@ from .keyparts import (
     part_of,
     rarity,
     role_of,
+    shares_beyond_verb,
     stem,
     verb_of,
     weight,
@@ -230,8 +231,12 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
     if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
         chosen = [c for c in chosen if not another_time(c, first)]
-    # Under another verb, only a figure near enough to be the same one misreported.
-    chosen = [c for c in chosen if c is first or same_verb(c, first) or close(c, first)]
+    # Under another verb, only a figure near enough to be the same one misreported; under
+    # the same verb, one far from it only where their clauses share more than the verb
+    # ("how much was paid for the unit" had set a $900m loan to pay back against $27.5bn of
+    # taxes paid off, as a conflict: a BBC report).
+    chosen = [c for c in chosen if c is first or close(c, first) or (
+        same_verb(c, first) and shares_beyond_verb(c, first))]
     named = [c for c in chosen if noun_of(c) is not None and noun_of(c) == question.head]
     if len({c.doc_id for c in named}) >= 2:
         chosen = [c for c in chosen if noun_of(c) in (None, question.head)]

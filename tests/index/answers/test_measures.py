@@ -223,3 +223,20 @@ def test_far_apart_amounts_sharing_only_their_verb_are_two_quantities():
     revised = dataclasses.replace(taxes, keys=(*taxes.keys, "w:loan"))
     (dispute,) = measure_disputes([loan, revised, *OTHERS], STORY)
     assert sorted(f.value for f in dispute.figures) == [400e6, 12e9]
+
+
+def test_a_question_s_measure_takes_no_far_figure_sharing_only_its_verb():
+    # "how much was paid for the orvik unit": the $12bn of taxes the unit was sold to pay
+    # off and the $400m loan its buyer is asked to pay back are two quantities, not a
+    # conflict, though both are paid
+    money = Query(event="pay", kind="money", counted="money", dimension="money")
+    loan = figure(400e6, "a", ["verb:pay", "w:pay", "w:loan", "w:unit", "name:orvik"],
+                  dimension="money:USD", weak="")
+    taxes = figure(12e9, "b", ["verb:pay", "in:tax", "w:pay", "w:tax", "name:orvik"],
+                   dimension="money:USD", weak="")
+    question = "how much was paid for the orvik unit"
+    shown = [passage(c.doc_id, c.quote) for c in (taxes, loan)]  # the two best passages
+    assert measure_slot(question, money, [loan, taxes, *OTHERS], shown, STORY) is None
+    revised = dataclasses.replace(taxes, keys=(*taxes.keys, "w:unit"))
+    slot = measure_slot(question, money, [loan, revised, *OTHERS], shown, STORY)
+    assert slot is not None and sorted(f.value for f in slot.figures) == [400e6, 12e9]
