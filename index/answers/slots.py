@@ -204,14 +204,16 @@ def no_single_ones(claims: Sequence[Claim]) -> list[Claim]:
 
 def one_voice(claims: Sequence[Claim]) -> list[Claim]:
     """One voice does not contradict itself in one report: where an Article gives two
-    figures that cannot both be true from the same named authority, they count
-    different things ("21 remain missing ... as many as 17 not on the list might also be"),
-    and the first one stated is the figure for the quantity asked about."""
+    figures that cannot both be true from the same named authority, or in one sentence that
+    names none, they count different things ("21 remain missing ... as many as 17 not on
+    the list might also be"; "picked up just six seats ... and remain in the minority with
+    194 seats", which had been shown as a conflict), and the first one stated is the figure
+    for the quantity asked about."""
     kept: list[Claim] = []
     voices: dict[tuple[str, str, str], list[Claim]] = {}
     for claim in claims:
-        key = (claim.doc_id, claim.kind, (claim.authority or "").lower())
-        same = voices.setdefault(key, []) if claim.authority else []
+        voice = claim.authority.lower() if claim.authority else f"\0{claim.quote}"
+        same = voices.setdefault((claim.doc_id, claim.kind, voice), [])
         if any(k.value != claim.value and not _fits(k, claim) for k in same):
             continue
         same.append(claim)

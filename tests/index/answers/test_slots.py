@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -74,6 +75,19 @@ def test_one_named_voice_does_not_contradict_itself_in_one_report():
                        "low": 0.0, "qualifier": "up to"}),
               claim(31, doc="b", event="missing", authority="the operator")]
     assert values(select(Query("missing", "people", "people"), claims, no_passages)) == [21, 31]
+
+
+def test_one_sentence_naming_no_voice_does_not_state_one_quantity_twice():
+    # "picked up just six seats ... and remain in the minority with 194 seats"
+    sentence = "The party picked up just six seats and remains in the minority with 194 seats."
+    gained, held = (dataclasses.replace(claim(v, kind="seat", counted="seats", event="pick"),
+                                        quote=sentence) for v in (6, 194))
+    others = [claim(6, doc=d, kind="seat", counted="seats", event="pick") for d in "bc"]
+    seats = Query("pick", "seat", "seats", words=("seat",))
+    assert values(select(seats, [gained, held, *others], no_passages)) == [6, 6, 6]
+    # in two sentences naming no one, both stay: the rule reads one sentence at a time
+    apart = dataclasses.replace(held, quote="Its tally now stands at 194 seats.")
+    assert values(select(seats, [gained, apart], no_passages)) == [6, 194]
 
 
 def test_a_group_no_figure_names_falls_back_to_people():
