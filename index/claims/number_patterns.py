@@ -53,6 +53,7 @@ NOT_A_COUNT_AFTER = re.compile(
     rf"(?:{_any(figures.ORDINAL_SUFFIXES)})\b"  # ordinals and decades: 2nd, 19th, 1990s
     rf"|{_any(figures.CLOCK_AFTER)}"  # clock times: 10am, 10 p.m.
     r"|[-\u2013][0-9]"  # scores and codes: 3-2, 24-7
+    rf"|\s+(?:{_any(figures.MULTIPLIER_WORDS)})\b"  # multipliers: "six times the figure"
     rf"|\s+in\s+(?:[0-9]{{1,3}}(?![0-9,])|{_SMALL})\b"
     rf"(?!\s+(?:{_any(figures.RATIO_SPANS)}))"  # ratios: "one in five", not "3 in 10 days"
     r"|-?[^\W\d_]",  # words glued on: 3D, one-third, three-judge, twenty-first

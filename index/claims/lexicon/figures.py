@@ -218,6 +218,9 @@ MAGNITUDE_BEFORE = ("[Mm]agnitude", "M")
 # Ordinals and decades (2nd, 19th, 1990s), clock times (10am, 10 p.m., 14:00 GMT).
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "'?s")
 CLOCK_AFTER = (r"\s*[ap]\.?m\.?(?!\w)", r"\s*(?:GMT|UTC)\b")
+# "about six times the company's figure", "three times as many", "arrested three times": a
+# multiplier or a count of occasions, never a count of a thing.
+MULTIPLIER_WORDS = ("times",)
 # "one in five" is a ratio; "3 in 10 days" is not (a span of these).
 RATIO_SPANS = ("days", "weeks", "months", "years", "hours")
 # Month names as news writes them. Case-sensitive where read: "may" and "march" are verbs.

@@ -443,6 +443,12 @@ def test_ratio_after_a_figure_is_not_a_count() -> None:
     assert counts("They built 3 in 10 days.") == ["3"]
 
 
+def test_a_multiplier_is_not_a_count() -> None:
+    sentence = "As many as 310,000 customers were hit, about six times the company's figure."
+    assert counts(sentence) == ["As many as 310,000"]
+    assert counts("Turnout was three times as high; the team failed 4 times.") == []
+
+
 def test_one_before_a_noun_is_a_count() -> None:
     q = only("One person was killed.")
     assert (q.value, q.qualifier) == (1, None)
