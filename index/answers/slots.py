@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 from ..claims import lexicon
 from ..claims.context import named_place
-from ..claims.lexicon import grammar
+from ..claims.lexicon import asking, grammar
 from ..claims.questions import Query
 from ..records import Claim
 from .relations import measured, same_value
@@ -49,7 +49,8 @@ def dimension_ok(query: Query, claim: Claim) -> bool:
         return claim.dimension.startswith("money:")
     if query.dimension == "measure":  # "how much water": litres, tonnes, hectares ...
         return claim.dimension not in ("count", "%", "date") and \
-            not claim.dimension.startswith("money:")
+            not claim.dimension.startswith("money:") and \
+            (claim.dimension != "duration" or query.kind in asking.TIME_ASKED)
     return claim.dimension == query.dimension
 
 

@@ -32,6 +32,10 @@ MONEY = (
     r"pounds?|fine[ds]?|compensation|"
     r"lost output)\b|[$€£]"
 )
+# "How much" asks for a span of time only in these words ("how much time did the rescue
+# take"): "how much did Time Warner make in the October to December quarter" is not
+# answered by the quarter's "three months" (a BBC report; it had been shown as the figure).
+TIME_ASKED = {"time"}
 # Amounts of money a company, a budget or a court deals in: "what was Velmora's profit"
 # asks for a figure though it says neither "how much" nor a currency.
 AMOUNTS = (

@@ -142,6 +142,15 @@ def test_what_is_counted_is_the_head_noun_and_how_much_takes_any_unit():
     assert select(asked, [tablets, water], no_passages) == [water]
 
 
+def test_how_much_takes_a_span_of_time_only_when_it_asks_for_time():
+    # "how much did the studio make in the quarter" / "profit ... for the three months"
+    months = claim(3, kind="", counted="", event="make", dimension="duration", unit="months")
+    money = Query("make", "people", "", dimension="measure")
+    assert select(money, [months], no_passages) == []
+    time = Query("make", "time", "time", dimension="measure", words=("time",))
+    assert select(time, [months], no_passages) == [months]
+
+
 def test_a_count_of_what_the_asked_thing_is_qualified_by_is_another_thing():
     # "how many store managers": "3,400 stores" counts the stores, not their managers.
     stores = claim(3_400, kind="store", counted="stores", event="work")
