@@ -31,6 +31,10 @@ MONEY = (
     r"earn(?:s|ed|ing)?|price|budget|fund(s|ing)?|money|dollars?|euros?|"
     r"pounds?|fine[ds]?|compensation|"
     r"lost output)\b|[$€£]"
+    # "how much did Time Warner make in the quarter": what someone makes, asked with no
+    # thing named after "how much", is money (a BBC report's question had been read as any
+    # measure, and answered with "three months").
+    r"|\bhow much (?:did|does|do|will|would|has|have|had)\b[^?]*\bma(?:ke|kes|de|king)\b"
 )
 # "How much" asks for a span of time only in these words ("how much time did the rescue
 # take"): "how much did Time Warner make in the October to December quarter" is not

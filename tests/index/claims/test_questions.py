@@ -65,6 +65,9 @@ def test_questions_that_ask_for_no_figure_have_no_slot(nlp, question):
     ("what's the estimated bill for the damage from the storm", "money"),
     ("what is the estimated size of the crowd", "count"),
     ("how much clean water is delivered each day", "measure"),
+    # what someone makes, with no thing named after "how much", is money
+    ("how much did the studio make in the quarter", "money"),
+    ("how much steel did the plant make", "measure"),
     ("how many hectares have burned", "area"),
     ("how many euros of aid were requested", "money"),
     ("how many tonnes of fuel leaked", "mass"),
