@@ -99,13 +99,16 @@ def answer_slots(question: str, query: Query | None, stories: Sequence[StoryRef]
 
 
 def named_only(question: str, query: Query, slot: Slot, rare: dict[str, float]) -> bool:
-    """Whether a Slot's figures stand in for the event a question names (slots.by_event)
-    while sharing nothing with the question but the Story's names: "how much is Peugeot
-    paying Mitsubishi" is not answered by the 540bn yen of backing Mitsubishi sought, though
-    its best passage states them (a BBC report; they had been shown as the payment). No
-    answered question of the public files or four sets of testers' questions moved."""
+    """Whether a Slot's figures stand in for the event a question names, or names none of
+    (slots.by_event), while sharing nothing with the question but the Story's names: "how
+    much is Peugeot paying Mitsubishi" is not answered by the 540bn yen of backing
+    Mitsubishi sought, though its best passage states them (a BBC report; they had been
+    shown as the payment); nor "how big is obama's jobs plan in dollars" by the "more than
+    $1 million" of income its best passage taxes (realdev; the $447 billion had not been
+    shown). No answered question of the public files or four sets of testers' questions
+    moved."""
     claims = [c for f in slot.figures for c in f.claims]
-    if not query.event or any(c.event == query.event for c in claims):
+    if query.event and any(c.event == query.event for c in claims):
         return False
     terms = asked(question, query)
     return all(fits(c, terms, rare)[1] == 0.0 for c in claims)

@@ -166,6 +166,20 @@ def test_a_figure_standing_in_for_the_event_on_the_storys_names_alone_is_no_answ
     assert named_only(PAID, PAYING, _slot_of(backing), {})
 
 
+def test_a_stand_in_for_a_question_naming_no_event_must_share_more_than_names():
+    # "how big is orvant's jobs plan in dollars": the best passage also taxes incomes of
+    # "more than $1 million", a figure of no word of the question
+    plan = Query(event=None, kind="money", counted="money", dimension="money",
+                 words=("job", "plan"), names=("orvant",))
+    question = "how big is orvant's jobs plan in dollars"
+    income = _money("It would be paid for by taxing incomes of more than $1 million.",
+                    "income", ("verb:pay", "w:taxis", "w:income", "name:orvant"))
+    assert named_only(question, plan, _slot_of(income), {})
+    cost = _money("Orvant's jobs plan would cost $5bn.", "cost",
+                  ("verb:cost", "subj:plan", "w:job", "name:orvant"))
+    assert not named_only(question, plan, _slot_of(cost), {})
+
+
 def test_a_stand_in_sharing_a_word_with_the_question_or_of_its_event_may_answer():
     price = _money("Orvant agreed a $5bn price for the plant.", "price",
                    ("verb:agree", "w:price", "for:plant", "name:orvant"))
