@@ -175,6 +175,6 @@ def _own_clause(verb: Token, token: Token) -> list[Token]:
 
 def _verbless(node: Token) -> bool:
     """A predicate adjective the parser hangs as a clause of its own ("8,700 ballots had
-    been set aside as invalid", "were found guilty"): with no verb of its own it says what
-    the clause's verb does to what is counted, and belongs to that clause."""
+    been set aside as invalid": an adverbial clause of "set"): with no verb of its own it
+    says what the clause's verb makes of what is counted, and belongs to that clause."""
     return node.pos_ == "ADJ" and not any(c.pos_ in ("VERB", "AUX") for c in node.subtree)
