@@ -33,8 +33,8 @@ def values(claims):
 
 def test_a_figure_of_an_earlier_event_joins_no_slot_unless_the_question_names_its_year():
     claims = [claim(1_400_000), claim(480_000, doc="b", source="B"),
-              Claim(**{**claim(900_000, doc="c").__dict__, "background": True,
-                       "quote": "In 2019 the unions claimed 900,000."})]
+              dataclasses.replace(claim(900_000, doc="c"), background=True,
+                                  quote="In 2019 the unions claimed 900,000.")]
     asked = Query("protested", "people", "people")
     assert values(select(asked, claims, no_passages)) == [480_000, 1_400_000]
     then = Query("protested", "people", "people", year=2019)
@@ -71,8 +71,8 @@ def test_two_things_one_article_tells_apart_are_two_quantities():
 
 def test_one_named_voice_does_not_contradict_itself_in_one_report():
     claims = [claim(21, event="missing", authority="coast guard"),
-              Claim(**{**claim(17, event="missing", authority="coast guard").__dict__,
-                       "low": 0.0, "qualifier": "up to"}),
+              dataclasses.replace(claim(17, event="missing", authority="coast guard"),
+                                  low=0.0, qualifier="up to"),
               claim(31, doc="b", event="missing", authority="the operator")]
     assert values(select(Query("missing", "people", "people"), claims, no_passages)) == [21, 31]
 
@@ -226,5 +226,5 @@ def test_a_place_s_figure_above_the_article_s_own_total_is_no_part_of_it():
     ("Sales rose 8% from a year earlier.", "8%", None),
     ("Temperatures stayed above 40 degrees for more than a week.", "40 degrees", None)])
 def test_a_figure_stated_per_period_is_a_rate(sentence, figure, per):
-    stated = Claim(**{**claim(1).__dict__, "quote": sentence, "figure": figure})
+    stated = dataclasses.replace(claim(1), quote=sentence, figure=figure)
     assert rate(stated) == per

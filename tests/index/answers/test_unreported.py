@@ -4,6 +4,8 @@ the story is invented for these tests)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from index.answers.unreported import unreported
@@ -119,8 +121,8 @@ def test_a_count_of_the_persons_asked_about_in_other_words_may_answer_it():
         "female", "employee"), loose=True)
     question = "how many female employees could join the lawsuit"
     women = "The lawsuit covers as many as 1.5 million women."
-    made = Claim(**{**claim("c", women, 1.5e6, "count", ["noun:woman", "verb:cover"]).__dict__,
-                    "kind": "civilians"})
+    made = dataclasses.replace(claim("c", women, 1.5e6, "count", ["noun:woman", "verb:cover"]),
+                               kind="civilians")
     by_doc = {**unrelated, "c": [made]}
     assert not unreported(question, asked, [*passages, passage("c", women)], by_doc, {})
     assert unreported(question, asked, passages, unrelated, {})
