@@ -23,8 +23,8 @@ from dataclasses import replace
 
 from ..records import Claim, Slot, StoryRef
 from .disagreements import build_slot
-from .keyparts import key_terms, noun_of, rarity, role_of, shares_beyond_verb, weight
-from .measures import close, measure_name, same_verb
+from .keyparts import key_terms, noun_of, rarity, role_of, weight
+from .measures import close, may_be_one, measure_name, same_verb
 from .times import another_time
 
 # Two figures state one quantity when their key parts, besides the counted noun, weigh at
@@ -70,10 +70,8 @@ def similarity(a: Claim, b: Claim, rare: dict[str, float]) -> float:
     if a.dimension == "date" and role_a is None:
         if not (same_verb(a, b) and close(a, b)):
             return 0.0  # "completed in 1874" / "completed in 1876": one verb, years apart
-    elif not same_verb(a, b) and not close(a, b):
-        return 0.0
-    if not close(a, b) and not shares_beyond_verb(a, b):
-        return 0.0  # far apart, and only the verb in common
+    elif not may_be_one(a, b):
+        return 0.0  # far apart, under two verbs or with only the verb in common
     parts_a, parts_b = _parts(a, rare), _parts(b, rare)
     return sum(min(parts_a[t], parts_b[t]) for t in parts_a.keys() & parts_b.keys())
 

@@ -231,16 +231,22 @@ def same_measure(chosen: list[Claim], question: Asked) -> list[Claim]:
         chosen = [c for c in chosen if c.event == first.event or c.event not in lexicon.EVENTS]
     if first.dimension != "date":  # "2,000 were cut in 2019": another period's figure
         chosen = [c for c in chosen if not another_time(c, first)]
-    # Under another verb, only a figure near enough to be the same one misreported; under
-    # the same verb, one far from it only where their clauses share more than the verb
-    # ("how much was paid for the unit" had set a $900m loan to pay back against $27.5bn of
-    # taxes paid off, as a conflict: a BBC report).
-    chosen = [c for c in chosen if c is first or close(c, first) or (
-        same_verb(c, first) and shares_beyond_verb(c, first))]
+    # Only figures that may be the best one's quantity ("how much was paid for the unit" had
+    # set a $900m loan to pay back against $27.5bn of taxes paid off, as a conflict: a BBC
+    # report).
+    chosen = [c for c in chosen if c is first or may_be_one(c, first)]
     named = [c for c in chosen if noun_of(c) is not None and noun_of(c) == question.head]
     if len({c.doc_id for c in named}) >= 2:
         chosen = [c for c in chosen if noun_of(c) in (None, question.head)]
     return chosen
+
+
+def may_be_one(a: Claim, b: Claim) -> bool:
+    """Whether two figures may state one quantity: near enough to be one misreported
+    (`close`), or under the same verb with more than the verb in common
+    (keyparts.shares_beyond_verb). What a question's measure and the corpus-wide alignment
+    both require of two figures."""
+    return close(a, b) or (same_verb(a, b) and shares_beyond_verb(a, b))
 
 
 def same_verb(a: Claim, b: Claim) -> bool:
